@@ -1,0 +1,336 @@
+package opc
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
+)
+
+// ReadZip reads a DOCX package from r (size bytes), within lim.
+//
+// Every part is inflated into memory and checked: the package must be a zip
+// (ErrNotZip) holding a Word document (ErrNotDocx), not macro-enabled
+// (ErrMacroEnabled), with safe (ErrUnsafeName) and distinct (ErrDuplicate)
+// entry names, within the limits (ErrTooLarge, checked against the declared
+// sizes first and then against the bytes actually inflated), with intact
+// entries (ErrCorrupt) and XML parts free of DOCTYPE/ENTITY declarations
+// (ErrDoctype). Directory entries are skipped. Errors are *Error values.
+//
+// Parts read from deflated entries keep their compressed bytes, so that
+// Writer.CopyPart copies them without recompression.
+func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
+	lim = lim.withDefaults()
+	if r == nil || size < 0 {
+		return nil, errf("", ErrNotZip, "no input")
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, errf("", ErrNotZip, "%v", err)
+	}
+	pkg := &Package{Parts: make([]*Part, 0, min(len(zr.File), lim.MaxParts))}
+	seen := make(map[string]string, len(zr.File))
+	// First pass: names, count, declared sizes; nothing is inflated.
+	var files []*zip.File
+	var declared, compressed uint64
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "/") && f.UncompressedSize64 == 0 {
+			continue // directory entry
+		}
+		if err := checkEntry(f.Name, seen); err != nil {
+			return nil, err
+		}
+		if len(files) >= lim.MaxParts {
+			return nil, &Error{Err: &LimitError{Limit: "MaxParts", Max: int64(lim.MaxParts)}}
+		}
+		if f.UncompressedSize64 > uint64(lim.MaxPartSize) {
+			return nil, &Error{Part: f.Name, Err: &LimitError{Limit: "MaxPartSize", Max: lim.MaxPartSize}}
+		}
+		declared += f.UncompressedSize64
+		compressed += f.CompressedSize64
+		if compressed > uint64(size) {
+			// Entries overlap (a known zip-bomb construction) or lie.
+			return nil, errf(f.Name, ErrCorrupt, "compressed sizes add up to more than the archive")
+		}
+		if declared > uint64(lim.MaxTotalSize) {
+			return nil, &Error{Part: f.Name, Err: &LimitError{Limit: "MaxTotalSize", Max: lim.MaxTotalSize}}
+		}
+		if f.Flags&0x1 != 0 {
+			return nil, errf(f.Name, ErrCorrupt, "encrypted entry")
+		}
+		if f.Method != zip.Store && f.Method != zip.Deflate {
+			return nil, errf(f.Name, ErrCorrupt, "unsupported compression method %d", f.Method)
+		}
+		if f.CompressedSize64 > uint64(size) {
+			return nil, errf(f.Name, ErrCorrupt, "compressed size %d beyond the end of the archive", f.CompressedSize64)
+		}
+		files = append(files, f)
+	}
+	// Second pass: inflate, counting the actual bytes.
+	budget := lim.MaxTotalSize
+	for _, f := range files {
+		p, err := readEntry(f, lim, &budget)
+		if err != nil {
+			return nil, err
+		}
+		pkg.Parts = append(pkg.Parts, p)
+	}
+	if err := pkg.check(); err != nil {
+		return nil, err
+	}
+	return pkg, nil
+}
+
+// checkEntry checks an entry name for safety and uniqueness.
+func checkEntry(name string, seen map[string]string) error {
+	if why := checkName(name); why != "" {
+		return errf(name, ErrUnsafeName, "%s", why)
+	}
+	key := foldName(name)
+	if prev, dup := seen[key]; dup {
+		if prev == name {
+			return errf(name, ErrDuplicate, "entry appears twice")
+		}
+		return errf(name, ErrDuplicate, "same name as %q (part names are case-insensitive)", prev)
+	}
+	seen[key] = name
+	return nil
+}
+
+var inflaters sync.Pool // of io.ReadCloser implementing kflate.Resetter
+
+// readEntry reads and inflates one entry, spending from *budget.
+func readEntry(f *zip.File, lim Limits, budget *int64) (*Part, error) {
+	rr, err := f.OpenRaw()
+	if err != nil {
+		return nil, errf(f.Name, ErrCorrupt, "%v", err)
+	}
+	comp := make([]byte, f.CompressedSize64)
+	if _, err := io.ReadFull(rr, comp); err != nil {
+		return nil, errf(f.Name, ErrCorrupt, "reading: %v", err)
+	}
+	limit := min(lim.MaxPartSize, *budget)
+	var data []byte
+	switch f.Method {
+	case zip.Store:
+		data = comp
+		comp = nil
+		if int64(len(data)) > limit {
+			return nil, tooLarge(f.Name, lim, *budget)
+		}
+	case zip.Deflate:
+		fr, _ := inflaters.Get().(io.ReadCloser)
+		if fr == nil {
+			fr = kflate.NewReader(bytes.NewReader(comp))
+		} else {
+			_ = fr.(kflate.Resetter).Reset(bytes.NewReader(comp), nil)
+		}
+		// Trust the declared size only as a capacity hint.
+		buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), limit)+1))
+		n, err := buf.ReadFrom(io.LimitReader(fr, limit+1))
+		inflaters.Put(fr)
+		if err != nil {
+			return nil, errf(f.Name, ErrCorrupt, "inflating: %v", err)
+		}
+		if n > limit {
+			return nil, tooLarge(f.Name, lim, *budget)
+		}
+		data = buf.Bytes()
+	}
+	if uint64(len(data)) != f.UncompressedSize64 {
+		return nil, errf(f.Name, ErrCorrupt, "%d bytes, header says %d", len(data), f.UncompressedSize64)
+	}
+	sum := crc32.ChecksumIEEE(data)
+	if sum != f.CRC32 {
+		return nil, errf(f.Name, ErrCorrupt, "checksum mismatch")
+	}
+	*budget -= int64(len(data))
+	p := &Part{Name: f.Name, Data: data}
+	if comp != nil {
+		p.raw = newRaw(data, comp, sum)
+	}
+	return p, nil
+}
+
+func tooLarge(name string, lim Limits, budget int64) error {
+	if lim.MaxPartSize <= budget {
+		return &Error{Part: name, Err: &LimitError{Limit: "MaxPartSize", Max: lim.MaxPartSize}}
+	}
+	return &Error{Part: name, Err: &LimitError{Limit: "MaxTotalSize", Max: lim.MaxTotalSize}}
+}
+
+// ReadFS reads an unpacked package (its parts as files, the way templates
+// are kept in git) from fsys, with the same checks as ReadZip.
+//
+// Order: "[Content_Types].xml" first, "_rels/.rels" second, then the other
+// files in lexical order (fs.WalkDir order). Files and folders whose name
+// starts with a dot (.DS_Store, .git, .gitkeep...) are skipped, except the
+// ".rels" file of a "_rels" folder. Entries that are not regular files or
+// folders (symbolic links, devices) are refused with ErrUnsafeName.
+//
+// For go:embed users: the pattern must be "all:dir" (//go:embed all:tmpl),
+// or the "_rels" folders and ".rels" files are left out; fs.Sub then gives
+// the package root.
+func ReadFS(fsys fs.FS, lim Limits) (*Package, error) {
+	lim = lim.withDefaults()
+	var names []string
+	seen := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return errf(name, ErrCorrupt, "%v", err)
+		}
+		if name == "." {
+			return nil
+		}
+		base := path.Base(name)
+		if strings.HasPrefix(base, ".") && !(base == ".rels" && path.Base(path.Dir(name)) == "_rels" && !d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return errf(name, ErrUnsafeName, "not a regular file (%v)", d.Type())
+		}
+		if err := checkEntry(name, seen); err != nil {
+			return err
+		}
+		if len(names) >= lim.MaxParts {
+			return &Error{Err: &LimitError{Limit: "MaxParts", Max: int64(lim.MaxParts)}}
+		}
+		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, e
+		}
+		return nil, &Error{Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+	}
+	rank := func(n string) int {
+		switch foldName(n) {
+		case foldName(contentTypesName):
+			return 0
+		case "_rels/.rels":
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(names, func(i, j int) bool { return rank(names[i]) < rank(names[j]) })
+
+	pkg := &Package{Parts: make([]*Part, 0, len(names))}
+	budget := lim.MaxTotalSize
+	for _, name := range names {
+		data, err := readFSFile(fsys, name, min(lim.MaxPartSize, budget))
+		if err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return nil, tooLarge(name, lim, budget)
+			}
+			return nil, errf(name, ErrCorrupt, "%v", err)
+		}
+		budget -= int64(len(data))
+		pkg.Parts = append(pkg.Parts, &Part{Name: name, Data: data})
+	}
+	if err := pkg.check(); err != nil {
+		return nil, err
+	}
+	return pkg, nil
+}
+
+// readFSFile reads a file, failing with ErrTooLarge beyond limit bytes,
+// whatever Stat says.
+func readFSFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	hint := int64(512)
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		if st.Size() > limit {
+			return nil, ErrTooLarge
+		}
+		hint = st.Size() + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(hint, limit+1)))
+	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, ErrTooLarge
+	}
+	return buf.Bytes(), nil
+}
+
+// WordprocessingML main content types (document and template, plain and
+// macro-enabled).
+const (
+	ctMainPrefix = "application/vnd."
+	ctWordML     = "wordprocessingml"
+)
+
+// check applies the package-level rules: a DOCX main document, no macros,
+// no markup declarations in XML parts.
+func (p *Package) check() error {
+	if p.Part(contentTypesName) == nil {
+		return errf("", ErrNotDocx, "no [Content_Types].xml part")
+	}
+	// Declarations first, by name (the content types and relationships
+	// parts are parsed below), then by content type.
+	for _, pt := range p.Parts {
+		if isXMLPart(pt.Name, "") {
+			if what := checkDeclarations(pt.Data); what != "" {
+				return errf(pt.Name, ErrDoctype, "%s", what)
+			}
+		}
+	}
+	ct, err := p.contentTypes()
+	if err != nil {
+		return err
+	}
+	for _, pt := range p.Parts {
+		if !isXMLPart(pt.Name, "") && isXMLPart(pt.Name, ct.lookup(pt.Name)) {
+			if what := checkDeclarations(pt.Data); what != "" {
+				return errf(pt.Name, ErrDoctype, "%s", what)
+			}
+		}
+	}
+	for _, pt := range p.Parts {
+		if strings.EqualFold(path.Base(pt.Name), "vbaProject.bin") {
+			return errf(pt.Name, ErrMacroEnabled, "VBA project part")
+		}
+	}
+	main, err := p.MainDocument()
+	if err != nil {
+		return err
+	}
+	if p.Part(main) == nil {
+		return errf(main, ErrNotDocx, "main document part is missing")
+	}
+	typ := ct.lookup(main)
+	low := strings.ToLower(typ)
+	if strings.Contains(low, "macroenabled") {
+		return errf(main, ErrMacroEnabled, "content type %s", typ)
+	}
+	if !strings.Contains(low, ctWordML) || !strings.HasPrefix(low, ctMainPrefix) {
+		if typ == "" {
+			return errf(main, ErrNotDocx, "main document has no content type")
+		}
+		return errf(main, ErrNotDocx, "main document is %s, not WordprocessingML", typ)
+	}
+	return nil
+}
