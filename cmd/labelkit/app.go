@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0 // everything went well
+	exitFailed = 1 // some inputs failed (listed on standard error)
+	exitUsage  = 2 // usage error: nothing was written
+)
+
+// app is one run of the command: its standard streams and environment, so
+// that tests can run commands in-process.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	// ctx is cancelled by SIGINT/SIGTERM during batch commands (see signal.go).
+	ctx context.Context
+	// stderrTerminal reports whether standard error is a terminal (progress bar).
+	stderrTerminal bool
+	// stdoutTerminal reports whether standard output is a terminal (we refuse
+	// to print a binary DOCX there).
+	stdoutTerminal bool
+	// stderrFd is standard error's file descriptor, for the terminal width.
+	stderrFd int
+}
+
+func newApp() *app {
+	return &app{
+		stdin:          os.Stdin,
+		stdout:         os.Stdout,
+		stderr:         os.Stderr,
+		getenv:         os.Getenv,
+		ctx:            context.Background(),
+		stderrTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		stdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrFd:       int(os.Stderr.Fd()),
+	}
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(a *app, args []string) int
+}
+
+// commands lists the subcommands in the order of the top-level help (set in
+// init: help refers to it).
+var commands []command
+
+func init() {
+	commands = []command{
+		{"render", "render agreements (or the blank form) from .toml/.json inputs", runRender},
+		{"validate", "check inputs and list every problem", runValidate},
+		{"init", "write a commented starter input to fill in", runInit},
+		{"fill", "fill any DOCX template with TOML or JSON data", runFill},
+		{"vars", "list the data paths a template uses", runVars},
+		{"templates", "list the embedded templates", runTemplates},
+		{"template", "pack or unpack a template folder (template pack|unpack)", runTemplate},
+		{"version", "print labelkit's version and the Go version", runVersion},
+		{"help", "show help for a command", runHelp},
+	}
+}
+
+func lookupCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+const mainUsage = `labelkit produces the ANS agreement « Convention relative aux conditions
+d'utilisation du label e-santé Logiciel Centres de santé » V2 (version 4.0.2)
+as DOCX documents, and fills any DOCX template with TOML or JSON data.
+
+Usage:
+
+  labelkit <command> [flags] [arguments]
+
+Commands:
+%s
+Examples:
+
+  labelkit init convention.toml          # a starter input to fill in
+  labelkit validate convention.toml      # every problem at once
+  labelkit render convention.toml        # writes convention.docx
+  labelkit render -o out/ inputs/        # a whole folder, on all cores
+  labelkit render --blank                # the blank form
+
+Run 'labelkit <command> --help' for a command's flags and examples.
+Exit codes: 0 all good, 1 some inputs failed, 2 usage error,
+130/143 interrupted (SIGINT/SIGTERM).
+`
+
+func (a *app) printMainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, mainUsage, b.String())
+}
+
+// run dispatches to a subcommand and returns the exit code.
+func (a *app) run(args []string) int {
+	if len(args) == 0 {
+		a.printMainUsage(a.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		a.printMainUsage(a.stdout)
+		return exitOK
+	case "-version", "--version":
+		return runVersion(a, nil)
+	}
+	c := lookupCommand(name)
+	if c == nil {
+		msg := fmt.Sprintf("labelkit: unknown command %q", name)
+		if s := closest(name, commandNames()); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		fmt.Fprintf(a.stderr, "%s\nRun 'labelkit --help' for the list of commands.\n", msg)
+		return exitUsage
+	}
+	return c.run(a, args[1:])
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func runHelp(a *app, args []string) int {
+	if len(args) == 0 {
+		a.printMainUsage(a.stdout)
+		return exitOK
+	}
+	if len(args) > 1 {
+		fmt.Fprintln(a.stderr, "labelkit help: takes one command name")
+		return exitUsage
+	}
+	c := lookupCommand(args[0])
+	if c == nil || c.name == "help" {
+		fmt.Fprintf(a.stderr, "labelkit help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	return c.run(a, []string{"--help"})
+}
+
+// closest returns the candidate nearest to s (Levenshtein distance at most
+// 2, or a prefix), or "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if len(s) >= 2 && strings.HasPrefix(c, s) {
+			return c
+		}
+		if d := levenshtein(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

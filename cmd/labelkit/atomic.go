@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// errExists reports a refused overwrite.
+var errExists = errors.New("already exists; use --force to overwrite it")
+
+// tmpMarker is part of every temporary file name: ".NAME.tmp-XXXXXXXX".
+// Temporary names never end in .docx, so an interrupted run never leaves a
+// file that looks like a finished document.
+const tmpMarker = ".tmp-"
+
+// outDir is an output folder. Every file is written to a temporary file in
+// the folder, synced, closed, then moved into place: with --force by rename,
+// otherwise by a hard link that fails if the name exists (so a concurrent
+// writer can never be overwritten), falling back to an existence check and a
+// rename on file systems without hard links. All access goes through an
+// os.Root, so outputs cannot escape the folder, even through symbolic links.
+type outDir struct {
+	path  string
+	root  *os.Root
+	force bool
+
+	mu   sync.Mutex
+	temp map[string]bool // live temporary files, removed by cleanup
+}
+
+// openOutDir opens (creating it if needed) the output folder.
+func openOutDir(path string, force bool) (*outDir, error) {
+	if path == "" {
+		path = "."
+	}
+	if err := os.MkdirAll(path, 0o777); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(path)
+	if err != nil {
+		return nil, err
+	}
+	return &outDir{path: path, root: root, force: force, temp: map[string]bool{}}, nil
+}
+
+// Close syncs the folder (so the renames are durable) and releases it.
+func (d *outDir) Close() error {
+	d.cleanup()
+	var err error
+	if f, e := d.root.Open("."); e == nil {
+		// Syncing a directory is not supported everywhere; ignore errors.
+		_ = f.Sync()
+		f.Close()
+	}
+	if e := d.root.Close(); e != nil {
+		err = e
+	}
+	return err
+}
+
+// display is the name shown to users for the output name.
+func (d *outDir) display(name string) string {
+	if d.path == "." {
+		return name
+	}
+	return filepath.Join(d.path, name)
+}
+
+// exists reports whether name exists in the folder (a quick check before
+// rendering; the final link is what really guarantees no overwrite).
+func (d *outDir) exists(name string) bool {
+	_, err := d.root.Lstat(name)
+	return err == nil
+}
+
+// checkName refuses names that are not a single local file name.
+func checkName(name string) error {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name) {
+		return fmt.Errorf("invalid output name %q", name)
+	}
+	return nil
+}
+
+// write writes name atomically with fill. The temporary file is removed
+// whatever happens; when ctx is cancelled, writing stops at the next Write
+// and nothing is published.
+func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) error) (err error) {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if !d.force && d.exists(name) {
+		return errExists
+	}
+	f, tmp, err := d.createTemp(name)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if f != nil {
+			f.Close()
+		}
+		d.root.Remove(tmp)
+		d.forget(tmp)
+	}()
+	bw := bufio.NewWriterSize(ctxWriter{ctx, f}, 64<<10)
+	if err := fill(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	err = f.Close()
+	f = nil
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return d.publish(tmp, name)
+}
+
+// publish moves the finished temporary file to name.
+func (d *outDir) publish(tmp, name string) error {
+	if d.force {
+		return d.root.Rename(tmp, name)
+	}
+	err := d.root.Link(tmp, name)
+	if err == nil {
+		return nil // the deferred Remove drops the temporary name
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return errExists
+	}
+	// No hard links here (some network or FAT file systems): check, then
+	// rename. A concurrent writer could slip in between; documented.
+	if d.exists(name) {
+		return errExists
+	}
+	return d.root.Rename(tmp, name)
+}
+
+func (d *outDir) createTemp(name string) (*os.File, string, error) {
+	for range 100 {
+		var b [6]byte
+		rand.Read(b[:])
+		tmp := fmt.Sprintf(".%s%s%x", name, tmpMarker, b)
+		f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		d.mu.Lock()
+		d.temp[tmp] = true
+		d.mu.Unlock()
+		return f, tmp, nil
+	}
+	return nil, "", fmt.Errorf("cannot create a temporary file for %s", name)
+}
+
+func (d *outDir) forget(tmp string) {
+	d.mu.Lock()
+	delete(d.temp, tmp)
+	d.mu.Unlock()
+}
+
+// cleanup removes temporary files still registered (normally none: each
+// write removes its own).
+func (d *outDir) cleanup() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for tmp := range d.temp {
+		d.root.Remove(tmp)
+		delete(d.temp, tmp)
+	}
+}
+
+// ctxWriter fails writes once ctx is cancelled, so that an interrupted run
+// abandons in-flight documents quickly.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// writeFileAtomic writes one file (path may include a folder) atomically,
+// refusing to overwrite unless force.
+func writeFileAtomic(ctx context.Context, path string, force bool, fill func(w io.Writer) error) error {
+	d, err := openOutDir(filepath.Dir(path), force)
+	if err != nil {
+		return err
+	}
+	werr := d.write(ctx, filepath.Base(path), fill)
+	cerr := d.Close()
+	if werr != nil {
+		return werr
+	}
+	return cerr
+}

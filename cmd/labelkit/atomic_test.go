@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func writeString(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+}
+
+func TestOutDirWrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "out")
+	d, err := openOutDir(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := d.write(ctx, "a.docx", writeString("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.write(ctx, "a.docx", writeString("two")); !errors.Is(err, errExists) {
+		t.Fatalf("second write: %v, want errExists", err)
+	}
+	// A failing fill leaves nothing behind.
+	if err := d.write(ctx, "b.docx", func(w io.Writer) error { return errors.New("boom") }); err == nil || err.Error() != "boom" {
+		t.Fatalf("failing fill: %v", err)
+	}
+	// Cancelled: the write is abandoned, nothing published.
+	cctx, cancel := context.WithCancel(ctx)
+	err = d.write(cctx, "c.docx", func(w io.Writer) error {
+		cancel()
+		_, err := w.Write(make([]byte, 1<<20)) // larger than the buffer: reaches ctxWriter
+		return err
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled write: %v", err)
+	}
+	for _, bad := range []string{"", ".", "..", "../x.docx", "a/b.docx", `a\b.docx`} {
+		if err := d.write(ctx, bad, writeString("x")); err == nil {
+			t.Errorf("write(%q) succeeded", bad)
+		}
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "a.docx" {
+		t.Errorf("folder holds %s, want a.docx only", got)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "a.docx"))
+	if string(b) != "one" {
+		t.Errorf("a.docx = %q", b)
+	}
+	fi, _ := os.Stat(filepath.Join(dir, "a.docx"))
+	if fi.Mode().Perm()&0o044 == 0 {
+		t.Errorf("mode %v: outputs should be readable like any created file (umask), not 0600", fi.Mode())
+	}
+
+	// --force overwrites.
+	d, _ = openOutDir(dir, true)
+	if err := d.write(ctx, "a.docx", writeString("three")); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	b, _ = os.ReadFile(filepath.Join(dir, "a.docx"))
+	if string(b) != "three" {
+		t.Errorf("forced a.docx = %q", b)
+	}
+}
+
+// TestOutDirRace: many writers of the same name without --force: exactly one
+// wins, the file holds its complete content, no temporary file remains.
+func TestOutDirRace(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := openOutDir(dir, false)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wins, exists := 0, 0
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := d.write(context.Background(), "same.docx", writeString(strings.Repeat(fmt.Sprint(i%10), 100000)))
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				wins++
+			case errors.Is(err, errExists):
+				exists++
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	d.Close()
+	if wins != 1 || exists != 15 {
+		t.Fatalf("%d wins, %d refused; want 1, 15", wins, exists)
+	}
+	if names := listDir(t, dir); len(names) != 1 {
+		t.Fatalf("folder: %v", names)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "same.docx"))
+	if len(b) != 100000 || strings.Count(b2s(b), b2s(b[:1])) != 100000 {
+		t.Errorf("content mixed or truncated: %d bytes", len(b))
+	}
+}
+
+func b2s(b []byte) string { return string(b) }
+
+// TestOutDirSymlinkEscape: an output name that is a symbolic link pointing
+// outside the folder is never written through.
+func TestOutDirSymlinkEscape(t *testing.T) {
+	base := t.TempDir()
+	outside := filepath.Join(base, "outside.txt")
+	os.WriteFile(outside, []byte("keep"), 0o666)
+	dir := filepath.Join(base, "out")
+	os.Mkdir(dir, 0o777)
+	if err := os.Symlink(outside, filepath.Join(dir, "x.docx")); err != nil {
+		t.Skip(err)
+	}
+	d, _ := openOutDir(dir, false)
+	if err := d.write(context.Background(), "x.docx", writeString("evil")); !errors.Is(err, errExists) {
+		t.Errorf("write over symlink: %v", err)
+	}
+	d.Close()
+	d, _ = openOutDir(dir, true)
+	if err := d.write(context.Background(), "x.docx", writeString("new")); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if b, _ := os.ReadFile(outside); string(b) != "keep" {
+		t.Errorf("file outside the folder changed: %q", b)
+	}
+	if fi, _ := os.Lstat(filepath.Join(dir, "x.docx")); fi.Mode()&os.ModeSymlink != 0 {
+		t.Errorf("x.docx still a symlink after --force")
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "sub", "f.toml")
+	if err := writeFileAtomic(context.Background(), p, false, writeString("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(context.Background(), p, false, writeString("b")); !errors.Is(err, errExists) {
+		t.Fatalf("got %v", err)
+	}
+	if err := writeFileAtomic(context.Background(), p, true, writeString("c")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "c" {
+		t.Errorf("got %q", b)
+	}
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// status is what became of one input.
+type status int
+
+const (
+	statusDone      status = iota // rendered (or valid, for validate)
+	statusSkipped                 // invalid input: reported, not rendered
+	statusFailed                  // could not be rendered or written
+	statusCancelled               // interrupted before it finished
+)
+
+// outcome is the result of one input. Messages are complete lines for
+// standard error ("file: key.path: message").
+type outcome struct {
+	status status
+	msgs   []string
+}
+
+// defaultWorkers is the size of the worker pool: one per usable core.
+func defaultWorkers() int { return runtime.GOMAXPROCS(0) }
+
+// runPool runs work for each index in [0, n) on a bounded pool of workers
+// goroutines. Indexes are dispatched in order; dispatching stops when ctx is
+// cancelled (work in flight sees the cancelled ctx and should give up).
+// onDone is called as each input completes, in completion order (for the
+// progress bar); report is called in index order, so that messages come out
+// in the order of the inputs whatever the scheduling. Both run on the
+// calling goroutine. runPool returns how many inputs were dispatched.
+func runPool(ctx context.Context, n, workers int,
+	work func(ctx context.Context, i int) outcome,
+	onDone func(outcome),
+	report func(i int, o outcome),
+) int {
+	if workers < 1 {
+		workers = 1
+	}
+	workers = min(workers, n)
+	type indexed struct {
+		i int
+		o outcome
+	}
+	jobs := make(chan int)
+	results := make(chan indexed, workers)
+	go func() {
+		defer close(jobs)
+		for i := 0; i < n; i++ {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case jobs <- i:
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				var o outcome
+				if ctx.Err() != nil {
+					o = outcome{status: statusCancelled}
+				} else {
+					o = work(ctx, i)
+				}
+				results <- indexed{i, o}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]outcome{}
+	next, count := 0, 0
+	for r := range results {
+		count++
+		if onDone != nil {
+			onDone(r.o)
+		}
+		pending[r.i] = r.o
+		for {
+			o, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if report != nil {
+				report(next, o)
+			}
+			next++
+		}
+	}
+	return count
+}
+
+// outcome classifies the result of writing in's output.
+func (d *outDir) outcome(ctx context.Context, in input, err error) outcome {
+	switch {
+	case err == nil:
+		return outcome{status: statusDone}
+	case isCancel(ctx, err):
+		return outcome{status: statusCancelled}
+	case errors.Is(err, errExists):
+		return outcome{status: statusFailed, msgs: []string{fmt.Sprintf("%s: %s %v", in.name(), d.display(in.out), err)}}
+	}
+	return failed(in.name(), err)
+}
+
+// runBatch runs work over the inputs on the worker pool, with progress and
+// summary, and returns the exit code.
+func (a *app) runBatch(verb, doneWord string, ins []input, workers int, quiet bool, dir *outDir,
+	work func(ctx context.Context, in input) outcome) int {
+	ctx, stop := withSignals(a.ctx)
+	defer stop()
+	p := a.newProgress(verb, len(ins), quiet)
+	var c counts
+	n := runPool(ctx, len(ins), workers,
+		func(ctx context.Context, i int) outcome { return work(ctx, ins[i]) },
+		func(o outcome) { p.step(o.status == statusFailed || o.status == statusSkipped) },
+		func(i int, o outcome) {
+			c.add(o.status)
+			for _, m := range o.msgs {
+				p.println(m)
+			}
+		})
+	if dir != nil {
+		dir.cleanup()
+	}
+	p.finish()
+	if !quiet {
+		p.summary(doneWord, c, len(ins)-n)
+	}
+	if code, ok := interruptCode(ctx); ok {
+		return code
+	}
+	if c.failed+c.skipped+c.cancelled > 0 {
+		return exitFailed
+	}
+	return exitOK
+}

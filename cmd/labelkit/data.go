@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// maxDataSize bounds one data file for fill (a guard against reading a huge
+// file into memory by mistake).
+const maxDataSize = 32 << 20
+
+// loadData reads a fill data file: TOML or JSON of any shape whose top level
+// is a table/object, decoded into map[string]any. JSON numbers are kept as
+// json.Number so they print exactly as written.
+func loadData(r io.Reader, format string) (map[string]any, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxDataSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxDataSize {
+		return nil, fmt.Errorf("data larger than %d MiB", maxDataSize>>20)
+	}
+	m := map[string]any{}
+	if format == "json" {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, jsonError(b, dec, err)
+		}
+		rest := dec.InputOffset()
+		for rest < int64(len(b)) && strings.ContainsRune(" \t\r\n", rune(b[rest])) {
+			rest++
+		}
+		if rest < int64(len(b)) {
+			line, col := lineCol(b, rest)
+			return nil, fmt.Errorf("%d:%d: unexpected data after the top-level object", line, col)
+		}
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil, errors.New("the top level must be a JSON object ({...}) whose keys the template uses")
+		}
+		return obj, nil
+	}
+	if _, err := toml.Decode(string(b), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%d:%d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, err
+	}
+	return m, nil
+}
+
+// jsonError adds the line and column to a JSON decoding error.
+func jsonError(b []byte, dec *json.Decoder, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(b, se.Offset-1) // Offset is just after the bad byte
+		return fmt.Errorf("%d:%d: %v", line, col, err)
+	}
+	if errors.Is(err, io.EOF) {
+		return errors.New("empty file: expected a JSON object")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		line, col := lineCol(b, int64(len(b)))
+		return fmt.Errorf("%d:%d: unexpected end of JSON", line, col)
+	}
+	return err
+}
+
+// lineCol converts a byte offset to a 1-based line and column (in runes).
+func lineCol(b []byte, off int64) (line, col int) {
+	if off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	before := b[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	last := bytes.LastIndexByte(before, '\n')
+	col = len([]rune(string(before[last+1:]))) + 1
+	return line, col
+}
+
+// dataFormat is a data file's format, from its extension.
+func dataFormat(path string) string {
+	if strings.HasSuffix(strings.ToLower(path), ".json") {
+		return "json"
+	}
+	return "toml"
+}
+
+// loadDataFile reads a data file named by path ("-" is standard input, in
+// the given format).
+func (a *app) loadDataFile(path, stdinFormat string) (map[string]any, error) {
+	if path == stdinName {
+		return loadData(a.stdin, stdinFormat)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return loadData(f, dataFormat(path))
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestLoadData(t *testing.T) {
+	m, err := loadData(strings.NewReader("name = \"Dupont & fils\"\n[[items]]\nqty = 2\n"), "toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"name": "Dupont & fils", "items": []map[string]any{{"qty": int64(2)}}}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("toml: %#v", m)
+	}
+	m, err = loadData(strings.NewReader(`{"n": 12345678901234567890, "f": 0.10, "l": [true]}`), "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m["n"] != json.Number("12345678901234567890") || m["f"] != json.Number("0.10") {
+		t.Errorf("json numbers: %#v", m)
+	}
+}
+
+func TestLoadDataErrors(t *testing.T) {
+	tests := []struct{ in, format, want string }{
+		{"a = 1\nb = \n", "toml", "2:5: "},
+		{"{\n  \"a\": 1,\n  \"b\" 2\n}", "json", "3:7: invalid character '2'"},
+		{"[1, 2]", "json", "top level must be a JSON object"},
+		{"", "json", "empty file"},
+		{"{\"a\": ", "json", "1:7: unexpected end of JSON"},
+		{"{} {}", "json", "1:4: unexpected data after the top-level object"},
+	}
+	for _, tt := range tests {
+		_, err := loadData(strings.NewReader(tt.in), tt.format)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("loadData(%q) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestLineCol(t *testing.T) {
+	b := []byte("ab\né€x\n")
+	for off, want := range map[int64][2]int{0: {1, 1}, 2: {1, 3}, 3: {2, 1}, 8: {2, 3}, 100: {3, 1}} {
+		l, c := lineCol(b, off)
+		if l != want[0] || c != want[1] {
+			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", off, l, c, want[0], want[1])
+		}
+	}
+}

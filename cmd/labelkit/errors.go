@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// errorLines formats err as lines for standard error, each starting with
+// the file name: "file: key.path: message". Errors that hold several errors
+// (an Unwrap() []error method, as validation problems and template syntax
+// errors do) give one line each. Messages that already name the file are
+// not prefixed twice.
+func errorLines(file string, err error) []string {
+	if err == nil {
+		return nil
+	}
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		if errs := u.Unwrap(); len(errs) > 0 {
+			var lines []string
+			for _, e := range errs {
+				lines = append(lines, errorLines(file, e)...)
+			}
+			return lines
+		}
+	}
+	msg := strings.TrimRight(err.Error(), "\n")
+	if file != "" && !strings.HasPrefix(msg, file+":") && !strings.HasPrefix(msg, file+" ") {
+		msg = file + ": " + msg
+	}
+	return strings.Split(msg, "\n")
+}
+
+// isCancel reports whether err comes from an interrupted run.
+func isCancel(ctx context.Context, err error) bool {
+	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Cause(ctx)))
+}
+
+// failUsage reports err as a usage error (nothing written).
+func (a *app) failUsage(fs interface{ Name() string }, err error) int {
+	for _, line := range errorLines(fs.Name(), err) {
+		fmt.Fprintln(a.stderr, line)
+	}
+	return exitUsage
+}
+
+// fail prints err for file and returns exitFailed.
+func (a *app) fail(file string, err error) int {
+	for _, line := range errorLines(file, err) {
+		fmt.Fprintln(a.stderr, line)
+	}
+	return exitFailed
+}
+
+func failed(file string, err error) outcome {
+	return outcome{status: statusFailed, msgs: errorLines(file, err)}
+}

@@ -1,0 +1,110 @@
+//go:build wired
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"sync"
+
+	"github.com/esante/labelkit/render"
+)
+
+var fillHelp = help{
+	usage: `
+Usage: labelkit fill -t TEMPLATE [-o DIR] [--force] [--allow-missing] [-q] DATA...
+
+The generic toolkit: fills any DOCX template with data. TEMPLATE is a .docx
+with Go template actions in its text ({{.name}}, {{range .items}}…{{end}},
+{{if .x}}…{{end}}), an unpacked template folder, or an embedded template name.
+Each DATA is a .toml or .json file of any shape whose top level is a table /
+object (keys are what the template uses: see 'labelkit vars TEMPLATE'), or a
+folder of them; each gives DIR/<data name>.docx. "-" reads data from standard
+input (--format) and writes the DOCX to standard output.
+
+The template is parsed once; documents are rendered on all cores and written
+like 'labelkit render' writes them (temporary file, then moved into place;
+no overwrite without --force; output collisions refused). A key the template
+uses but the data lacks is an error, unless --allow-missing (then it prints
+nothing).
+
+Exit codes: 0 all filled; 1 some data files failed; 2 usage error;
+130/143 interrupted.
+`,
+	examples: `
+  labelkit fill -t lettre.docx -o out/ clients/*.json
+  labelkit fill -t lettre.docx dupont.toml     # writes ./dupont.docx
+  echo '{"name": "Dupont"}' | labelkit fill -t lettre.docx --format json - > dupont.docx
+  labelkit template pack lettre/ && labelkit fill -t lettre.docx data.toml`,
+}
+
+func runFill(a *app, args []string) int {
+	fs := newFlags("fill")
+	var o renderOptions
+	o.format = "toml"
+	fs.StringVar(&o.out, "o", "", "output `DIR`")
+	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: a .docx file, an unpacked template folder or an embedded template name (required)")
+	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
+	fs.BoolVar(&o.allowMis, "allow-missing", false, "render missing data keys as nothing instead of failing")
+	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
+	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
+	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers")
+	pos, code, ok := a.parseFlags(fs, fillHelp, args)
+	if !ok {
+		return code
+	}
+	if o.tmpl == "" {
+		return a.usageError(fs, "-t TEMPLATE is required")
+	}
+	if len(pos) == 0 {
+		return a.usageError(fs, "no data files: give .toml or .json files, folders, or - for standard input")
+	}
+	if o.out == stdinName {
+		return a.usageError(fs, `-o - is not supported; use "-" as the data to write to standard output`)
+	}
+	var ropts []render.Option
+	if o.allowMis {
+		ropts = append(ropts, render.AllowMissing())
+	}
+	t, err := anyTemplate(o.tmpl, ropts...)
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	ins, err := expandInputs(pos, ".docx")
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	for _, in := range ins {
+		if in.path == stdinName && a.stdoutTerminal {
+			return a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -")
+		}
+	}
+	dir, err := openOutDir(o.out, o.force)
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	defer dir.Close()
+	var stdout sync.Mutex
+	return a.runBatch("filling", "filled", ins, o.workers, o.quiet, dir,
+		func(ctx context.Context, in input) outcome {
+			data, err := a.loadDataFile(in.path, string(o.format))
+			if err != nil {
+				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+			}
+			if in.out == "" {
+				var buf bytes.Buffer
+				if err := t.Execute(&buf, data); err != nil {
+					return failed(in.name(), err)
+				}
+				stdout.Lock()
+				defer stdout.Unlock()
+				if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+					return failed("<stdout>", err)
+				}
+				return outcome{status: statusDone}
+			}
+			err = dir.write(ctx, in.out, func(w io.Writer) error { return t.Execute(w, data) })
+			return dir.outcome(ctx, in, err)
+		})
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"labelkit": func() { os.Exit(Main()) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script: each runs the
+// real labelkit command (this test binary, re-executed) in a fresh folder.
+func TestScript(t *testing.T) {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"docxcheck": cmdDocxCheck,
+			"docxtext":  cmdDocxText,
+			"notemp":    cmdNoTemp,
+		},
+	})
+}
+
+// cmdDocxCheck: docxcheck FILE... — each file is a complete zip whose main
+// document (word/document.xml) is well-formed XML.
+func cmdDocxCheck(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: docxcheck FILE...")
+	}
+	for _, a := range args {
+		err := checkDocx(ts.MkAbs(a))
+		if neg {
+			if err == nil {
+				ts.Fatalf("%s: valid DOCX, expected not", a)
+			}
+			continue
+		}
+		if err != nil {
+			ts.Fatalf("%s: %v", a, err)
+		}
+	}
+}
+
+// cmdDocxText: docxtext FILE — prints the visible text of the main document,
+// one line per paragraph (for assertions with stdout/grep).
+func cmdDocxText(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: docxtext FILE")
+	}
+	text, err := docxText(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("%s: %v", args[0], err)
+	}
+	ts.Stdout().Write([]byte(text))
+}
+
+// cmdNoTemp: notemp DIR — no temporary file (name containing ".tmp-") is
+// left in DIR.
+func cmdNoTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: notemp DIR")
+	}
+	es, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range es {
+		if strings.Contains(e.Name(), tmpMarker) {
+			ts.Fatalf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// checkDocx reports whether path is a complete zip whose word/document.xml
+// is well-formed XML.
+func checkDocx(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		b, err := io.ReadAll(rc) // checks the CRC
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if f.Name == "word/document.xml" {
+			found = true
+			if err := wellFormed(b); err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
+	}
+	if !found {
+		return errors.New("no word/document.xml")
+	}
+	return nil
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// docxText returns the text of word/document.xml, one line per w:p.
+func docxText(path string) (string, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return "", err
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", err
+		}
+		defer rc.Close()
+		d := xml.NewDecoder(rc)
+		var out, para strings.Builder
+		inText := false
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				return out.String(), nil
+			}
+			if err != nil {
+				return "", err
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				inText = tok.Name.Local == "t"
+				if tok.Name.Local == "tab" {
+					para.WriteByte('\t')
+				}
+			case xml.EndElement:
+				inText = false
+				if tok.Name.Local == "p" {
+					out.WriteString(para.String() + "\n")
+					para.Reset()
+				}
+			case xml.CharData:
+				if inText {
+					para.Write(tok)
+				}
+			}
+		}
+	}
+	return "", errors.New("no word/document.xml")
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// progress prints the batch's messages on standard error and, when standard
+// error is a terminal and -q is not given, a one-line progress bar (total,
+// done, failed, rate) redrawn at most every redrawEvery. Messages are printed
+// above the bar. Colour is used only on a terminal and when NO_COLOR is
+// unset or empty (https://no-color.org).
+type progress struct {
+	mu     sync.Mutex
+	w      io.Writer
+	bar    bool
+	color  bool
+	width  func() int
+	now    func() time.Time
+	verb   string // "rendering", "validating"
+	total  int
+	done   int
+	failed int
+	start  time.Time
+	drawAt time.Time
+	drawn  bool
+}
+
+const redrawEvery = 100 * time.Millisecond
+
+// newProgress returns the progress display for a batch of total inputs.
+func (a *app) newProgress(verb string, total int, quiet bool) *progress {
+	p := &progress{
+		w:     a.stderr,
+		bar:   a.stderrTerminal && !quiet,
+		color: a.colorEnabled(),
+		now:   time.Now,
+		verb:  verb,
+		total: total,
+	}
+	fd := a.stderrFd
+	p.width = func() int {
+		if w, _, err := term.GetSize(fd); err == nil && w > 0 {
+			return w
+		}
+		return 80
+	}
+	p.start = p.now()
+	return p
+}
+
+// colorEnabled reports whether standard error gets colours.
+func (a *app) colorEnabled() bool {
+	return a.stderrTerminal && a.getenv("NO_COLOR") == "" && a.getenv("TERM") != "dumb"
+}
+
+// step records one finished input.
+func (p *progress) step(failed bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	if failed {
+		p.failed++
+	}
+	if !p.bar {
+		return
+	}
+	if now := p.now(); p.done == p.total || now.Sub(p.drawAt) >= redrawEvery {
+		p.drawAt = now
+		p.draw()
+	}
+}
+
+// println prints a message line above the bar.
+func (p *progress) println(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clear()
+	fmt.Fprintln(p.w, line)
+	if p.bar && p.done > 0 {
+		p.draw()
+	}
+}
+
+// finish removes the bar for good.
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clear()
+	p.bar = false
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+func (p *progress) draw() {
+	elapsed := p.now().Sub(p.start).Seconds()
+	rate := 0.0
+	if elapsed > 0 {
+		rate = float64(p.done) / elapsed
+	}
+	failed := fmt.Sprintf("%d failed", p.failed)
+	if p.failed > 0 {
+		failed = p.paint(red, failed)
+	}
+	info := fmt.Sprintf(" %d/%d  %s  %.0f/s", p.done, p.total, failed, rate)
+	plain := len([]rune(stripANSI(info))) + len(p.verb) + 3
+	n := min(40, p.width()-plain-1)
+	bar := ""
+	if n >= 10 {
+		filled := 0
+		if p.total > 0 {
+			filled = n * p.done / p.total
+		}
+		bar = " [" + strings.Repeat("#", filled) + strings.Repeat("-", n-filled) + "]"
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s%s%s", p.verb, bar, info)
+	p.drawn = true
+}
+
+const (
+	red   = "31"
+	green = "32"
+	bold  = "1"
+)
+
+// paint wraps s in an SGR colour sequence when colours are on.
+func (p *progress) paint(code, s string) string {
+	if !p.color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// counts are a batch's totals for the summary.
+type counts struct {
+	done, failed, skipped, cancelled int
+}
+
+func (c *counts) add(s status) {
+	switch s {
+	case statusDone:
+		c.done++
+	case statusFailed:
+		c.failed++
+	case statusSkipped:
+		c.skipped++
+	case statusCancelled:
+		c.cancelled++
+	}
+}
+
+// summary prints the batch's last line: what was done, what failed, what was
+// skipped as invalid, and the time taken.
+func (p *progress) summary(doneWord string, c counts, notStarted int) {
+	elapsed := p.now().Sub(p.start)
+	parts := []string{fmt.Sprintf("%d %s", c.done, doneWord)}
+	if c.done > 0 {
+		parts[0] = p.paint(green, parts[0])
+	}
+	f := fmt.Sprintf("%d failed", c.failed)
+	if c.failed > 0 {
+		f = p.paint(red, f)
+	}
+	s := fmt.Sprintf("%d skipped (invalid)", c.skipped)
+	if c.skipped > 0 {
+		s = p.paint(red, s)
+	}
+	parts = append(parts, f, s)
+	if n := c.cancelled + notStarted; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d not done (interrupted)", n))
+	}
+	p.println(fmt.Sprintf("labelkit: %s in %s", strings.Join(parts, ", "), elapsed.Round(time.Millisecond)))
+}

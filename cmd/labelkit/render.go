@@ -1,0 +1,225 @@
+//go:build wired
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/esante/labelkit"
+	"github.com/esante/labelkit/convention"
+)
+
+// blankName is the default file name of the blank form.
+const blankName = "convention-vierge.docx"
+
+var renderHelp = help{
+	usage: `
+Usage:
+
+  labelkit render [-o DIR] [-t TEMPLATE] [--force] [-q] INPUT...
+  labelkit render --blank [-o FILE] [-t TEMPLATE] [--force]
+
+Renders one agreement per INPUT: a .toml or .json agreement file (the
+extension tells the format), or a folder, which stands for its .toml and .json
+files (not recursive). Each input becomes DIR/<input name>.docx (default DIR:
+the current folder). "-" reads one input from standard input (--format tells
+its format) and writes its DOCX to standard output.
+
+Every input is decoded and validated first: an input with errors is listed
+(file: key.path: message) and skipped, the others are rendered, on all cores
+(GOMAXPROCS workers; -j to change). A progress bar shows on a terminal; the
+summary line tells what was rendered, failed and skipped, and the time taken.
+
+Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
+then moved into place: an interrupted run (Ctrl-C) never leaves a truncated
+.docx. An existing output is never overwritten without --force (it counts as
+a failed input). Two inputs that would write the same output are an error
+before anything is written.
+
+-t names an embedded template (see 'labelkit templates'), or a .docx file or an
+unpacked template folder of your own; it receives the same data (see
+'labelkit vars').
+
+With --blank, writes the official blank form instead, to FILE (default
+` + blankName + ` in the current folder; a folder puts it inside; "-" is
+standard output).
+
+Exit codes: 0 all rendered; 1 some inputs failed or were skipped; 2 usage
+error (bad flags, missing input, output collision, a template that does not
+load: nothing was written); 130/143 interrupted by SIGINT/SIGTERM.
+`,
+	examples: `
+  labelkit render acme.toml                    # writes ./acme.docx
+  labelkit render -o out/ candidats/           # every .toml/.json of the folder
+  labelkit render candidats/*.toml -o out --force
+  labelkit render - < acme.json --format json > acme.docx
+  labelkit render -t ma-convention.docx acme.toml
+  labelkit render --blank                      # writes ./` + blankName + `
+  labelkit render --blank -o - > vierge.docx`,
+}
+
+// renderOptions are the flags of render (and fill).
+type renderOptions struct {
+	out      string
+	tmpl     string
+	blank    bool
+	force    bool
+	quiet    bool
+	format   formatFlag
+	workers  int
+	allowMis bool
+}
+
+func runRender(a *app, args []string) int {
+	fs := newFlags("render")
+	var o renderOptions
+	o.format = "toml"
+	fs.StringVar(&o.out, "o", "", "output `DIR` (or FILE with --blank; \"-\" for standard output)")
+	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder")
+	fs.BoolVar(&o.blank, "blank", false, "write the blank form")
+	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
+	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
+	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
+	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers")
+	pos, code, ok := a.parseFlags(fs, renderHelp, args)
+	if !ok {
+		return code
+	}
+	opts, err := agreementTemplate(o.tmpl)
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	if o.blank {
+		if len(pos) > 0 {
+			return a.usageError(fs, "--blank takes no inputs")
+		}
+		return a.renderBlank(fs, o, opts)
+	}
+	if len(pos) == 0 {
+		return a.usageError(fs, "no inputs: give .toml or .json files, folders, or - for standard input")
+	}
+	if o.out == stdinName {
+		return a.usageError(fs, `-o - is only for --blank; use "-" as the input to write to standard output`)
+	}
+	ins, err := expandInputs(pos, ".docx")
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	for _, in := range ins {
+		if in.path == stdinName && a.stdoutTerminal {
+			return a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -")
+		}
+	}
+	dir, err := openOutDir(o.out, o.force)
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	defer dir.Close()
+	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
+	return a.runBatch("rendering", "rendered", ins, o.workers, o.quiet, dir, r.render)
+}
+
+// agreementTemplate resolves -t for the agreement: "" is the default embedded
+// template; an embedded name, a .docx file or an unpacked folder otherwise.
+// The template is parsed here, once, before any input is read.
+func agreementTemplate(spec string) ([]labelkit.Option, error) {
+	t, name, err := loadTemplate(spec)
+	if err != nil {
+		return nil, err
+	}
+	if t == nil {
+		return []labelkit.Option{labelkit.WithTemplateName(name)}, nil
+	}
+	return []labelkit.Option{labelkit.WithTemplate(t)}, nil
+}
+
+func (a *app) renderBlank(fs interface{ Name() string }, o renderOptions, opts []labelkit.Option) int {
+	if o.out == stdinName {
+		if a.stdoutTerminal {
+			return a.failUsage(fs, errors.New("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
+		}
+		var buf bytes.Buffer
+		if err := labelkit.RenderBlank(&buf, opts...); err != nil {
+			return a.fail("blank form", err)
+		}
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return a.fail("<stdout>", err)
+		}
+		return exitOK
+	}
+	path := o.out
+	if path == "" {
+		path = blankName
+	} else if fi, err := os.Stat(path); (err == nil && fi.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		path = filepath.Join(path, blankName)
+	}
+	err := writeFileAtomic(a.ctx, path, o.force, func(w io.Writer) error {
+		return labelkit.RenderBlank(w, opts...)
+	})
+	if err != nil {
+		return a.fail(path, err)
+	}
+	if !o.quiet {
+		fmt.Fprintf(a.stderr, "labelkit: wrote %s\n", path)
+	}
+	return exitOK
+}
+
+// batchRenderer renders agreement inputs.
+type batchRenderer struct {
+	a      *app
+	dir    *outDir
+	format convention.Format
+	opts   []labelkit.Option
+	stdout sync.Mutex
+}
+
+// load decodes one input (standard input or a file).
+func (r *batchRenderer) load(in input) (*convention.Convention, error) {
+	if in.path == stdinName {
+		return convention.Decode(r.a.stdin, r.format)
+	}
+	return convention.LoadFile(in.path)
+}
+
+func (r *batchRenderer) render(ctx context.Context, in input) outcome {
+	c, err := r.load(in)
+	if err == nil {
+		err = c.Validate()
+	}
+	if err != nil {
+		return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+	}
+	if in.out == "" {
+		var buf bytes.Buffer
+		if err := labelkit.Render(&buf, c, r.opts...); err != nil {
+			return failed(in.name(), err)
+		}
+		r.stdout.Lock()
+		defer r.stdout.Unlock()
+		if _, err := r.a.stdout.Write(buf.Bytes()); err != nil {
+			return failed("<stdout>", err)
+		}
+		return outcome{status: statusDone}
+	}
+	err = r.dir.write(ctx, in.out, func(w io.Writer) error {
+		return labelkit.Render(w, c, r.opts...)
+	})
+	return r.dir.outcome(ctx, in, err)
+}
+
+// conventionFormat maps --format to the convention package's format.
+func (f formatFlag) conventionFormat() convention.Format {
+	if f == "json" {
+		return convention.JSON
+	}
+	return convention.TOML
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e signalError) Error() string { return "interrupted by " + e.sig.String() }
+
+// exitCode is the conventional 128+N status for the signal.
+func (e signalError) exitCode() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// withSignals returns a context cancelled (with a signalError cause) on the
+// first SIGINT or SIGTERM; after that, the signals get their default
+// behaviour again, so a second Ctrl-C ends the process at once. Like
+// signal.NotifyContext, but the cause says which signal came, for the exit
+// code. stop releases the handler.
+func withSignals(parent context.Context) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			signal.Stop(ch)
+			cancel(signalError{s})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interruptCode returns the exit code for an interrupted context, and
+// whether it was interrupted by a signal.
+func interruptCode(ctx context.Context) (int, bool) {
+	var se signalError
+	if errors.As(context.Cause(ctx), &se) {
+		return se.exitCode(), true
+	}
+	return 0, false
+}

@@ -1,0 +1,269 @@
+//go:build wired
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/esante/labelkit/render"
+	"github.com/esante/labelkit/templates"
+)
+
+// loadTemplate resolves a template argument: "" is the default embedded
+// template; a name listed by 'labelkit templates' is that embedded template
+// (unless a file of that name exists); otherwise a .docx file or an unpacked
+// template folder, parsed here with opts. For an embedded template it
+// returns (nil, name, nil) after checking that it loads; the caller asks
+// templates.Get for it (parsed once, cached).
+func loadTemplate(spec string, opts ...render.Option) (*render.Template, string, error) {
+	if spec == "" {
+		spec = templates.DefaultName
+	}
+	_, statErr := os.Stat(spec)
+	if _, ok := templates.Lookup(spec); ok && statErr != nil {
+		if _, err := templates.Get(spec); err != nil {
+			return nil, "", fmt.Errorf("embedded template %s: %w", spec, err)
+		}
+		return nil, spec, nil
+	}
+	fi, err := os.Stat(spec)
+	if err != nil {
+		var names []string
+		for _, info := range templates.List() {
+			names = append(names, info.Name)
+		}
+		return nil, "", fmt.Errorf("%s: no such template: neither a file or folder nor an embedded template (%s)", spec, strings.Join(names, ", "))
+	}
+	var t *render.Template
+	if fi.IsDir() {
+		t, err = render.ParseFS(os.DirFS(spec), opts...)
+	} else {
+		t, err = render.ParseFile(spec, opts...)
+	}
+	if err != nil {
+		return nil, "", prefixed(spec, err)
+	}
+	return t, "", nil
+}
+
+// anyTemplate is loadTemplate for commands that need the parsed template
+// itself (fill, vars), embedded or not.
+func anyTemplate(spec string, opts ...render.Option) (*render.Template, error) {
+	t, name, err := loadTemplate(spec, opts...)
+	if err != nil || t != nil {
+		return t, err
+	}
+	return templates.Get(name)
+}
+
+// prefixedError names the file an error is about, keeping the original
+// error for errors.As.
+type prefixedError struct {
+	file string
+	err  error
+}
+
+func (e *prefixedError) Error() string {
+	msg := e.err.Error()
+	if strings.HasPrefix(msg, e.file+":") {
+		return msg
+	}
+	return e.file + ": " + msg
+}
+func (e *prefixedError) Unwrap() error { return e.err }
+
+func prefixed(file string, err error) error { return &prefixedError{file, err} }
+
+var templatesHelp = help{
+	usage: `
+Usage: labelkit templates
+
+Lists the embedded templates: name, agreement version and title. The default
+template is marked with *. Any of these names can be given to -t.
+`,
+	examples: `
+  labelkit templates
+  labelkit render -t centres-sante-v2 acme.toml`,
+}
+
+func runTemplates(a *app, args []string) int {
+	fs := newFlags("templates")
+	pos, code, ok := a.parseFlags(fs, templatesHelp, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return a.usageError(fs, "takes no arguments")
+	}
+	a.listTemplates()
+	return exitOK
+}
+
+func (a *app) listTemplates() {
+	tw := tabwriter.NewWriter(a.stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tVERSION\tTITLE")
+	for _, info := range templates.List() {
+		name := info.Name
+		if name == templates.DefaultName {
+			name += " *"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", name, info.Version, info.Title)
+	}
+	tw.Flush()
+}
+
+var templateHelp = help{
+	usage: `
+Usage:
+
+  labelkit template pack DIR [-o FILE.docx] [--force]
+  labelkit template unpack FILE.docx [-o DIR] [--force]
+  labelkit template list
+
+Templates are kept in git as unpacked DOCX parts (one folder), so that every
+wording change is a readable diff. pack zips such a folder into a .docx to
+open in Word or LibreOffice (default FILE: the folder's name + .docx in the
+current folder; "-" is standard output); unpack turns an edited .docx back
+into a folder (default DIR: the file's name without .docx), laid out for
+readable diffs. unpack refuses a folder that is not empty unless --force
+(files the .docx does not contain are then left as they are). list is
+'labelkit templates'.
+`,
+	examples: `
+  labelkit template unpack templates/centres-sante-v2.docx -o /tmp/tpl
+  labelkit template pack /tmp/tpl -o ma-convention.docx
+  labelkit template pack mytemplate/ && labelkit vars mytemplate.docx`,
+}
+
+func runTemplate(a *app, args []string) int {
+	fs := newFlags("template")
+	var out string
+	var force bool
+	fs.StringVar(&out, "o", "", "output `FILE` (pack) or `DIR` (unpack)")
+	fs.BoolVar(&force, "force", false, "overwrite an existing file, or unpack into a folder that is not empty")
+	pos, code, ok := a.parseFlags(fs, templateHelp, args)
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		return a.usageError(fs, "missing subcommand: pack, unpack or list")
+	}
+	sub, pos := pos[0], pos[1:]
+	switch sub {
+	case "list":
+		if len(pos) > 0 {
+			return a.usageError(fs, "list takes no arguments")
+		}
+		a.listTemplates()
+		return exitOK
+	case "pack":
+		if len(pos) != 1 {
+			return a.usageError(fs, "pack takes one folder")
+		}
+		return a.pack(fs, pos[0], out, force)
+	case "unpack":
+		if len(pos) != 1 {
+			return a.usageError(fs, "unpack takes one .docx file")
+		}
+		return a.unpack(fs, pos[0], out, force)
+	}
+	msg := fmt.Sprintf("unknown subcommand %q: use pack, unpack or list", sub)
+	return a.usageError(fs, "%s", msg)
+}
+
+func (a *app) pack(fs interface{ Name() string }, dir, out string, force bool) int {
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return a.failUsage(fs, fmt.Errorf("%s: not a folder", dir))
+	}
+	fill := func(w io.Writer) error { return templates.Pack(w, os.DirFS(dir)) }
+	if out == stdinName {
+		if a.stdoutTerminal {
+			return a.failUsage(fs, fmt.Errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
+		}
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			return a.fail(dir, err)
+		}
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return a.fail("<stdout>", err)
+		}
+		return exitOK
+	}
+	if out == "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return a.fail(dir, err)
+		}
+		out = filepath.Base(abs) + ".docx"
+	}
+	if err := writeFileAtomic(a.ctx, out, force, fill); err != nil {
+		if _, ok := err.(*prefixedError); ok {
+			return a.fail("", err)
+		}
+		return a.fail(out, err)
+	}
+	return exitOK
+}
+
+func (a *app) unpack(fs interface{ Name() string }, file, out string, force bool) int {
+	f, err := os.Open(file)
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return a.fail(file, err)
+	}
+	if fi.IsDir() {
+		return a.failUsage(fs, fmt.Errorf("%s: is a folder, not a .docx file", file))
+	}
+	if out == "" {
+		base := filepath.Base(file)
+		out = strings.TrimSuffix(base, filepath.Ext(base))
+		if out == base {
+			out += ".unpacked"
+		}
+	}
+	entries, err := os.ReadDir(out)
+	switch {
+	case err == nil && len(entries) > 0 && !force:
+		return a.fail(file, fmt.Errorf("%s is not empty; use --force to unpack into it", out))
+	case err == nil && len(entries) > 0:
+		// --force: unpack in place.
+		if err := templates.Unpack(f, fi.Size(), out); err != nil {
+			return a.fail(file, err)
+		}
+		return exitOK
+	case err != nil && !os.IsNotExist(err):
+		return a.fail(out, err)
+	}
+	// Unpack into a temporary sibling folder, then rename it into place, so
+	// that a failed unpack leaves nothing half-written.
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return a.fail(out, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(out))+tmpMarker)
+	if err != nil {
+		return a.fail(out, err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := templates.Unpack(f, fi.Size(), tmp); err != nil {
+		return a.fail(file, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return a.fail(out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return a.fail(out, err)
+	}
+	return exitOK
+}

@@ -1,0 +1,67 @@
+//go:build wired
+
+package main
+
+import (
+	"context"
+
+	"github.com/esante/labelkit/convention"
+)
+
+var validateHelp = help{
+	usage: `
+Usage: labelkit validate [--format toml|json] [-q] INPUT...
+
+Decodes and validates each INPUT (a .toml or .json agreement file, a folder of
+them, or "-" for standard input) and lists every problem of every file on
+standard error, one per line:
+
+  file: key.path: message
+
+Nothing is written. The summary line tells how many inputs are valid and
+invalid (-q hides it).
+
+Exit codes: 0 all valid; 1 some inputs have problems; 2 usage error.
+`,
+	examples: `
+  labelkit validate acme.toml
+  labelkit validate candidats/
+  labelkit validate --format json - < acme.json`,
+}
+
+func runValidate(a *app, args []string) int {
+	fs := newFlags("validate")
+	var quiet bool
+	format := formatFlag("toml")
+	fs.BoolVar(&quiet, "q", false, "quiet: no progress bar and no summary (problems are still printed)")
+	fs.Var(&format, "format", "`FORMAT` of standard input: toml or json")
+	pos, code, ok := a.parseFlags(fs, validateHelp, args)
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		return a.usageError(fs, "no inputs: give .toml or .json files, folders, or - for standard input")
+	}
+	ins, err := expandInputs(pos, "")
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
+	f := format.conventionFormat()
+	return a.runBatch("validating", "valid", ins, defaultWorkers(), quiet, nil,
+		func(ctx context.Context, in input) outcome {
+			var c *convention.Convention
+			var err error
+			if in.path == stdinName {
+				c, err = convention.Decode(a.stdin, f)
+			} else {
+				c, err = convention.LoadFile(in.path)
+			}
+			if err == nil {
+				err = c.Validate()
+			}
+			if err != nil {
+				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+			}
+			return outcome{status: statusDone}
+		})
+}
