@@ -80,7 +80,6 @@ type pProps struct {
 
 func pageBreak() pOpt { return func(p *pProps) { p.pageBreak = true } }
 func keepNext() pOpt  { return func(p *pProps) { p.keepNext = true } }
-func center() pOpt    { return func(p *pProps) { p.jc = "center" } }
 
 // p writes a paragraph of the given style whose text may hold template
 // actions. Inline markup: "\n" is a line break, "\t" a tab.
