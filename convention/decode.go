@@ -1,0 +1,166 @@
+package convention
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxInputSize is the largest input Decode accepts, in bytes. A complete
+// agreement needs a few kilobytes.
+const MaxInputSize = 1 << 20
+
+// Decode reads one agreement from r in the given format, strictly, and
+// normalizes it (see Normalize). It does not validate: call Validate.
+//
+// On failure it returns a nil Convention and a Problems error listing
+// everything found while decoding: a syntax error (with its line and
+// column), or every unknown key (with a "did you mean" when a known key is
+// close), every value of the wrong type and every malformed date, each with
+// its key path and, when it can be found, its line and column.
+func Decode(r io.Reader, format Format) (*Convention, error) {
+	return DecodeNamed(r, format, "")
+}
+
+// DecodeNamed is Decode for an input whose name is known (a file name, "-"
+// for the standard input, an upload's name): every problem carries it.
+func DecodeNamed(r io.Reader, format Format, name string) (*Convention, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	if err != nil {
+		return nil, Problems{{File: name, Code: CodeRead, Err: err,
+			Message: "lecture impossible : " + err.Error()}}
+	}
+	if len(src) > MaxInputSize {
+		return nil, Problems{{File: name, Code: CodeTooLarge,
+			Message: fmt.Sprintf("le fichier dépasse %d octets : une convention n'en demande que quelques milliers ; vérifiez que c'est le bon fichier", MaxInputSize)}}
+	}
+	c, ps := decodeBytes(src, format)
+	for _, p := range ps {
+		p.File = name
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return c, nil
+}
+
+// LoadFile reads the agreement in the file at path; the format comes from
+// the extension (.toml or .json). Problems carry the path.
+func LoadFile(path string) (*Convention, error) {
+	format, err := FormatFromPath(path)
+	if err != nil {
+		return nil, Problems{err.(*Problem)}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Problems{{File: path, Code: CodeRead, Err: err, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	return DecodeNamed(f, format, path)
+}
+
+// LoadFS is LoadFile for a file of fsys (embedded files, test fixtures, an
+// archive).
+func LoadFS(fsys fs.FS, name string) (*Convention, error) {
+	format, err := FormatFromPath(name)
+	if err != nil {
+		return nil, Problems{err.(*Problem)}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, Problems{{File: name, Code: CodeRead, Err: err, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	return DecodeNamed(f, format, name)
+}
+
+func openMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "fichier introuvable : vérifiez le chemin"
+	case errors.Is(err, fs.ErrPermission):
+		return "lecture interdite : vérifiez les droits du fichier"
+	}
+	return "ouverture impossible : " + err.Error()
+}
+
+// decodeBytes parses src, copies it into a Convention and sorts the
+// problems by position.
+func decodeBytes(src []byte, format Format) (*Convention, Problems) {
+	var (
+		tree map[string]any
+		loc  locator
+		ps   Problems
+	)
+	switch format {
+	case TOML:
+		tree, ps = parseTOML(src)
+		if ps == nil {
+			loc = tomlLocator(src)
+		}
+	case JSON:
+		tree, loc, ps = parseJSON(src)
+	default:
+		return nil, Problems{{Code: CodeFormat, Message: fmt.Sprintf("format inconnu %v : TOML ou JSON", format)}}
+	}
+	if tree == nil {
+		return nil, ps
+	}
+	c := new(Convention)
+	u := &unifier{format: format}
+	u.unify("", tree, reflect.ValueOf(c).Elem())
+	for _, p := range u.problems {
+		p.Line, p.Column = loc.find(p.Path)
+	}
+	ps = append(ps, u.problems...)
+	if len(ps) > 0 {
+		slices.SortStableFunc(ps, func(a, b *Problem) int {
+			if a.Line != b.Line {
+				return a.Line - b.Line
+			}
+			return a.Column - b.Column
+		})
+		return nil, ps
+	}
+	c.Normalize()
+	return c, nil
+}
+
+func parseTOML(src []byte) (map[string]any, Problems) {
+	var tree map[string]any
+	_, err := toml.Decode(string(src), &tree)
+	if err == nil {
+		return tree, nil
+	}
+	p := &Problem{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Message = "erreur de syntaxe TOML : " + pe.Message
+		if pe.Usage != "" {
+			p.Message += " (" + firstLine(pe.Usage) + ")"
+		}
+		p.Line, p.Column = pe.Position.Line, pe.Position.Col
+		if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
+			p.Line, p.Column = lineCol(src, pe.Position.Start)
+		}
+		if pe.LastKey != "" {
+			p.Path = pe.LastKey
+		}
+	}
+	return nil, Problems{p}
+}
+
+func firstLine(s string) string {
+	for _, l := range splitLines(s) {
+		if l != "" {
+			return l
+		}
+	}
+	return ""
+}

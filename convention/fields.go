@@ -1,0 +1,71 @@
+package convention
+
+// field describes one text field of the input format: its key path (list
+// items as "[]"), the agreement's wording for it, its maximum length in
+// characters, and whether it may hold several lines. FORMAT.md documents the
+// same table; a test keeps them in step.
+type field struct {
+	path      string
+	label     string
+	max       int
+	multiline bool
+}
+
+// MaxListItems bounds the lists of the format (components, professions,
+// specialties, annexes).
+const (
+	maxComponents       = 50
+	maxOtherProfessions = 20
+	maxSpecialties      = 50
+	maxAnnexes          = 50
+	// MaxSites is the largest accepted solution.max_sites.
+	MaxSites = 100000
+)
+
+var fields = []field{
+	{"reason", "Motif de la Convention", 0, false},
+	{"level", "Niveau de labellisation", 0, false},
+	{"company.name", "Et la société (raison sociale)", 200, false},
+	{"company.address", "Adresse (siège social)", 500, true},
+	{"company.postal_code", "Code Postal", 20, false},
+	{"company.city", "Commune", 100, false},
+	{"company.country", "Pays", 100, false},
+	{"company.phone", "N° de téléphone", 30, false},
+	{"company.fax", "N° de fax", 30, false},
+	{"company.email", "Adresse e-mail", 254, false},
+	{"company.registration_id", "Immatriculation au RCS ou N° Siret ou n° d'identification de l'établissement", 100, false},
+	{"company.registration_place", "Lieu de l'immatriculation", 100, false},
+	{"company.registration_number", "Numéro d'immatriculation", 100, false},
+	{"company.representative.civility", "Représentée par (civilité)", 0, false},
+	{"company.representative.first_name", "Représentée par (prénom)", 100, false},
+	{"company.representative.last_name", "Représentée par (nom)", 100, false},
+	{"company.representative.title", "en sa qualité de", 150, false},
+	{"solution.name", "Désignation commerciale de la solution logicielle", 200, false},
+	{"solution.components[]", "Liste des composants applicatifs", 200, false},
+	{"solution.version", "N° de version de la solution logicielle", 50, false},
+	{"solution.deployment", "La solution logicielle peut être déployée de façon", 0, false},
+	{"solution.professions[]", "Professions de santé", 0, false},
+	{"solution.other_professions[]", "Autres (à préciser)", 100, false},
+	{"solution.hosting.provider", "Nom de l'hébergeur agréé", 200, false},
+	{"solution.hosting.scope", "Périmètre de l'agrément", 1000, true},
+	{"solution.lap.certificate", "Nom du certificat de la solution certifiée LAP", 200, false},
+	{"solution.lap.number", "Numéro du certificat LAP", 100, false},
+	{"solution.dmp.homologation", "Numéro d'homologation à la DMP compatibilité", 200, false},
+	{"solution.dmp.module", "Module externe (nom)", 200, false},
+	{"solution.sesam_vitale.approval", "Numéro d'homologation / agrément SESAM Vitale", 200, false},
+	{"solution.sesam_vitale.specialties[]", "Spécialités de professionnels de santé couvertes", 100, false},
+	{"annexes[].title", "Intitulé du document de l'annexe 4", 300, false},
+	{"annexes[].description", "Description du document de l'annexe 4", 2000, true},
+	{"ans.name", "Signataire de l'ANS (civilité, prénom, nom)", 200, false},
+	{"ans.title", "Qualité du signataire de l'ANS", 200, false},
+	{"signature.place", "Lieu de signature (« A … »)", 100, false},
+}
+
+func lookupField(pattern string) field {
+	for _, f := range fields {
+		if f.path == pattern {
+			return f
+		}
+	}
+	panic("convention: no field " + pattern)
+}

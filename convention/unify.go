@@ -1,0 +1,290 @@
+package convention
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// unifier copies a generic tree (from TOML or JSON) into a Convention,
+// collecting every unknown key and every wrong type instead of stopping at
+// the first, each with its key path. Enumerations are plain strings here:
+// their values are checked by Validate.
+type unifier struct {
+	format   Format
+	problems Problems
+}
+
+var (
+	dateType    = reflect.TypeFor[Date]()
+	datePtrType = reflect.TypeFor[*Date]()
+)
+
+func (u *unifier) add(path string, code Code, msg string) {
+	u.problems = append(u.problems, &Problem{Path: path, Code: code, Message: msg})
+}
+
+func (u *unifier) typeError(path string, want string, data any) {
+	u.add(path, CodeType, fmt.Sprintf("type incorrect : %s, mais la valeur donnée est %s", want, describe(data, u.format)))
+}
+
+// unify sets rv from data. A JSON null (nil data) leaves rv at its zero
+// value, as if the key were absent.
+func (u *unifier) unify(path string, data any, rv reflect.Value) {
+	if data == nil {
+		return
+	}
+	t := rv.Type()
+	switch {
+	case t == datePtrType || t == dateType:
+		d, err := u.date(data)
+		if err != nil {
+			u.add(path, CodeDate, err.Error())
+			return
+		}
+		if t == datePtrType {
+			rv.Set(reflect.ValueOf(&d))
+		} else {
+			rv.Set(reflect.ValueOf(d))
+		}
+		return
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		m, ok := data.(map[string]any)
+		if !ok {
+			u.typeError(path, u.wantTable(path), data)
+			return
+		}
+		nv := reflect.New(t.Elem())
+		u.table(path, m, nv.Elem())
+		rv.Set(nv)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := data.(map[string]any)
+		if !ok {
+			u.typeError(path, u.wantTable(path), data)
+			return
+		}
+		u.table(path, m, rv)
+	case reflect.String:
+		s, ok := data.(string)
+		if !ok {
+			u.typeError(path, "du texte entre guillemets est attendu", data)
+			return
+		}
+		rv.SetString(s)
+	case reflect.Bool:
+		b, ok := data.(bool)
+		if !ok {
+			u.typeError(path, "true ou false est attendu (sans guillemets)", data)
+			return
+		}
+		rv.SetBool(b)
+	case reflect.Int:
+		var n int64
+		var ok bool
+		switch d := data.(type) {
+		case int64:
+			n, ok = d, true
+		case json.Number:
+			i, err := strconv.ParseInt(string(d), 10, 64)
+			n, ok = i, err == nil
+		}
+		if !ok {
+			u.typeError(path, "un nombre entier est attendu (sans guillemets)", data)
+			return
+		}
+		if rv.OverflowInt(n) {
+			u.add(path, CodeRange, "nombre trop grand")
+			return
+		}
+		rv.SetInt(n)
+	case reflect.Slice:
+		list, ok := toList(data)
+		if !ok {
+			if t.Elem().Kind() == reflect.Struct {
+				u.typeError(path, u.wantTableList(path), data)
+			} else {
+				u.typeError(path, `une liste est attendue, par exemple ["premier", "second"]`, data)
+			}
+			return
+		}
+		sv := reflect.MakeSlice(t, len(list), len(list))
+		for i, item := range list {
+			ipath := path + "[" + strconv.Itoa(i) + "]"
+			if item == nil && t.Elem().Kind() == reflect.String {
+				u.typeError(ipath, "du texte entre guillemets est attendu", item)
+				continue
+			}
+			u.unify(ipath, item, sv.Index(i))
+		}
+		rv.Set(sv)
+	default:
+		panic("convention: unify: unexpected field type " + t.String())
+	}
+}
+
+// table fills the struct rv from m: known keys in field order, then one
+// problem per unknown key.
+func (u *unifier) table(path string, m map[string]any, rv reflect.Value) {
+	t := rv.Type()
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		name := tagName(t.Field(i))
+		if name == "" {
+			continue
+		}
+		names = append(names, name)
+		if data, ok := m[name]; ok {
+			u.unify(joinPath(path, name), data, rv.Field(i))
+		}
+	}
+	var unknown []string
+	for k := range m {
+		if !slices.Contains(names, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		msg := "clé inconnue « " + k + " »"
+		if s := suggest(k, names); s != "" {
+			msg += " : vouliez-vous dire « " + s + " » ? Corrigez son nom ou retirez-la"
+		} else {
+			where := "ici"
+			if path != "" {
+				where = "dans " + u.tableName(path)
+			} else {
+				where = "au premier niveau"
+			}
+			msg += " : retirez-la ou corrigez son nom ; clés possibles " + where + " : " + strings.Join(names, ", ")
+		}
+		u.add(joinPath(path, k), CodeUnknownKey, msg)
+	}
+}
+
+// tagName is the input-format key of a struct field.
+func tagName(f reflect.StructField) string {
+	if !f.IsExported() {
+		return ""
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if name == "-" {
+		return ""
+	}
+	if name == "" {
+		name = f.Name
+	}
+	return name
+}
+
+func (u *unifier) tableName(path string) string {
+	if u.format == JSON {
+		return "l'objet « " + path + " »"
+	}
+	return "[" + path + "]"
+}
+
+func (u *unifier) wantTable(path string) string {
+	if u.format == JSON {
+		return "un objet { … } est attendu"
+	}
+	return "une table est attendue ([" + stripIndexes(path) + "] ou " + lastKey(path) + " = { … })"
+}
+
+func (u *unifier) wantTableList(path string) string {
+	if u.format == JSON {
+		return "une liste d'objets [{ … }, { … }] est attendue"
+	}
+	return "une liste de tables est attendue ([[" + stripIndexes(path) + "]], une par élément)"
+}
+
+func stripIndexes(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func lastKey(path string) string {
+	p := stripIndexes(path)
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func toList(data any) ([]any, bool) {
+	switch d := data.(type) {
+	case []any:
+		return d, true
+	case []map[string]any:
+		l := make([]any, len(d))
+		for i, m := range d {
+			l[i] = m
+		}
+		return l, true
+	}
+	return nil, false
+}
+
+func (u *unifier) date(data any) (Date, error) {
+	if u.format == TOML {
+		return dateFromTOML(data)
+	}
+	s, ok := data.(string)
+	if !ok {
+		return Date{}, fmt.Errorf("une date est attendue entre guillemets, au format \"AAAA-MM-JJ\" (par exemple \"2026-12-01\"), mais la valeur donnée est %s", describe(data, u.format))
+	}
+	return ParseDate(s)
+}
+
+// describe names the type of a decoded value in French, with the value
+// itself when it is short.
+func describe(v any, f Format) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		if utf8.RuneCountInString(v) > 40 {
+			v = string([]rune(v)[:40]) + "…"
+		}
+		return "du texte (" + strconv.Quote(v) + ")"
+	case bool:
+		return "un booléen (" + strconv.FormatBool(v) + ")"
+	case int64:
+		return "un nombre entier (" + strconv.FormatInt(v, 10) + ")"
+	case float64:
+		return "un nombre décimal (" + strconv.FormatFloat(v, 'g', -1, 64) + ")"
+	case json.Number:
+		if _, err := strconv.ParseInt(string(v), 10, 64); err == nil {
+			return "un nombre entier (" + string(v) + ")"
+		}
+		return "un nombre (" + string(v) + ")"
+	case time.Time:
+		return "une date ou une heure TOML"
+	case map[string]any:
+		if f == JSON {
+			return "un objet"
+		}
+		return "une table"
+	case []any, []map[string]any:
+		return "une liste"
+	}
+	return fmt.Sprintf("une valeur de type %T", v)
+}

@@ -1,0 +1,337 @@
+package convention
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/esante/labelkit/internal/ident"
+)
+
+// Validate checks c against the rules of the agreement and of the input
+// format and returns every problem at once as a Problems error (nil when
+// there is none). Problems come in the order of the input format's fields;
+// each has the key path, a stable Code and a French message saying what to
+// do. Validate does not change c; call Normalize first (Decode does) so that
+// surrounding spaces are not reported.
+func (c *Convention) Validate() error {
+	return c.Check().err()
+}
+
+// Check is Validate returning the Problems list itself (empty when c is
+// valid), for programs that want to walk it without errors.As.
+func (c *Convention) Check() Problems {
+	if c == nil {
+		return Problems{{Code: CodeRequired, Message: "aucune convention"}}
+	}
+	v := &validator{}
+	v.enum("reason", string(c.Reason), enumValues(AllReasons()), true)
+	v.enum("level", string(c.Level), enumValues(AllLevels()), true)
+	v.company(&c.Company)
+	v.solution(&c.Solution)
+	v.annexes(c.Annexes)
+	if c.ANS != nil {
+		v.text("ans.name", c.ANS.Name, true)
+		v.text("ans.title", c.ANS.Title, true)
+	}
+	if c.Signature != nil {
+		v.text("signature.place", c.Signature.Place, false)
+		if d := c.Signature.Date; d != nil && !d.IsZero() {
+			if _, err := NewDate(d.Year, d.Month, d.Day); err != nil {
+				v.add("signature.date", CodeDate, err.Error()+" : donnez une date réelle AAAA-MM-JJ")
+			}
+		}
+	}
+	return v.ps
+}
+
+type validator struct{ ps Problems }
+
+func (v *validator) add(path string, code Code, msg string) {
+	v.ps = append(v.ps, &Problem{Path: path, Code: code, Message: msg})
+}
+
+// text checks one text field: required, length, control characters. The
+// field's rules come from the fields table, found by the path with list
+// indexes removed. It reports whether the value is present and clean enough
+// for further checks.
+func (v *validator) text(path, s string, required bool) bool {
+	f := lookupField(patternOf(path))
+	if strings.TrimSpace(s) == "" {
+		if required {
+			v.add(path, CodeRequired, "obligatoire : renseignez « "+f.label+" »")
+		}
+		return false
+	}
+	ok := true
+	if !utf8.ValidString(s) {
+		v.add(path, CodeControlChar, "texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8")
+		return false
+	}
+	for _, r := range s {
+		if r == '\n' && f.multiline {
+			continue
+		}
+		if unicode.IsControl(r) {
+			if r == '\n' {
+				v.add(path, CodeControlChar, "retour à la ligne interdit dans ce champ : écrivez-le sur une seule ligne")
+			} else {
+				v.add(path, CodeControlChar, fmt.Sprintf("caractère de contrôle %U interdit : retirez-le", r))
+			}
+			ok = false
+			break
+		}
+	}
+	if n := utf8.RuneCountInString(s); f.max > 0 && n > f.max {
+		v.add(path, CodeTooLong, fmt.Sprintf("trop long (%d caractères, %d au plus) : abrégez", n, f.max))
+		ok = false
+	}
+	return ok
+}
+
+// list checks a list of texts: number of items, each item, duplicates.
+func (v *validator) list(path string, items []string, max int) {
+	if len(items) > max {
+		v.add(path, CodeTooMany, fmt.Sprintf("trop d'éléments (%d, %d au plus)", len(items), max))
+	}
+	seen := map[string]bool{}
+	for i, s := range items {
+		ipath := path + "[" + strconv.Itoa(i) + "]"
+		if strings.TrimSpace(s) == "" {
+			v.add(ipath, CodeRequired, "élément vide : retirez-le ou remplissez-le")
+			continue
+		}
+		v.text(ipath, s, true)
+		key := strings.ToLower(s)
+		if seen[key] {
+			v.add(ipath, CodeDuplicate, "« "+s+" » figure déjà dans la liste : ne le donnez qu'une fois")
+		}
+		seen[key] = true
+	}
+}
+
+type labelled interface {
+	~string
+	Label() string
+}
+
+type enumValue struct{ value, label string }
+
+func enumValues[T labelled](all []T) []enumValue {
+	out := make([]enumValue, len(all))
+	for i, e := range all {
+		out[i] = enumValue{string(e), e.Label()}
+	}
+	return out
+}
+
+// enum checks a value against its enumeration.
+func (v *validator) enum(path, s string, values []enumValue, required bool) bool {
+	if s == "" {
+		if required {
+			v.add(path, CodeRequired, "obligatoire : choisissez parmi "+describeEnum(values))
+		}
+		return false
+	}
+	var keys []string
+	for _, e := range values {
+		if s == e.value {
+			return true
+		}
+		keys = append(keys, e.value)
+	}
+	msg := "valeur « " + s + " » inconnue"
+	if sg := suggest(s, keys); sg != "" {
+		msg += " : vouliez-vous dire « " + sg + " » ?"
+	}
+	v.add(path, CodeEnum, msg+" Valeurs possibles : "+describeEnum(values))
+	return false
+}
+
+func describeEnum(values []enumValue) string {
+	parts := make([]string, len(values))
+	for i, e := range values {
+		parts[i] = strconv.Quote(e.value) + " (" + e.label + ")"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (v *validator) company(co *Company) {
+	french := co.IsFrench()
+	v.text("company.name", co.Name, true)
+	v.text("company.address", co.Address, true)
+	if v.text("company.postal_code", co.PostalCode, true) && french && !ident.IsFrenchPostalCode(co.PostalCode) {
+		v.add("company.postal_code", CodePostalCode, "code postal français invalide « "+co.PostalCode+" » : 5 chiffres, par exemple \"75015\" (ou indiquez le pays dans company.country)")
+	}
+	v.text("company.city", co.City, true)
+	v.text("company.country", co.Country, false)
+	if v.text("company.phone", co.Phone, true) && french && !ident.IsFrenchPhone(co.Phone) {
+		v.add("company.phone", CodePhone, "numéro de téléphone français invalide « "+co.Phone+" » : +33 ou 0 puis 9 chiffres, par exemple \"01 23 45 67 89\"")
+	}
+	if v.text("company.fax", co.Fax, false) && french && !ident.IsFrenchPhone(co.Fax) {
+		v.add("company.fax", CodePhone, "numéro de fax français invalide « "+co.Fax+" » : +33 ou 0 puis 9 chiffres, par exemple \"01 23 45 67 89\" (ou retirez la clé fax)")
+	}
+	if v.text("company.email", co.Email, true) && !ident.IsPlainEmail(co.Email) {
+		v.add("company.email", CodeEmail, "adresse e-mail invalide « "+co.Email+" » : une adresse simple est attendue, par exemple \"contact@societe.fr\" (sans nom ni chevrons)")
+	}
+	if v.text("company.registration_id", co.RegistrationID, true) && french {
+		v.registrationID(co.RegistrationID)
+	}
+	v.text("company.registration_place", co.RegistrationPlace, true)
+	v.text("company.registration_number", co.RegistrationNumber, true)
+	r := &co.Representative
+	v.enum("company.representative.civility", string(r.Civility), enumValues(AllCivilities()), true)
+	v.text("company.representative.first_name", r.FirstName, true)
+	v.text("company.representative.last_name", r.LastName, true)
+	v.text("company.representative.title", r.Title, true)
+}
+
+func (v *validator) registrationID(id string) {
+	const path = "company.registration_id"
+	d := ident.Digits(id)
+	switch {
+	case !isDigits(d):
+		v.add(path, CodeRegistration, "pour une société française, indiquez le SIRET (14 chiffres) ou le SIREN (9 chiffres), « "+id+" » n'est pas un numéro (ou indiquez le pays dans company.country)")
+	case len(d) == 14:
+		if !ident.IsSIRET(d) {
+			v.add(path, CodeRegistration, "SIRET « "+id+" » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 14 chiffres")
+		}
+	case len(d) == 9:
+		if !ident.IsSIREN(d) {
+			v.add(path, CodeRegistration, "SIREN « "+id+" » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 9 chiffres")
+		}
+	default:
+		v.add(path, CodeRegistration, fmt.Sprintf("« %s » a %d chiffres : un SIRET en a 14, un SIREN 9", id, len(d)))
+	}
+}
+
+func (v *validator) solution(s *Solution) {
+	v.text("solution.name", s.Name, true)
+	v.list("solution.components", s.Components, maxComponents)
+	v.text("solution.version", s.Version, true)
+	if !s.CentresOnly {
+		v.add("solution.centres_only", CodeNotCentres,
+			"doit valoir true : cette convention couvre les seules solutions destinées aux centres de santé ; "+
+				"pour une solution destinée aussi aux maisons et pôles de santé, c'est la convention relative aux conditions "+
+				"d'utilisation du label « e-santé Logiciel Maisons et Centres de santé » qui s'applique")
+	}
+	if v.enum("solution.deployment", string(s.Deployment), enumValues(AllDeployments()), true) {
+		switch {
+		case s.Deployment == Multisite && s.MaxSites == 0:
+			v.add("solution.max_sites", CodeRequired, "obligatoire en multisite : indiquez le nombre maximum de sites (2 ou plus)")
+		case s.Deployment == Multisite && s.MaxSites < 2:
+			v.add("solution.max_sites", CodeRange, fmt.Sprintf("%d site(s) : en multisite, le nombre maximum de sites est d'au moins 2 (sinon choisissez deployment = \"monosite\")", s.MaxSites))
+		case s.Deployment == Multisite && s.MaxSites > MaxSites:
+			v.add("solution.max_sites", CodeRange, fmt.Sprintf("%d sites : %d au plus", s.MaxSites, MaxSites))
+		case s.Deployment == Monosite && s.MaxSites != 0:
+			v.add("solution.max_sites", CodeForbidden, "à ne pas donner en monosite : retirez max_sites (ou choisissez deployment = \"multisite\")")
+		}
+	} else if s.MaxSites < 0 {
+		v.add("solution.max_sites", CodeRange, "le nombre maximum de sites ne peut pas être négatif")
+	}
+	v.professions(s)
+	v.list("solution.other_professions", s.OtherProfessions, maxOtherProfessions)
+
+	h := &s.Hosting
+	if h.Hosted {
+		v.requiredWhenHosted("solution.hosting.provider", h.Provider)
+		v.requiredWhenHosted("solution.hosting.scope", h.Scope)
+	} else {
+		for _, f := range []struct{ path, value string }{
+			{"solution.hosting.provider", h.Provider}, {"solution.hosting.scope", h.Scope},
+		} {
+			if f.value != "" {
+				v.add(f.path, CodeForbidden, "à ne pas donner lorsque solution.hosting.hosted = false : retirez-le, ou mettez hosted = true si la solution est hébergée")
+			}
+		}
+	}
+	if s.LAP != nil {
+		v.text("solution.lap.certificate", s.LAP.Certificate, true)
+		v.text("solution.lap.number", s.LAP.Number, true)
+	}
+	if s.DMP != nil {
+		v.text("solution.dmp.homologation", s.DMP.Homologation, true)
+		v.text("solution.dmp.module", s.DMP.Module, false)
+	}
+	if s.SesamVitale != nil {
+		v.text("solution.sesam_vitale.approval", s.SesamVitale.Approval, true)
+		v.list("solution.sesam_vitale.specialties", s.SesamVitale.Specialties, maxSpecialties)
+	}
+}
+
+func (v *validator) requiredWhenHosted(path, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.add(path, CodeRequired, "obligatoire lorsque solution.hosting.hosted = true : renseignez « "+lookupField(path).label+" »")
+		return
+	}
+	v.text(path, value, true)
+}
+
+func (v *validator) professions(s *Solution) {
+	if len(s.Professions) == 0 && len(s.OtherProfessions) == 0 {
+		v.add("solution.professions", CodeNoProfession,
+			"au moins une profession de santé est requise : cochez-en dans professions ("+strings.Join(professionKeys(), ", ")+") ou précisez-en dans other_professions")
+		return
+	}
+	seen := map[Profession]bool{}
+	for i, p := range s.Professions {
+		path := "solution.professions[" + strconv.Itoa(i) + "]"
+		if !p.Valid() {
+			msg := "profession « " + string(p) + " » inconnue"
+			if sg := suggest(string(p), professionKeys()); sg != "" {
+				msg += " : vouliez-vous dire « " + sg + " » ?"
+			}
+			v.add(path, CodeEnum, msg+" Clés possibles : "+strings.Join(professionKeys(), ", ")+
+				" ; une autre profession va dans other_professions")
+			continue
+		}
+		if seen[p] {
+			v.add(path, CodeDuplicate, "« "+string(p)+" » figure déjà dans la liste : ne la donnez qu'une fois")
+		}
+		seen[p] = true
+	}
+}
+
+func professionKeys() []string {
+	all := AllProfessions()
+	keys := make([]string, len(all))
+	for i, p := range all {
+		keys[i] = string(p)
+	}
+	return keys
+}
+
+func (v *validator) annexes(as []Annex) {
+	if len(as) > maxAnnexes {
+		v.add("annexes", CodeTooMany, fmt.Sprintf("trop d'annexes (%d, %d au plus)", len(as), maxAnnexes))
+	}
+	for i, a := range as {
+		p := "annexes[" + strconv.Itoa(i) + "]"
+		v.text(p+".title", a.Title, true)
+		v.text(p+".description", a.Description, false)
+	}
+}
+
+// patternOf replaces the list indexes of a path by "[]": "annexes[2].title"
+// → "annexes[].title".
+func patternOf(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	skip := false
+	for _, r := range path {
+		switch {
+		case r == '[':
+			b.WriteString("[]")
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
