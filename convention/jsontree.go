@@ -46,7 +46,7 @@ func parseJSON(src []byte) (tree map[string]any, loc locator, problems Problems)
 	if !ok {
 		line, col := lineCol(src, t.start0())
 		return nil, t.loc, append(t.problems, &Problem{Line: line, Column: col, Code: CodeType,
-			Message: "le document JSON doit être un objet { … } : " + describe(v, JSON) + " trouvé"})
+			Message: "le document JSON doit être un objet { … }, pas " + describe(v, JSON)})
 	}
 	return m, t.loc, t.problems
 }

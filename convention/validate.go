@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/esante/labelkit/internal/frtext"
 	"github.com/esante/labelkit/internal/ident"
 )
 
@@ -112,6 +113,17 @@ func (v *validator) list(path string, items []string, max int) {
 	}
 }
 
+// enumAliases suggests the value people mean by a common French spelling.
+var enumAliases = map[string]string{
+	"mme": "Madame", "mme.": "Madame", "mlle": "Madame", "mademoiselle": "Madame",
+	"m": "Monsieur", "m.": "Monsieur", "mr": "Monsieur", "mr.": "Monsieur",
+	"premiere": "first", "premiere demande": "first", "nouvelle": "first",
+	"renouvellement": "renewal",
+	"niveau 1": "standard", "1": "standard", "niveau 2": "advanced", "2": "advanced",
+	"avance": "advanced", "niveau avance": "advanced", "niveau standard": "standard",
+	"multisites": "multisite", "multi-sites": "multisite", "mono-site": "monosite",
+}
+
 type labelled interface {
 	~string
 	Label() string
@@ -143,10 +155,14 @@ func (v *validator) enum(path, s string, values []enumValue, required bool) bool
 		keys = append(keys, e.value)
 	}
 	msg := "valeur « " + s + " » inconnue"
-	if sg := suggest(s, keys); sg != "" {
-		msg += " : vouliez-vous dire « " + sg + " » ?"
+	sg := enumAliases[frtext.Fold(s)]
+	if sg == "" {
+		sg = suggest(s, keys)
 	}
-	v.add(path, CodeEnum, msg+" Valeurs possibles : "+describeEnum(values))
+	if sg != "" {
+		msg += " (vouliez-vous dire « " + sg + " » ?)"
+	}
+	v.add(path, CodeEnum, msg+" ; valeurs possibles : "+describeEnum(values))
 	return false
 }
 
@@ -281,9 +297,9 @@ func (v *validator) professions(s *Solution) {
 		if !p.Valid() {
 			msg := "profession « " + string(p) + " » inconnue"
 			if sg := suggest(string(p), professionKeys()); sg != "" {
-				msg += " : vouliez-vous dire « " + sg + " » ?"
+				msg += " (vouliez-vous dire « " + sg + " » ?)"
 			}
-			v.add(path, CodeEnum, msg+" Clés possibles : "+strings.Join(professionKeys(), ", ")+
+			v.add(path, CodeEnum, msg+" ; clés possibles : "+strings.Join(professionKeys(), ", ")+
 				" ; une autre profession va dans other_professions")
 			continue
 		}
