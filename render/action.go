@@ -1,0 +1,180 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+)
+
+// actionKind classifies an action by what it does to the output.
+type actionKind int
+
+const (
+	kindPrint   actionKind = iota // prints a value: {{.x}}, {{checkbox .b}}
+	kindOpen                      // if, range, with
+	kindElse                      // else, else if, else with
+	kindEnd                       // end
+	kindSilent                    // prints nothing: comments, $x := ..., break, continue
+	kindRefused                   // define, block, template
+)
+
+// action is one {{ … }} found in the visible text of a paragraph.
+type action struct {
+	u          *unit
+	start, end int    // byte range in u.text, delimiters included
+	src        string // as typed, curly quotes straightened, delimiters included
+	kind       actionKind
+	keyword    string // if, range, with, else, end, break, continue, define, block, template, or ""
+	open       *action
+	closing    *action // for an opener: its {{end}}
+	elses      []*action
+	place      placement
+	ctx        int // escaper context (index into part.ctxs), for kindPrint
+	internal   bool
+	srcOff     int // offset in the compiled source
+	srcEnd     int
+}
+
+// body returns the action's text without delimiters and trim markers,
+// trimmed.
+func (a *action) body() string { return actionBody(a.src) }
+
+func actionBody(src string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(src, "{{"), "}}")
+	if len(s) >= 2 && s[0] == '-' && isSpace(s[1]) {
+		s = s[2:]
+	}
+	if n := len(s); n >= 2 && s[n-1] == '-' && isSpace(s[n-2]) {
+		s = s[:n-2]
+	}
+	return strings.TrimSpace(s)
+}
+
+var declRE = regexp.MustCompile(`^\$[\p{L}\p{Nd}_]*\s*(,\s*\$[\p{L}\p{Nd}_]*\s*)?(:=|=[^=])`)
+
+// classify sets kind and keyword from the action's text.
+func (a *action) classify() {
+	b := a.body()
+	if strings.HasPrefix(b, "/*") {
+		a.kind = kindSilent
+		return
+	}
+	word := b
+	if i := strings.IndexFunc(b, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	}); i >= 0 {
+		word = b[:i]
+	}
+	switch word {
+	case "if", "range", "with":
+		a.kind, a.keyword = kindOpen, word
+	case "else":
+		a.kind, a.keyword = kindElse, word
+	case "end":
+		a.kind, a.keyword = kindEnd, word
+	case "break", "continue":
+		a.kind, a.keyword = kindSilent, word
+	case "define", "block", "template":
+		a.kind, a.keyword = kindRefused, word
+	default:
+		if declRE.MatchString(b) {
+			a.kind = kindSilent
+		} else {
+			a.kind = kindPrint
+		}
+	}
+}
+
+// scanAction finds the end of the action starting at text[i:] ("{{"). It
+// honours Go template string, raw string and character literals, comments,
+// and curly quotes (which Word's AutoCorrect types for straight ones). It
+// returns the offset just after "}}" and the action's source with curly
+// quotes straightened, or ok == false if the paragraph ends first.
+func scanAction(text string, i int) (end int, src string, ok bool) {
+	var b strings.Builder
+	b.WriteString("{{")
+	j := i + 2
+	const (
+		code = iota
+		dq   // "..."
+		raw  // `...`
+		sq   // '...'
+		cmt  // /* ... */
+	)
+	state := code
+	for j < len(text) {
+		c := text[j]
+		switch state {
+		case code:
+			switch {
+			case strings.HasPrefix(text[j:], "}}"):
+				b.WriteString("}}")
+				return j + 2, b.String(), true
+			case strings.HasPrefix(text[j:], "/*"):
+				state = cmt
+				b.WriteString("/*")
+				j += 2
+				continue
+			case c == '"':
+				state = dq
+			case c == '`':
+				state = raw
+			case c == '\'':
+				state = sq
+			case strings.HasPrefix(text[j:], "“"), strings.HasPrefix(text[j:], "”"):
+				state = dq
+				b.WriteByte('"')
+				j += len("“")
+				continue
+			case strings.HasPrefix(text[j:], "‘"), strings.HasPrefix(text[j:], "’"):
+				state = sq
+				b.WriteByte('\'')
+				j += len("‘")
+				continue
+			}
+		case dq:
+			switch {
+			case c == '\\' && j+1 < len(text):
+				b.WriteByte(c)
+				b.WriteByte(text[j+1])
+				j += 2
+				continue
+			case c == '"':
+				state = code
+			case strings.HasPrefix(text[j:], "“"), strings.HasPrefix(text[j:], "”"):
+				state = code
+				b.WriteByte('"')
+				j += len("“")
+				continue
+			}
+		case sq:
+			switch {
+			case c == '\\' && j+1 < len(text):
+				b.WriteByte(c)
+				b.WriteByte(text[j+1])
+				j += 2
+				continue
+			case c == '\'':
+				state = code
+			case strings.HasPrefix(text[j:], "‘"), strings.HasPrefix(text[j:], "’"):
+				state = code
+				b.WriteByte('\'')
+				j += len("‘")
+				continue
+			}
+		case raw:
+			if c == '`' {
+				state = code
+			}
+		case cmt:
+			if strings.HasPrefix(text[j:], "*/") {
+				state = code
+				b.WriteString("*/")
+				j += 2
+				continue
+			}
+		}
+		b.WriteByte(c)
+		j++
+	}
+	return len(text), b.String(), false
+}

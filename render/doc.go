@@ -1,0 +1,124 @@
+// Package render fills DOCX templates: a Word or LibreOffice document with Go
+// text/template actions typed in its text, executed with any data, gives a
+// DOCX that Word and LibreOffice open without complaint. It knows nothing of
+// what the document is about.
+//
+// Parse (or ParseFile, or ParseFS for a template kept unpacked) reads and
+// compiles a template once; Execute renders it as many times as needed. A
+// *Template is safe for concurrent use.
+//
+//	t, err := render.ParseFile("convention.docx")
+//	...
+//	err = t.Execute(w, data) // a complete .docx on w
+//
+// # Language
+//
+// Actions are Go text/template actions ({{.Field}}, {{range}}, {{if}} /
+// {{else}}, {{with}}, variables, pipelines, comments, trim markers) typed in
+// the visible text of the document. {{define}}, {{block}} and {{template}}
+// are refused. A literal "{{" is written {{"{{"}}.
+//
+// Word splits typed text into runs (spell-check marks, revision ids,
+// bookmarks, formatting changes): an action split across any number of runs
+// of one paragraph works, and takes the formatting of the run where it
+// starts. Curly quotes that AutoCorrect types inside an action (“ ” ‘ ’) are
+// read as straight quotes. An action must open and close in the same
+// paragraph. Trim markers ({{- and -}}) trim spaces within the same run.
+//
+// # Where block actions go
+//
+// The structure between an opening action and its {{end}} widens to the
+// smallest element that holds both, so that the output stays valid and
+// block actions leave no blank lines:
+//
+//   - A paragraph holding nothing but non-printing actions ({{if}}, {{else}},
+//     {{end}}, {{range}}, variable declarations, comments) disappears: the
+//     actions take its place. So {{range .items}} alone in a paragraph,
+//     then paragraphs, then {{end}} alone in a paragraph, repeats those
+//     paragraphs.
+//   - A paragraph that starts with an opening action and ends with its
+//     {{end}} (and has no {{else}}) is kept, removed or repeated as a whole.
+//   - A {{range}} or {{if}} at the start of the first cell of a table row
+//     whose {{end}} is at the end of the last cell of the same row repeats
+//     or keeps the whole row. Rows holding nothing but non-printing actions
+//     disappear, so block actions alone in their own rows repeat or keep
+//     the rows between them.
+//   - Anything else stays where it is, inside the text:
+//     {{if .x}}☒{{else}}☐{{end}} inline works.
+//
+// An opening action and its {{end}} must end up in the same kind of place
+// (both in the text of paragraphs, or both alone in paragraphs of the same
+// table cell, or both outside tables...); otherwise Parse reports where they
+// are. A table cell whose paragraphs are all conditional gets an empty
+// paragraph when none is printed, as Word requires.
+//
+// # Escaping
+//
+// Every printed value is escaped by construction: Parse appends an escaper
+// to the pipeline of every printing action of the parse tree, as
+// html/template does, so no template can forget. Values are printed the way
+// text/template prints them (a nil value or nil pointer prints nothing),
+// then & < > are escaped, a newline becomes a line break (w:br) and a tab a
+// tab (w:tab), characters that XML 1.0 forbids (control characters, U+FFFE,
+// U+FFFF) are dropped, and invalid UTF-8 becomes U+FFFD. A value of type
+// RawXML is inserted unescaped only with the AllowRawXML option (trusted
+// templates); otherwise it is an error.
+//
+// # Parts
+//
+// The main document, its headers, footers, footnotes and endnotes, and the
+// core and custom properties (docProps/core.xml, e.g. the title, and
+// docProps/custom.xml) are templated. Every other part is copied as it is,
+// without recompression.
+//
+// # Functions
+//
+// Templates get sprig's hermetic functions (sprig.HermeticTxtFuncMap)
+// minus those that still depend on the clock, the time zone, randomness,
+// the operating system or map order (see the test TestRemovedFuncs: date
+// and time functions such as now, date, ago, toDate; rand*, shuffle, uuidv4;
+// env, expandenv, os*; getHostByName; bcrypt, htpasswd, gen*, encryptAES...;
+// values); keys returns sorted keys. Document functions:
+//
+//   - checkbox v: a Word checkbox content control (w14:checkbox, clickable
+//     in Word) showing ☒ when v is true (non-zero), else ☐. Outside
+//     paragraph text (docProps) it prints the glyph alone.
+//   - dateFR v: « 1er juillet 2019 »; v is a time.Time, a "YYYY-MM-DD"
+//     string or any value with a Time() time.Time method.
+//   - upperFR s: upper case keeping accents (« SOCIÉTÉ »), locale-free.
+//   - joinFR list: « a, b et c ».
+//
+// Funcs adds functions; names starting with "_lk_" are reserved.
+//
+// # Errors
+//
+// Errors name the part, the paragraph (number and a snippet of its visible
+// text) and the action:
+//
+//	word/document.xml: paragraph 41 « Et la société {{.Company.Nme}} »: can't evaluate field Nme in type ...
+//
+// Each is an *Error; Parse reports every syntax error it finds at once as
+// Errors (each action is also checked alone, so one bad action does not hide
+// the next). A key missing from a map is an error unless AllowMissing.
+// Execute writes nothing when it fails.
+//
+// # Determinism
+//
+// The same template and data give the same bytes, whatever the clock, time
+// zone, GOMAXPROCS or map order: parts in the template's order, fixed zip
+// timestamps, fixed compression (internal/opc: github.com/klauspost/compress
+// at a fixed level, pinned by go.mod, so bytes hold across Go versions for a
+// given go.mod; they may change when that module is upgraded). No
+// function available to templates reads the clock, the environment or a
+// random source.
+//
+// # Hostile templates
+//
+// Reading is bounded (WithLimits: part count, part size, total size) and
+// refuses what is not a DOCX, macro-enabled documents, unsafe or duplicate
+// entry names and DOCTYPE/ENTITY declarations, with errors from
+// internal/opc that errors.Is can test. XML parts are tokenized by a small
+// checking tokenizer (nesting depth bounded); nothing panics. A template
+// that loops forever is its author's problem: Execute does not take a
+// context.
+package render

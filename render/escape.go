@@ -1,0 +1,219 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// RawXML is WordprocessingML markup that a trusted template inserts as it
+// is, unescaped. It is honoured only when the template was parsed with
+// AllowRawXML; otherwise printing a RawXML value is an error.
+//
+// Printed inside a paragraph's text, the markup is inserted between runs:
+// the current run is closed before it and reopened (same formatting) after
+// it, so it must be run-level content such as
+// `<w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r>`. In a properties part
+// (docProps/core.xml) it is inserted where the action stands. The engine does
+// not check the markup: a wrong RawXML value gives a broken document.
+type RawXML string
+
+// ErrRawXML is reported when a template prints a RawXML value without the
+// AllowRawXML option.
+var ErrRawXML = errors.New("render.RawXML value refused: parse the template with render.AllowRawXML() if it is trusted")
+
+// checkboxValue is what the checkbox function returns; the escaper renders
+// it as a Word checkbox content control.
+type checkboxValue bool
+
+// escCtx is where a printing action stands, with the markup its escaper
+// needs, precomputed at parse time.
+type escCtx struct {
+	run       bool   // inside a w:t of a run (else plain element text)
+	closeRun  string // "</w:t></w:r>"
+	reopen    string // "<w:r>" + rPr + `<w:t xml:space="preserve">`
+	br, tab   string // a line break / tab inside the run
+	checked   string // the whole content control, checked
+	unchecked string
+}
+
+const (
+	glyphChecked   = "☒" // U+2612
+	glyphUnchecked = "☐" // U+2610
+)
+
+// newRunCtx builds the context of a w:t in a run whose properties are rPr
+// (the whole <w:rPr> element, or "").
+func newRunCtx(wp, w14, rPr, cbRPr string) escCtx {
+	q := func(s string) string { return wp + ":" + s }
+	t := "<" + q("t") + ` xml:space="preserve">`
+	c := escCtx{
+		run:      true,
+		closeRun: "</" + q("t") + "></" + q("r") + ">",
+		reopen:   "<" + q("r") + ">" + rPr + t,
+		br:       "</" + q("t") + "><" + q("br") + "/>" + t,
+		tab:      "</" + q("t") + "><" + q("tab") + "/>" + t,
+	}
+	sdt := func(checked bool) string {
+		val, glyph := "0", glyphUnchecked
+		if checked {
+			val, glyph = "1", glyphChecked
+		}
+		x := func(s string) string { return w14 + ":" + s }
+		var b strings.Builder
+		b.WriteString(c.closeRun)
+		b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
+		b.WriteString("<" + x("checkbox") + ">")
+		b.WriteString("<" + x("checked") + " " + x("val") + `="` + val + `"/>`)
+		b.WriteString("<" + x("checkedState") + " " + x("val") + `="2612" ` + x("font") + `="MS Gothic"/>`)
+		b.WriteString("<" + x("uncheckedState") + " " + x("val") + `="2610" ` + x("font") + `="MS Gothic"/>`)
+		b.WriteString("</" + x("checkbox") + ">")
+		b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
+		b.WriteString("<" + q("r") + ">" + cbRPr + "<" + q("t") + ">" + glyph + "</" + q("t") + "></" + q("r") + ">")
+		b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
+		b.WriteString(c.reopen)
+		return b.String()
+	}
+	c.checked, c.unchecked = sdt(true), sdt(false)
+	return c
+}
+
+// escaper returns the function appended to every printing pipeline. It
+// turns the pipeline's value into XML for context ctxs[i].
+func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
+	return func(i int, v any) (string, error) {
+		c := &ctxs[i]
+		var s string
+		switch x := v.(type) {
+		case nil:
+			return "", nil
+		case string:
+			s = x
+		case checkboxValue:
+			switch {
+			case !c.run && bool(x):
+				return glyphChecked, nil
+			case !c.run:
+				return glyphUnchecked, nil
+			case bool(x):
+				return c.checked, nil
+			default:
+				return c.unchecked, nil
+			}
+		case RawXML:
+			if !allowRaw {
+				return "", ErrRawXML
+			}
+			if c.run {
+				return c.closeRun + string(x) + c.reopen, nil
+			}
+			return string(x), nil
+		default:
+			var err error
+			if s, err = printable(v); err != nil {
+				return "", err
+			}
+		}
+		return escapeText(s, c), nil
+	}
+}
+
+var (
+	errorType    = reflect.TypeFor[error]()
+	stringerType = reflect.TypeFor[fmt.Stringer]()
+)
+
+// printable formats v the way text/template prints values, except that a
+// nil pointer prints nothing.
+func printable(v any) (string, error) {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer && !rv.Type().Implements(errorType) && !rv.Type().Implements(stringerType) {
+		if rv.IsNil() {
+			return "", nil
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Chan, reflect.Func:
+		return "", fmt.Errorf("can't print value of type %s", rv.Type())
+	}
+	return fmt.Sprint(rv.Interface()), nil
+}
+
+// needsEscape reports whether s holds a byte the escaper must handle.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '&' || c == '<' || c == '>' || c >= utf8.RuneSelf {
+			if c >= utf8.RuneSelf {
+				// Only invalid UTF-8 and U+FFFE/U+FFFF need care.
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if (r == utf8.RuneError && size == 1) || !legalXMLRune(r) {
+					return true
+				}
+				i += size - 1
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// escapeText escapes s for character data. In a run, a newline becomes a
+// line break and a tab a tab element. Characters that XML 1.0 forbids are
+// dropped; invalid UTF-8 becomes U+FFFD.
+func escapeText(s string, c *escCtx) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		ch := s[i]
+		if ch < utf8.RuneSelf {
+			i++
+			switch {
+			case ch == '&':
+				b.WriteString("&amp;")
+			case ch == '<':
+				b.WriteString("&lt;")
+			case ch == '>':
+				b.WriteString("&gt;")
+			case ch == '\r' || ch == '\n':
+				if ch == '\r' && i < len(s) && s[i] == '\n' {
+					i++
+				}
+				if c.run {
+					b.WriteString(c.br)
+				} else {
+					b.WriteByte('\n')
+				}
+			case ch == '\t':
+				if c.run {
+					b.WriteString(c.tab)
+				} else {
+					b.WriteByte('\t')
+				}
+			case ch < 0x20:
+				// illegal in XML 1.0: dropped
+			default:
+				b.WriteByte(ch)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case !legalXMLRune(r):
+			// dropped
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	return b.String()
+}

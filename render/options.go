@@ -1,0 +1,60 @@
+package render
+
+import (
+	"text/template"
+
+	"github.com/esante/labelkit/internal/opc"
+)
+
+// Limits bound what reading a template may cost (zip-bomb defence). Zero
+// fields mean the default: 2000 parts, 64 MiB per part, 256 MiB in all
+// (uncompressed), far above any real agreement.
+type Limits struct {
+	MaxParts     int   // number of parts (zip entries or files)
+	MaxPartSize  int64 // uncompressed bytes of one part
+	MaxTotalSize int64 // uncompressed bytes of all parts
+}
+
+// Option configures Parse, ParseFile and ParseFS.
+type Option func(*config)
+
+type config struct {
+	limits       opc.Limits
+	allowMissing bool
+	allowRaw     bool
+	funcs        template.FuncMap
+	err          error
+}
+
+// WithLimits sets the reading limits.
+func WithLimits(l Limits) Option {
+	return func(c *config) {
+		c.limits = opc.Limits{MaxParts: l.MaxParts, MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxTotalSize}
+	}
+}
+
+// AllowMissing makes a key absent from a map render as nothing (and count as
+// false in if) instead of being an error. A field missing from a struct is
+// always an error.
+func AllowMissing() Option { return func(c *config) { c.allowMissing = true } }
+
+// AllowRawXML lets the template print RawXML values unescaped. Use it only
+// for trusted templates and data: raw markup can break the document.
+func AllowRawXML() Option { return func(c *config) { c.allowRaw = true } }
+
+// Funcs adds functions to the template language (they take precedence over
+// the built-in ones). Names starting with "_lk_" are reserved.
+func Funcs(fm template.FuncMap) Option {
+	return func(c *config) {
+		if c.funcs == nil {
+			c.funcs = template.FuncMap{}
+		}
+		for k, v := range fm {
+			if len(k) >= 4 && k[:4] == "_lk_" {
+				c.err = errReservedFunc(k)
+				continue
+			}
+			c.funcs[k] = v
+		}
+	}
+}

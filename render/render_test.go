@@ -1,0 +1,266 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"text/template"
+	"time"
+)
+
+func p(text string) string {
+	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+}
+
+// runs makes a paragraph of one run per piece.
+func runs(pieces ...string) string {
+	var b strings.Builder
+	b.WriteString("<w:p>")
+	for _, s := range pieces {
+		b.WriteString(`<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>`)
+	}
+	b.WriteString("</w:p>")
+	return b.String()
+}
+
+func equalLines(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lines:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestFieldsAndEscaping(t *testing.T) {
+	tmpl := mustParse(t, spec{body: p("Société {{.name}} !")})
+	d := mustExec(t, tmpl, map[string]any{"name": `Lefèvre & Fils <"l'atelier"> 🎉`})
+	equalLines(t, d.lines("word/document.xml"), `Société Lefèvre & Fils <"l'atelier"> 🎉 !`)
+	if !bytes.Contains(d.parts["word/document.xml"], []byte("Lefèvre &amp; Fils &lt;")) {
+		t.Errorf("value not escaped:\n%s", d.parts["word/document.xml"])
+	}
+}
+
+func TestNewlineTabIllegal(t *testing.T) {
+	tmpl := mustParse(t, spec{body: p("{{.v}}")})
+	d := mustExec(t, tmpl, map[string]any{"v": "a\nb\r\nc\td\x00e\x1ff\uFFFEg"})
+	doc := string(d.parts["word/document.xml"])
+	for _, want := range []string{`a</w:t><w:br/><w:t xml:space="preserve">b</w:t><w:br/>`, `c</w:t><w:tab/><w:t xml:space="preserve">d`, `defg</w:t>`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q in\n%s", want, doc)
+		}
+	}
+}
+
+func TestSplitRuns(t *testing.T) {
+	cases := map[string]string{
+		"2 runs":                       runs("Nom : {{.na", "me}} fin"),
+		"3 runs with proofErr":         `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Nom : {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>{.na</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve">me}} fin</w:t></w:r></w:p>`,
+		"5 runs, bookmark, page break": `<w:p><w:r><w:t xml:space="preserve">Nom : </w:t></w:r><w:r><w:t>{</w:t></w:r><w:bookmarkStart w:id="0" w:name="x"/><w:r><w:t>{</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t>.</w:t></w:r><w:bookmarkEnd w:id="0"/><w:r><w:t>name</w:t></w:r><w:r><w:t xml:space="preserve">}} fin</w:t></w:r></w:p>`,
+		"curly quotes":                 runs(`Nom : {{printf “%s” .name}} fin`),
+	}
+	for name, body := range cases {
+		t.Run(name, func(t *testing.T) {
+			tmpl := mustParse(t, spec{body: body})
+			d := mustExec(t, tmpl, map[string]any{"name": "A&B"})
+			equalLines(t, d.lines("word/document.xml"), "Nom : A&B fin")
+		})
+	}
+	// The merged action keeps the first run's formatting.
+	tmpl := mustParse(t, spec{body: cases["3 runs with proofErr"]})
+	d := mustExec(t, tmpl, map[string]any{"name": "X"})
+	if !strings.Contains(string(d.parts["word/document.xml"]), `<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Nom : X</w:t>`) {
+		t.Errorf("action not merged into the first run:\n%s", d.parts["word/document.xml"])
+	}
+}
+
+func TestParagraphBlocks(t *testing.T) {
+	body := p("Début") + p("{{range .items}}") + p("- {{.}}") + p("{{end}}") +
+		p("{{if .yes}}") + p("oui") + p("{{else}}") + p("non") + p("{{end}}") +
+		p("{{if .no}}Jamais{{end}}") + p("{{if .yes}}Toujours {{.items | len}}{{end}}") +
+		p("{{$x := 3}}") + p("x={{$x}}") + p("Fin")
+	tmpl := mustParse(t, spec{body: body})
+	d := mustExec(t, tmpl, map[string]any{"items": []string{"a", "b"}, "yes": true, "no": false})
+	equalLines(t, d.lines("word/document.xml"), "Début", "- a", "- b", "oui", "Toujours 2", "x=3", "Fin")
+}
+
+func TestInlineConditional(t *testing.T) {
+	tmpl := mustParse(t, spec{body: p("{{if .a}}☒{{else}}☐{{end}} choix {{range .l}}[{{.}}]{{end}}")})
+	d := mustExec(t, tmpl, map[string]any{"a": false, "l": []int{1, 2}})
+	equalLines(t, d.lines("word/document.xml"), "☐ choix [1][2]")
+}
+
+const (
+	tblOpen  = `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>`
+	tblClose = `</w:tbl>`
+)
+
+func row(cells ...string) string {
+	var b strings.Builder
+	b.WriteString("<w:tr>")
+	for _, c := range cells {
+		b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>` + c + `</w:tc>`)
+	}
+	b.WriteString("</w:tr>")
+	return b.String()
+}
+
+func TestRowLoops(t *testing.T) {
+	data := map[string]any{"items": []map[string]any{{"n": "a", "v": 1}, {"n": "b", "v": 2}}, "show": false}
+	t.Run("first and last cell", func(t *testing.T) {
+		body := tblOpen + row(p("Nom"), p("Valeur")) + row(p("{{range .items}}{{.n}}"), p("{{.v}}{{end}}")) + tblClose + p("fin")
+		d := mustExec(t, mustParse(t, spec{body: body}), data)
+		equalLines(t, d.lines("word/document.xml"), "Nom", "Valeur", "a", "1", "b", "2", "fin")
+	})
+	t.Run("rows of their own", func(t *testing.T) {
+		body := tblOpen + row(p("Nom"), p("Valeur")) + row(p("{{range .items}}"), p("")) + row(p("{{.n}}"), p("{{.v}}")) +
+			row(p("{{end}}"), p("")) + row(p("{{if .show}}"), p("")) + row(p("caché"), p("")) + row(p("{{end}}"), p("")) + tblClose + p("fin")
+		d := mustExec(t, mustParse(t, spec{body: body}), data)
+		equalLines(t, d.lines("word/document.xml"), "Nom", "Valeur", "a", "1", "b", "2", "fin")
+	})
+	t.Run("blocks inside a cell keep the cell valid", func(t *testing.T) {
+		body := tblOpen + row(p("{{if .show}}")+p("x")+p("{{end}}"), p("y")) + tblClose + p("fin")
+		d := mustExec(t, mustParse(t, spec{body: body}), data)
+		equalLines(t, d.lines("word/document.xml"), "", "y", "fin")
+	})
+}
+
+func TestNestedLoops(t *testing.T) {
+	body := p("{{range .groups}}") + p("Groupe {{.name}}") + p("{{range .members}}") + p("- {{.}} ({{$.org}})") + p("{{end}}") + p("{{end}}")
+	data := map[string]any{"org": "ANS", "groups": []map[string]any{{"name": "A", "members": []string{"x", "y"}}, {"name": "B", "members": []string{}}}}
+	d := mustExec(t, mustParse(t, spec{body: body}), data)
+	equalLines(t, d.lines("word/document.xml"), "Groupe A", "- x (ANS)", "- y (ANS)", "Groupe B")
+}
+
+func TestHeaderFooterProperties(t *testing.T) {
+	s := spec{body: p("corps"), header: p("En-tête {{.h}}"), footer: p("{{.f}} — page"), title: "Convention {{.t}}", custom: "{{.r}}"}
+	d := mustExec(t, mustParse(t, s), map[string]any{"h": "H&", "f": "F<", "t": "T\"", "r": "R>"})
+	equalLines(t, d.lines("word/header1.xml"), "En-tête H&")
+	equalLines(t, d.lines("word/footer1.xml"), "F< — page")
+	if !strings.Contains(string(d.parts["docProps/core.xml"]), "<dc:title>Convention T\"</dc:title>") {
+		t.Errorf("core.xml: %s", d.parts["docProps/core.xml"])
+	}
+	if !strings.Contains(string(d.parts["docProps/custom.xml"]), "<vt:lpwstr>R&gt;</vt:lpwstr>") {
+		t.Errorf("custom.xml: %s", d.parts["docProps/custom.xml"])
+	}
+}
+
+func TestCheckbox(t *testing.T) {
+	tmpl := mustParse(t, spec{body: `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{{checkbox .a}} oui {{checkbox .b}} non</w:t></w:r></w:p>`, title: "{{checkbox true}}"})
+	d := mustExec(t, tmpl, map[string]any{"a": true, "b": false})
+	doc := string(d.parts["word/document.xml"])
+	for _, want := range []string{`xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`, `mc:Ignorable="w14"`,
+		`<w14:checked w14:val="1"/>`, `<w14:checked w14:val="0"/>`,
+		`<w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/><w:b/></w:rPr><w:t>☒</w:t>`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q in\n%s", want, doc)
+		}
+	}
+	equalLines(t, d.lines("word/document.xml"), "☒ oui ☐ non")
+	if !strings.Contains(string(d.parts["docProps/core.xml"]), "<dc:title>☒</dc:title>") {
+		t.Errorf("core.xml: %s", d.parts["docProps/core.xml"])
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	body := p(`{{dateFR .d}}|{{dateFR "2019-07-01"}}|{{upperFR "Société générale"}}|{{joinFR .l}}|{{joinFR (list "x")}}|{{keys .m | join ","}}`)
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{
+		"d": mustDate("2026-12-02"), "l": []string{"a", "b", "c"}, "m": map[string]any{"z": 1, "a": 2, "m": 3}})
+	equalLines(t, d.lines("word/document.xml"), "2 décembre 2026|1er juillet 2019|SOCIÉTÉ GÉNÉRALE|a, b et c|x|a,m,z")
+}
+
+func TestRemovedFuncs(t *testing.T) {
+	fm := baseFuncs()
+	for _, name := range removedSprig {
+		if _, ok := fm[name]; ok {
+			t.Errorf("%s is still available", name)
+		}
+	}
+	for _, name := range []string{"now", "date", "env", "expandenv", "randAlpha", "uuidv4", "genPrivateKey", "shuffle", "randInt", "ago", "toDate"} {
+		if _, ok := fm[name]; ok {
+			t.Errorf("%s is available", name)
+		}
+		_, err := parseSpec(t, spec{body: p("{{" + name + "}}")})
+		if err == nil || !strings.Contains(err.Error(), "not defined") {
+			t.Errorf("%s: got %v, want a 'not defined' error", name, err)
+		}
+	}
+	for _, name := range []string{"upper", "trim", "default", "checkbox", "dateFR", "joinFR", "upperFR", "printf"} {
+		if _, err := parseSpec(t, spec{body: p("{{" + name + " 1}}")}); err != nil && strings.Contains(err.Error(), "not defined") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestMissing(t *testing.T) {
+	tmpl := mustParse(t, spec{body: p("Société {{.Company.Nme}}")})
+	err := tmpl.Execute(new(bytes.Buffer), map[string]any{"Company": map[string]any{"Name": "x"}})
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("got %v, want *Error", err)
+	}
+	if e.Part != "word/document.xml" || e.Paragraph != 1 || e.Action != "{{.Company.Nme}}" {
+		t.Errorf("got %+v", e)
+	}
+	var xe template.ExecError
+	if !errors.As(err, &xe) {
+		t.Errorf("ExecError not wrapped: %v", err)
+	}
+	want := `word/document.xml: paragraph 1 « Société {{.Company.Nme}} »: map has no entry for key "Nme"`
+	if err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+	// AllowMissing renders empty.
+	tmpl = mustParse(t, spec{body: p("Société {{.Company.Nme}}{{if .x}}x{{end}}")}, AllowMissing())
+	d := mustExec(t, tmpl, map[string]any{"Company": map[string]any{}})
+	equalLines(t, d.lines("word/document.xml"), "Société ")
+}
+
+func TestRawXML(t *testing.T) {
+	body := p("a {{.r}} b")
+	data := map[string]any{"r": RawXML(`<w:r><w:rPr><w:b/></w:rPr><w:t>gras</w:t></w:r>`)}
+	err := mustParse(t, spec{body: body}).Execute(new(bytes.Buffer), data)
+	if !errors.Is(err, ErrRawXML) {
+		t.Errorf("got %v, want ErrRawXML", err)
+	}
+	d := mustExec(t, mustParse(t, spec{body: body}, AllowRawXML()), data)
+	equalLines(t, d.lines("word/document.xml"), "a gras b")
+}
+
+func TestSyntaxErrorsTogether(t *testing.T) {
+	body := p("ok {{.a}}") + p("bad {{.b | nofunc}}") + p("unclosed {{.c") + p("{{end}}") + p("{{if .x}}") + p("also bad {{.d.}}")
+	_, err := parseSpec(t, spec{body: body})
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v, want Errors", err)
+	}
+	var paras []int
+	for _, e := range es {
+		paras = append(paras, e.Paragraph)
+	}
+	if !reflect.DeepEqual(paras, []int{3, 4, 5, 2, 6}) && len(es) < 5 {
+		t.Errorf("got paragraphs %v:\n%v", paras, err)
+	}
+	for _, want := range []string{`paragraph 2 « bad {{.b | nofunc}} »: function "nofunc" not defined`, "paragraph 3", "paragraph 4", "paragraph 5", "paragraph 6"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}
+
+func TestStructureAcrossContainers(t *testing.T) {
+	body := tblOpen + row(p("{{if .a}}"), p("x")) + tblClose + p("{{end}}")
+	_, err := parseSpec(t, spec{body: body})
+	if err == nil || !strings.Contains(err.Error(), "different places") {
+		t.Fatalf("got %v", err)
+	}
+	t.Log(err)
+}
+
+func mustDate(s string) any {
+	tm, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return tm
+}

@@ -1,0 +1,369 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// elem is one XML element of a part, located by byte offsets into the part's
+// original bytes. The tree is built once at parse time; the bytes are never
+// re-encoded, only spliced.
+type elem struct {
+	name       string // qualified name as written, e.g. "w:p"
+	start      int    // offset of '<'
+	tagEnd     int    // offset just after the start tag's '>'
+	closeStart int    // offset of "</" (== tagEnd for an empty element)
+	end        int    // offset just after the end tag's '>'
+	empty      bool   // written <x/>
+	attrs      []xattr
+	parent     *elem
+	children   []*elem
+	hasMarkup  bool // content holds comments, CDATA or processing instructions
+}
+
+// xattr is one attribute: name as written and the raw (still escaped) value
+// range, quotes excluded.
+type xattr struct {
+	name       string
+	valStart   int
+	valEnd     int
+	start, end int // the whole attribute, for removal
+}
+
+func (e *elem) attr(data []byte, name string) (string, bool) {
+	for _, a := range e.attrs {
+		if a.name == name {
+			return string(data[a.valStart:a.valEnd]), true
+		}
+	}
+	return "", false
+}
+
+// xmlError is a well-formedness error at a byte offset of a part.
+type xmlError struct {
+	off int
+	msg string
+}
+
+func (e *xmlError) Error() string { return fmt.Sprintf("malformed XML at byte %d: %s", e.off, e.msg) }
+
+// maxDepth bounds element nesting (hostile templates).
+const maxDepth = 512
+
+// parseXML tokenizes data and returns its document element. It checks
+// well-formedness as far as this package relies on it: tags balance,
+// attributes are quoted, no DOCTYPE, text holds only valid UTF-8 XML
+// characters and known entities.
+func parseXML(data []byte) (*elem, error) {
+	var (
+		root  *elem
+		stack []*elem
+		i     int
+	)
+	fail := func(off int, format string, args ...any) (*elem, error) {
+		return nil, &xmlError{off: off, msg: fmt.Sprintf(format, args...)}
+	}
+	n := len(data)
+	// A UTF-8 BOM may open the part.
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		i = 3
+	}
+	for i < n {
+		if data[i] != '<' {
+			j := bytes.IndexByte(data[i:], '<')
+			if j < 0 {
+				j = n - i
+			}
+			if len(stack) == 0 {
+				if len(bytes.TrimSpace(data[i:i+j])) != 0 {
+					return fail(i, "text outside the document element")
+				}
+			} else if err := checkText(data, i, i+j); err != nil {
+				return nil, err
+			}
+			i += j
+			continue
+		}
+		switch {
+		case bytes.HasPrefix(data[i:], []byte("<?")):
+			j := bytes.Index(data[i:], []byte("?>"))
+			if j < 0 {
+				return fail(i, "unterminated processing instruction")
+			}
+			if len(stack) > 0 {
+				stack[len(stack)-1].hasMarkup = true
+			}
+			i += j + 2
+		case bytes.HasPrefix(data[i:], []byte("<!--")):
+			j := bytes.Index(data[i+4:], []byte("-->"))
+			if j < 0 {
+				return fail(i, "unterminated comment")
+			}
+			if len(stack) > 0 {
+				stack[len(stack)-1].hasMarkup = true
+			}
+			i += 4 + j + 3
+		case bytes.HasPrefix(data[i:], []byte("<![CDATA[")):
+			if len(stack) == 0 {
+				return fail(i, "CDATA outside the document element")
+			}
+			j := bytes.Index(data[i:], []byte("]]>"))
+			if j < 0 {
+				return fail(i, "unterminated CDATA section")
+			}
+			stack[len(stack)-1].hasMarkup = true
+			i += j + 3
+		case bytes.HasPrefix(data[i:], []byte("<!")):
+			return fail(i, "DOCTYPE or other markup declaration refused")
+		case i+1 < n && data[i+1] == '/':
+			j := bytes.IndexByte(data[i:], '>')
+			if j < 0 {
+				return fail(i, "unterminated end tag")
+			}
+			name := string(bytes.TrimRight(data[i+2:i+j], " \t\r\n"))
+			if len(stack) == 0 {
+				return fail(i, "end tag </%s> without start tag", name)
+			}
+			top := stack[len(stack)-1]
+			if top.name != name {
+				return fail(i, "end tag </%s> does not match <%s>", name, top.name)
+			}
+			top.closeStart = i
+			top.end = i + j + 1
+			stack = stack[:len(stack)-1]
+			i += j + 1
+		default:
+			e, next, err := parseStartTag(data, i)
+			if err != nil {
+				return nil, err
+			}
+			if len(stack) == 0 {
+				if root != nil {
+					return fail(i, "second document element <%s>", e.name)
+				}
+				root = e
+			} else {
+				e.parent = stack[len(stack)-1]
+				e.parent.children = append(e.parent.children, e)
+			}
+			i = next
+			if !e.empty {
+				if len(stack) >= maxDepth {
+					return fail(e.start, "elements nested deeper than %d", maxDepth)
+				}
+				stack = append(stack, e)
+			}
+		}
+	}
+	if len(stack) > 0 {
+		return fail(n, "element <%s> not closed", stack[len(stack)-1].name)
+	}
+	if root == nil {
+		return fail(0, "no document element")
+	}
+	return root, nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func isNameByte(c byte) bool {
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == ':' || c == '_' || c == '-' || c == '.'
+}
+
+// parseStartTag parses the start tag at data[i] == '<'.
+func parseStartTag(data []byte, i int) (*elem, int, error) {
+	n := len(data)
+	j := i + 1
+	for j < n && isNameByte(data[j]) {
+		j++
+	}
+	if j == i+1 {
+		return nil, 0, &xmlError{off: i, msg: "invalid tag"}
+	}
+	e := &elem{name: string(data[i+1 : j]), start: i}
+	for {
+		k := j
+		for j < n && isSpace(data[j]) {
+			j++
+		}
+		if j >= n {
+			return nil, 0, &xmlError{off: i, msg: "unterminated start tag"}
+		}
+		if data[j] == '>' {
+			e.tagEnd = j + 1
+			return e, j + 1, nil
+		}
+		if data[j] == '/' {
+			if j+1 < n && data[j+1] == '>' {
+				e.empty = true
+				e.tagEnd = j + 2
+				e.closeStart = e.tagEnd
+				e.end = e.tagEnd
+				return e, j + 2, nil
+			}
+			return nil, 0, &xmlError{off: j, msg: "invalid start tag"}
+		}
+		if j == k {
+			return nil, 0, &xmlError{off: j, msg: "missing space between attributes"}
+		}
+		as := j
+		for j < n && isNameByte(data[j]) {
+			j++
+		}
+		if j == as {
+			return nil, 0, &xmlError{off: j, msg: "invalid attribute"}
+		}
+		a := xattr{name: string(data[as:j]), start: as}
+		for j < n && isSpace(data[j]) {
+			j++
+		}
+		if j >= n || data[j] != '=' {
+			return nil, 0, &xmlError{off: j, msg: "attribute without value"}
+		}
+		j++
+		for j < n && isSpace(data[j]) {
+			j++
+		}
+		if j >= n || (data[j] != '"' && data[j] != '\'') {
+			return nil, 0, &xmlError{off: j, msg: "unquoted attribute value"}
+		}
+		q := data[j]
+		end := bytes.IndexByte(data[j+1:], q)
+		if end < 0 {
+			return nil, 0, &xmlError{off: j, msg: "unterminated attribute value"}
+		}
+		a.valStart, a.valEnd = j+1, j+1+end
+		if bytes.IndexByte(data[a.valStart:a.valEnd], '<') >= 0 {
+			return nil, 0, &xmlError{off: j, msg: "'<' in attribute value"}
+		}
+		j = a.valEnd + 1
+		a.end = j
+		for _, b := range e.attrs {
+			if b.name == a.name {
+				return nil, 0, &xmlError{off: as, msg: "duplicate attribute " + a.name}
+			}
+		}
+		e.attrs = append(e.attrs, a)
+	}
+}
+
+// checkText checks character data between tags: valid UTF-8, XML 1.0
+// characters, well-formed references.
+func checkText(data []byte, from, to int) error {
+	for i := from; i < to; {
+		c := data[i]
+		if c == '&' {
+			_, size, ok := decodeEntity(data[i:to])
+			if !ok {
+				return &xmlError{off: i, msg: "invalid or unknown entity reference"}
+			}
+			i += size
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return &xmlError{off: i, msg: fmt.Sprintf("character U+%04X not allowed in XML", c)}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:to])
+		if r == utf8.RuneError && size <= 1 {
+			return &xmlError{off: i, msg: "invalid UTF-8"}
+		}
+		if !legalXMLRune(r) {
+			return &xmlError{off: i, msg: fmt.Sprintf("character U+%04X not allowed in XML", r)}
+		}
+		i += size
+	}
+	return nil
+}
+
+// legalXMLRune reports whether r is a Char of XML 1.0.
+func legalXMLRune(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
+
+// decodeEntity decodes the reference at the start of b ("&amp;", "&#233;").
+func decodeEntity(b []byte) (r rune, size int, ok bool) {
+	end := bytes.IndexByte(b, ';')
+	if end < 2 || end > 12 {
+		return 0, 0, false
+	}
+	name := b[1:end]
+	switch string(name) {
+	case "amp":
+		return '&', end + 1, true
+	case "lt":
+		return '<', end + 1, true
+	case "gt":
+		return '>', end + 1, true
+	case "quot":
+		return '"', end + 1, true
+	case "apos":
+		return '\'', end + 1, true
+	}
+	if name[0] != '#' {
+		return 0, 0, false
+	}
+	base, digits := 10, name[1:]
+	if len(digits) > 0 && digits[0] == 'x' {
+		base, digits = 16, digits[1:]
+	}
+	if len(digits) == 0 {
+		return 0, 0, false
+	}
+	var v rune
+	for _, d := range digits {
+		var x rune
+		switch {
+		case d >= '0' && d <= '9':
+			x = rune(d - '0')
+		case base == 16 && d >= 'a' && d <= 'f':
+			x = rune(d-'a') + 10
+		case base == 16 && d >= 'A' && d <= 'F':
+			x = rune(d-'A') + 10
+		default:
+			return 0, 0, false
+		}
+		v = v*rune(base) + x
+		if v > 0x10FFFF {
+			return 0, 0, false
+		}
+	}
+	if !legalXMLRune(v) {
+		return 0, 0, false
+	}
+	return v, end + 1, true
+}
+
+// decodeText unescapes the character data data[from:to] (no markup inside).
+// offs[i] is the source offset of decoded byte i; offs[len(text)] == to.
+func decodeText(data []byte, from, to int) (text []byte, offs []int) {
+	text = make([]byte, 0, to-from)
+	offs = make([]int, 0, to-from+1)
+	for i := from; i < to; {
+		if data[i] == '&' {
+			if r, size, ok := decodeEntity(data[i:to]); ok {
+				var buf [4]byte
+				k := utf8.EncodeRune(buf[:], r)
+				for x := 0; x < k; x++ {
+					text = append(text, buf[x])
+					offs = append(offs, i)
+				}
+				i += size
+				continue
+			}
+		}
+		text = append(text, data[i])
+		offs = append(offs, i)
+		i++
+	}
+	offs = append(offs, to)
+	return text, offs
+}
