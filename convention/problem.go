@@ -36,6 +36,7 @@ const (
 	CodeRange        Code = "range"           // number out of range (max_sites)
 	CodeNotCentres   Code = "centres_only"    // centres_only = false: wrong agreement
 	CodeNoProfession Code = "no_profession"   // no profession at all
+	CodePlaceholder  Code = "placeholder"     // a « À COMPLÉTER » value of Starter left as is
 )
 
 // Problem is one thing wrong with an input: where (file, line, column, key

@@ -48,6 +48,20 @@ func (c *Convention) Check() Problems {
 	return v.ps
 }
 
+// optionalHint tells how to drop an optional value instead of filling it.
+func optionalHint(path string) string {
+	for _, t := range []string{"solution.lap", "solution.dmp", "solution.sesam_vitale", "ans", "annexes"} {
+		if strings.HasPrefix(path, t+".") || strings.HasPrefix(path, t+"[") {
+			return ", ou retirez la table [" + t + "] (facultative)"
+		}
+	}
+	switch patternOf(path) {
+	case "company.fax", "solution.components[]", "solution.other_professions[]", "solution.dmp.module":
+		return ", ou retirez la clé (facultative)"
+	}
+	return ""
+}
+
 type validator struct{ ps Problems }
 
 func (v *validator) add(path string, code Code, msg string) {
@@ -67,6 +81,10 @@ func (v *validator) text(path, s string, required bool) bool {
 		return false
 	}
 	ok := true
+	if strings.HasPrefix(s, Placeholder) {
+		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par « "+f.label+" »"+optionalHint(path))
+		return false
+	}
 	if !utf8.ValidString(s) {
 		v.add(path, CodeControlChar, "texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8")
 		return false

@@ -1,0 +1,95 @@
+package convention
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// formatKeys lists every key path of the input format, from the struct
+// tags ("annexes.title" for the keys of list items).
+func formatKeys(t reflect.Type, prefix string) []string {
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		name := tagName(t.Field(i))
+		path := joinPath(prefix, name)
+		keys = append(keys, path)
+		ft := t.Field(i).Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && ft != dateType {
+			keys = append(keys, formatKeys(ft, path)...)
+		}
+	}
+	return keys
+}
+
+func TestStarter(t *testing.T) {
+	s := Starter()
+	canonical, err := os.ReadFile("starter.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile("../examples/starter.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(s, canonical) || !bytes.Equal(example, canonical) {
+		t.Fatal("examples/starter.toml differs from convention/starter.toml: copy convention/starter.toml over it")
+	}
+	s[0] = 'X'
+	if Starter()[0] == 'X' {
+		t.Fatal("Starter shares its bytes")
+	}
+
+	// It decodes: no unknown key, no wrong type.
+	c, err := Decode(bytes.NewReader(canonical), TOML)
+	if err != nil {
+		t.Fatalf("starter does not decode: %v", err)
+	}
+
+	// It holds every key of the format (the date as a commented line).
+	var tree map[string]any
+	md, err := toml.Decode(string(canonical), &tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, k := range md.Keys() {
+		have[strings.Join(k, ".")] = true
+	}
+	for _, k := range formatKeys(reflect.TypeFor[Convention](), "") {
+		if k == "signature.date" {
+			if !strings.Contains(string(canonical), "\n# date = ") {
+				t.Error("starter lacks the commented signature.date line")
+			}
+			continue
+		}
+		if !have[k] {
+			t.Errorf("starter lacks key %s", k)
+		}
+	}
+
+	// Every placeholder is reported, and nothing else.
+	ps := c.Check()
+	if len(ps) == 0 {
+		t.Fatal("starter validates with its placeholders")
+	}
+	n := strings.Count(string(canonical), "\""+Placeholder)
+	placeholders := 0
+	for _, p := range ps {
+		if p.Code != CodePlaceholder {
+			t.Errorf("starter: unexpected problem %v", p)
+			continue
+		}
+		placeholders++
+	}
+	if placeholders != n {
+		t.Errorf("%d placeholder problems for %d placeholders", placeholders, n)
+	}
+}
