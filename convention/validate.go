@@ -137,7 +137,7 @@ var enumAliases = map[string]string{
 	"m": "Monsieur", "m.": "Monsieur", "mr": "Monsieur", "mr.": "Monsieur",
 	"premiere": "first", "premiere demande": "first", "nouvelle": "first",
 	"renouvellement": "renewal",
-	"niveau 1": "standard", "1": "standard", "niveau 2": "advanced", "2": "advanced",
+	"niveau 1":       "standard", "1": "standard", "niveau 2": "advanced", "2": "advanced",
 	"avance": "advanced", "niveau avance": "advanced", "niveau standard": "standard",
 	"multisites": "multisite", "multi-sites": "multisite", "mono-site": "monosite",
 }
