@@ -3,6 +3,9 @@ package opc
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
 )
 
 // Sentinel errors reported by ReadZip, ReadFS and Writer. Test for them with
@@ -49,7 +52,11 @@ func (e *Error) Error() string {
 	if e.Part == "" {
 		return "opc: " + e.Err.Error()
 	}
-	return "opc: " + e.Part + ": " + e.Err.Error()
+	part := e.Part
+	if strings.ContainsFunc(part, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		part = strconv.Quote(part)
+	}
+	return "opc: " + part + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause, so that errors.Is(err, opc.ErrTooLarge) works.

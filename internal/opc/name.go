@@ -31,8 +31,10 @@ func checkName(name string) string {
 		switch seg {
 		case "":
 			return "empty segment in name"
-		case ".", "..":
-			return "dot segment in name"
+		case ".":
+			return `"." segment in name`
+		case "..":
+			return `".." segment in name`
 		}
 	}
 	return ""

@@ -135,16 +135,15 @@ func readEntry(f *zip.File, lim Limits, budget *int64) (*Part, error) {
 			_ = fr.(kflate.Resetter).Reset(bytes.NewReader(comp), nil)
 		}
 		// Trust the declared size only as a capacity hint.
-		buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), limit)+1))
-		n, err := buf.ReadFrom(io.LimitReader(fr, limit+1))
+		var over bool
+		data, over, err = readCapped(fr, int64(f.UncompressedSize64), limit)
 		inflaters.Put(fr)
 		if err != nil {
 			return nil, errf(f.Name, ErrCorrupt, "inflating: %v", err)
 		}
-		if n > limit {
+		if over {
 			return nil, tooLarge(f.Name, lim, *budget)
 		}
-		data = buf.Bytes()
 	}
 	if uint64(len(data)) != f.UncompressedSize64 {
 		return nil, errf(f.Name, ErrCorrupt, "%d bytes, header says %d", len(data), f.UncompressedSize64)
@@ -265,15 +264,49 @@ func readFSFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		}
 		hint = st.Size() + 1
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(hint, limit+1)))
-	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	data, over, err := readCapped(f, hint, limit)
 	if err != nil {
 		return nil, err
 	}
-	if n > limit {
+	if over {
 		return nil, ErrTooLarge
 	}
-	return buf.Bytes(), nil
+	return data, nil
+}
+
+// readCapped reads r to its end into a buffer of initial capacity hint
+// (clamped), growing by doubling up to limit bytes: it reports over if r has
+// more than limit bytes. At most about 2×limit bytes are allocated whatever
+// r holds.
+func readCapped(r io.Reader, hint, limit int64) (data []byte, over bool, err error) {
+	buf := make([]byte, 0, min(max(hint, 512), limit))
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) >= limit {
+				// Full: one more byte means too large.
+				var probe [1]byte
+				n, err := io.ReadFull(r, probe[:])
+				if n > 0 {
+					return nil, true, nil
+				}
+				if err != io.EOF {
+					return nil, false, err
+				}
+				return buf, false, nil
+			}
+			grown := make([]byte, len(buf), min(2*int64(cap(buf)), limit))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
 }
 
 // WordprocessingML main content types (document and template, plain and

@@ -28,12 +28,19 @@ func isXMLPart(name, contentType string) bool {
 // It scans the whole part, not only the prolog, skipping comments, CDATA
 // sections and processing instructions, so that leading BOMs, whitespace,
 // comments or PIs cannot hide a declaration. UTF-16 parts (with or without
-// BOM) are transcoded before scanning. The scan is linear and allocation-free
+// BOM) are also scanned transcoded. The scan is linear and allocation-free
 // for UTF-8.
 func checkDeclarations(data []byte) string {
-	if u := utf16ToUTF8(data); u != nil {
-		data = u
+	if what := scanDeclarations(data); what != "" {
+		return what
 	}
+	if u := utf16ToUTF8(data); u != nil {
+		return scanDeclarations(u)
+	}
+	return ""
+}
+
+func scanDeclarations(data []byte) string {
 	i := 0
 	for {
 		j := bytes.IndexByte(data[i:], '<')
