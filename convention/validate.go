@@ -133,13 +133,27 @@ func (v *validator) list(path string, items []string, max int) {
 
 // enumAliases suggests the value people mean by a common French spelling.
 var enumAliases = map[string]string{
-	"mme": "Madame", "mme.": "Madame", "mlle": "Madame", "mademoiselle": "Madame",
-	"m": "Monsieur", "m.": "Monsieur", "mr": "Monsieur", "mr.": "Monsieur",
-	"premiere": "first", "premiere demande": "first", "nouvelle": "first",
-	"renouvellement": "renewal",
-	"niveau 1":       "standard", "1": "standard", "niveau 2": "advanced", "2": "advanced",
-	"avance": "advanced", "niveau avance": "advanced", "niveau standard": "standard",
-	"multisites": "multisite", "multi-sites": "multisite", "mono-site": "monosite",
+	"mme":              "Madame",
+	"mme.":             "Madame",
+	"mlle":             "Madame",
+	"mademoiselle":     "Madame",
+	"m":                "Monsieur",
+	"m.":               "Monsieur",
+	"mr":               "Monsieur",
+	"mr.":              "Monsieur",
+	"premiere":         "first",
+	"premiere demande": "first",
+	"renouvellement":   "renewal",
+	"1":                "standard",
+	"niveau 1":         "standard",
+	"niveau standard":  "standard",
+	"2":                "advanced",
+	"niveau 2":         "advanced",
+	"avance":           "advanced",
+	"niveau avance":    "advanced",
+	"multisites":       "multisite",
+	"multi-sites":      "multisite",
+	"mono-site":        "monosite",
 }
 
 type labelled interface {

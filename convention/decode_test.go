@@ -1,0 +1,418 @@
+package convention
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+const minimalTOML = `
+reason = "first"
+level = "standard"
+[company]
+name = " Médilogic SAS "
+address = "14 rue des Tanneurs"
+postal_code = "67000"
+city = "Strasbourg"
+phone = "03 88 12 34 56"
+email = "contact@medilogic.example.fr"
+registration_id = "812 345 676 00017"
+registration_place = "RCS de Strasbourg"
+registration_number = "812 345 676"
+[company.representative]
+civility = "Madame"
+first_name = "Claire"
+last_name = "Martin"
+title = "Présidente"
+[solution]
+name = "CentreSanté Pro"
+version = "4.2.1"
+centres_only = true
+deployment = "monosite"
+professions = ["infirmier"]
+`
+
+func decodeString(t *testing.T, src string, f Format) (*Convention, Problems) {
+	t.Helper()
+	c, err := Decode(strings.NewReader(src), f)
+	if err == nil {
+		if c == nil {
+			t.Fatal("nil Convention without error")
+		}
+		return c, nil
+	}
+	if c != nil {
+		t.Fatal("Convention with an error")
+	}
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("%T is not Problems: %v", err, err)
+	}
+	return nil, ps
+}
+
+func TestDecodeNormalizesAndValidates(t *testing.T) {
+	c, ps := decodeString(t, minimalTOML, TOML)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if c.Company.Name != "Médilogic SAS" || c.Company.RegistrationID != "81234567600017" || c.Company.Country != "France" {
+		t.Errorf("not normalized: %+v", c.Company)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDecodeDates(t *testing.T) {
+	tests := []struct {
+		format Format
+		value  string
+		want   string // "" = problem expected
+	}{
+		{TOML, `2026-12-01`, "2026-12-01"},
+		{TOML, `"2026-12-01"`, "2026-12-01"},
+		{TOML, `2026-12-01T10:00:00`, ""},
+		{TOML, `2026-12-01T10:00:00Z`, ""},
+		{TOML, `2026-12-01 10:00:00+01:00`, ""},
+		{TOML, `10:00:00`, ""},
+		{TOML, `"2026-02-30"`, ""},
+		{TOML, `"01/12/2026"`, ""},
+		{TOML, `20261201`, ""},
+		{JSON, `"2026-12-01"`, "2026-12-01"},
+		{JSON, `"2024-02-29"`, "2024-02-29"},
+		{JSON, `"2026-02-30"`, ""},
+		{JSON, `"2026-12-1"`, ""},
+		{JSON, `"2026-12-01T00:00:00Z"`, ""},
+		{JSON, `20261201`, ""},
+		{JSON, `null`, "nil"},
+	}
+	for _, tt := range tests {
+		var src string
+		if tt.format == TOML {
+			src = "[signature]\ndate = " + tt.value + "\n"
+		} else {
+			src = `{"signature": {"date": ` + tt.value + `}}`
+		}
+		c, ps := decodeString(t, src, tt.format)
+		switch {
+		case tt.want == "":
+			if ps == nil || (ps[0].Code != CodeDate && ps[0].Code != CodeSyntax) || ps[0].Path != "signature.date" && ps[0].Code != CodeSyntax {
+				t.Errorf("%v %s: want a date problem, got %v %v", tt.format, tt.value, c, ps)
+			}
+		case tt.want == "nil":
+			if ps != nil || c.Signature.Date != nil {
+				t.Errorf("%v %s: %v %v", tt.format, tt.value, c.Signature.Date, ps)
+			}
+		default:
+			if ps != nil {
+				t.Errorf("%v %s: %v", tt.format, tt.value, ps)
+				continue
+			}
+			if got := c.SignatureDate().String(); got != tt.want {
+				t.Errorf("%v %s: got %s", tt.format, tt.value, got)
+			}
+		}
+	}
+}
+
+// TestDateThroughBurntSushi checks that a Convention decoded with
+// BurntSushi/toml directly (not through Decode) gets its local date.
+func TestDateThroughBurntSushi(t *testing.T) {
+	var c Convention
+	if _, err := toml.Decode("[signature]\ndate = 2027-01-02\n", &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.SignatureDate() == nil || c.SignatureDate().French() != "2 janvier 2027" {
+		t.Fatalf("date %v", c.Signature.Date)
+	}
+	if _, err := toml.Decode("[signature]\ndate = 2027-01-02T08:00:00Z\n", &c); err == nil {
+		t.Fatal("offset datetime accepted")
+	}
+}
+
+func TestDateMethods(t *testing.T) {
+	d := Date{2026, time.December, 1}
+	if d.String() != "2026-12-01" || d.French() != "1er décembre 2026" || d.Numeric() != "01/12/2026" || d.IsZero() {
+		t.Errorf("%s %s %s", d, d.French(), d.Numeric())
+	}
+	if !d.Time().Equal(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)) || d.Time().Location() != time.UTC {
+		t.Error("Time")
+	}
+	var z Date
+	if z.String() != "" || z.French() != "" || !z.IsZero() {
+		t.Error("zero Date")
+	}
+	b, _ := json.Marshal(struct{ D Date }{d})
+	if string(b) != `{"D":"2026-12-01"}` {
+		t.Errorf("MarshalJSON %s", b)
+	}
+	if _, err := NewDate(2026, time.February, 29); err == nil {
+		t.Error("NewDate accepts 29 February 2026")
+	}
+	if _, err := NewDate(2028, time.February, 29); err != nil {
+		t.Error(err)
+	}
+	var u Date
+	if err := json.Unmarshal([]byte(`"2027-01-02"`), &u); err != nil || u != (Date{2027, time.January, 2}) {
+		t.Errorf("UnmarshalJSON %v %v", u, err)
+	}
+	if err := json.Unmarshal([]byte(`12`), &u); err == nil {
+		t.Error("UnmarshalJSON accepts a number")
+	}
+}
+
+// TestJSONRoundTrip checks that json.Marshal of a Convention decodes back
+// to the same Convention.
+func TestJSONRoundTrip(t *testing.T) {
+	want := valid()
+	want.Normalize()
+	b, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ps := decodeString(t, string(b), JSON)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	c := valid()
+	c.Company.Name = "  Santéa Systèmes SA "
+	c.Company.RegistrationID = "852 963 743 00020"
+	before, _ := json.Marshal(c)
+	a, err := Canonical(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := json.Marshal(c)
+	if !bytes.Equal(before, after) {
+		t.Error("Canonical changed its argument")
+	}
+	d := valid()
+	d.Normalize()
+	b, _ := Canonical(d)
+	if !bytes.Equal(a, b) {
+		t.Errorf("Canonical differs:\n%s\n%s", a, b)
+	}
+	if !bytes.Contains(a, []byte(`"registration_id":"85296374300020"`)) || !bytes.Contains(a, []byte(`"date":"2026-12-01"`)) {
+		t.Errorf("Canonical: %s", a)
+	}
+	again, _ := Canonical(c)
+	if !bytes.Equal(a, again) {
+		t.Error("Canonical is not deterministic")
+	}
+}
+
+func TestDecodeUnknownKeysAndTypesAllAtOnce(t *testing.T) {
+	src := `{"reason": "first", "levle": 1, "company": {"nam": "x", "phone": 3, "representative": {"civilite": "Madame"}},
+ "solution": {"hosting": {"hosted": "yes"}, "professions": ["infirmier", null]}, "annexes": [{"title": "a"}, "b"]}`
+	_, ps := decodeString(t, src, JSON)
+	want := []struct {
+		path string
+		code Code
+	}{
+		{"levle", CodeUnknownKey},
+		{"company.nam", CodeUnknownKey},
+		{"company.phone", CodeType},
+		{"company.representative.civilite", CodeUnknownKey},
+		{"solution.hosting.hosted", CodeType},
+		{"solution.professions[1]", CodeType},
+		{"annexes[1]", CodeType},
+	}
+	for _, w := range want {
+		if !ps.Has(w.path, w.code) {
+			t.Errorf("missing %s [%s]", w.path, w.code)
+		}
+	}
+	if len(ps) != len(want) {
+		t.Errorf("%d problems:\n%v", len(ps), ps)
+	}
+	for _, p := range ps {
+		if p.Line != 1 && p.Line != 2 || p.Column == 0 {
+			t.Errorf("no position: %v", p)
+		}
+	}
+	if !strings.Contains(ps.Error(), "vouliez-vous dire « level »") || !strings.Contains(ps.Error(), "« name »") {
+		t.Errorf("no suggestion:\n%v", ps)
+	}
+}
+
+func TestDecodeJSONNullIsAbsent(t *testing.T) {
+	c, ps := decodeString(t, `{"reason": null, "ans": null, "solution": {"lap": null, "max_sites": null}}`, JSON)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if c.Reason != "" || c.ANS != nil || c.Solution.LAP != nil {
+		t.Errorf("%+v", c)
+	}
+}
+
+func TestDecodeSyntaxErrors(t *testing.T) {
+	_, ps := decodeString(t, "reason = \"first\"\nlevel = = 2\n", TOML)
+	if len(ps) != 1 || ps[0].Code != CodeSyntax || ps[0].Line != 2 || ps[0].Column == 0 {
+		t.Fatalf("%#v", ps)
+	}
+	var pe toml.ParseError
+	if !errors.As(Problems(ps), &pe) {
+		t.Error("toml.ParseError not reachable with errors.As")
+	}
+
+	_, ps = decodeString(t, "{\n  \"reason\": \"first\",\n  \"level\" \"standard\"\n}", JSON)
+	if len(ps) != 1 || ps[0].Code != CodeSyntax || ps[0].Line != 3 {
+		t.Fatalf("%v", ps)
+	}
+	var se *json.SyntaxError
+	if !errors.As(Problems(ps), &se) {
+		t.Error("*json.SyntaxError not reachable with errors.As")
+	}
+	for _, src := range []string{"", "{", `{"a": [1, 2}`, `{"reason": "first"} {}`, `"text"`, `{"a": 1,}`, "\xff"} {
+		_, ps = decodeString(t, src, JSON)
+		if len(ps) == 0 {
+			t.Errorf("%q: no problem", src)
+		}
+	}
+	_, ps = decodeString(t, `{"company": {"name": "a", "name": "b"}}`, JSON)
+	if !ps.Has("company.name", CodeDuplicateKey) || ps[0].Line != 1 || ps[0].Column != 27 {
+		t.Errorf("duplicate key: %v", ps)
+	}
+	_, ps = decodeString(t, strings.Repeat("[", 100)+strings.Repeat("]", 100), JSON)
+	if len(ps) != 1 || ps[0].Code != CodeSyntax {
+		t.Errorf("deep nesting: %v", ps)
+	}
+}
+
+func TestDecodeTooLarge(t *testing.T) {
+	src := "# " + strings.Repeat("x", MaxInputSize) + "\n"
+	_, ps := decodeString(t, src, TOML)
+	if len(ps) != 1 || ps[0].Code != CodeTooLarge {
+		t.Fatal(ps)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestDecodeReadError(t *testing.T) {
+	_, err := DecodeNamed(failingReader{}, JSON, "pipe")
+	if !errors.Is(err, io.ErrClosedPipe) || !strings.HasPrefix(err.Error(), "pipe: ") {
+		t.Fatalf("%v", err)
+	}
+}
+
+func TestLoadFSAndFileNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ok.toml":   {Data: []byte(minimalTOML)},
+		"bad.json":  {Data: []byte(`{"reason": "first", "x": 1}`)},
+		"note.yaml": {Data: []byte("a: 1")},
+	}
+	if _, err := LoadFS(fsys, "ok.toml"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadFS(fsys, "bad.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "bad.json:1:21: x: clé inconnue") {
+		t.Errorf("%v", err)
+	}
+	_, err = LoadFS(fsys, "note.yaml")
+	var p *Problem
+	if !errors.As(err, &p) || p.Code != CodeFormat || p.File != "note.yaml" {
+		t.Errorf("%v", err)
+	}
+	_, err = LoadFS(fsys, "missing.toml")
+	if !errors.As(err, &p) || p.Code != CodeRead || !strings.Contains(err.Error(), "introuvable") {
+		t.Errorf("%v", err)
+	}
+	_, err = LoadFile(t.TempDir() + "/missing.json")
+	if !errors.As(err, &p) || p.Code != CodeRead {
+		t.Errorf("%v", err)
+	}
+}
+
+func TestFormatFromPath(t *testing.T) {
+	for name, want := range map[string]Format{"a.toml": TOML, "A.TOML": TOML, "dir.x/b.json": JSON, `C:\x\c.Json`: JSON} {
+		if got, err := FormatFromPath(name); err != nil || got != want {
+			t.Errorf("%s: %v %v", name, got, err)
+		}
+	}
+	for _, name := range []string{"a.yaml", "toml", "a.toml.bak", ""} {
+		if _, err := FormatFromPath(name); err == nil {
+			t.Errorf("%s accepted", name)
+		}
+	}
+	if TOML.String() != "TOML" || JSON.String() != "JSON" {
+		t.Error("Format.String")
+	}
+}
+
+func TestTOMLLocator(t *testing.T) {
+	src := `# comment
+reason = "first" # trailing
+"level" = "standard"
+company.name = "dotted"
+notes = """
+fake = "inside a multi-line string"
+"""
+[solution]
+hosting = { hosted = true, "provider" = "P", scope = "S" }
+  version = "1"
+[[annexes]]
+title = "a"
+[[annexes]]
+title = "b"
+[solution.lap]
+number = "1"
+`
+	loc := tomlLocator([]byte(src))
+	want := map[string][2]int{
+		"reason":                    {2, 1},
+		"level":                     {3, 1},
+		"company.name":              {4, 1},
+		"notes":                     {5, 1},
+		"solution":                  {8, 1},
+		"solution.hosting":          {9, 1},
+		"solution.hosting.hosted":   {9, 13},
+		"solution.hosting.provider": {9, 28},
+		"solution.hosting.scope":    {9, 46},
+		"solution.version":          {10, 3},
+		"annexes[0]":                {11, 1},
+		"annexes[0].title":          {12, 1},
+		"annexes[1].title":          {14, 1},
+		"solution.lap.number":       {16, 1},
+		"solution.lap.number.x":     {16, 1}, // falls back on the parent
+		"unknown":                   {0, 0},
+	}
+	for path, w := range want {
+		l, c := loc.find(path)
+		if l != w[0] || c != w[1] {
+			t.Errorf("%s: %d:%d, want %d:%d", path, l, c, w[0], w[1])
+		}
+	}
+	if _, ok := loc["fake"]; ok {
+		t.Error("key inside a multi-line string located")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"name", "postal_code", "level", "first_name", "registration_id"}
+	for in, want := range map[string]string{
+		"nam": "name", "postalCode": "postal_code", "levle": "level", "firstname": "first_name",
+		"Postal-Code": "postal_code", "registrationid": "registration_id", "website": "", "x": "",
+	} {
+		if got := suggest(in, keys); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
