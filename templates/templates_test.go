@@ -38,3 +38,19 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("message: %s", got)
 	}
 }
+
+func TestGet(t *testing.T) {
+	for _, in := range List() {
+		t1, err := Get(in.Name)
+		if err != nil {
+			t.Fatalf("Get(%q): %v", in.Name, err)
+		}
+		t2, _ := Get(in.Name)
+		if t1 != t2 {
+			t.Error("Get parsed the template twice")
+		}
+	}
+	if _, err := Get("nope"); err == nil {
+		t.Error("Get(nope) succeeded")
+	}
+}

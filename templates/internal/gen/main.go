@@ -186,7 +186,6 @@ func document() string {
 	// Shorthands for the template actions used all along.
 	const (
 		blank     = "{{if .Blank}}"
-		notBlank  = "{{if not .Blank}}"
 		elseA     = "{{else}}"
 		end       = "{{end}}"
 		rep       = ".Company.Representative"
@@ -270,7 +269,7 @@ func document() string {
 	d.row(func() {
 		d.lbl("Désignation commerciale de la solution logicielle soumise à la labellisation")
 	}, func() {
-		d.val(notBlank + "{{" + sol + ".Name}}" + end)
+		d.p("TableValue", "{{"+sol+".Name}}")
 	})
 	d.row(func() {
 		d.lbl("Dans le cas d’une solution logicielle, constituée de plusieurs composants applicatifs intégrés, la liste des composants applicatifs doit être précisée.")
@@ -278,7 +277,9 @@ func document() string {
 		d.block("{{range " + sol + ".Components}}")
 		d.tdash("{{.}}")
 		d.block(elseA)
-		d.val("{{if not $.Blank}}Sans objet{{end}}")
+		// Not {{if}}…{{end}} spanning the paragraph: that paragraph would
+		// disappear from the blank form, and the cell must keep one.
+		d.p("TableValue", `{{ternary "" "Sans objet" $.Blank}}`)
 		d.block(end)
 	})
 	d.row(func() {
@@ -288,7 +289,7 @@ func document() string {
 		d.tdash("la chronologie des versions doit être clairement exprimée au travers du numéro de version,")
 		d.tdash("il doit évoluer dès qu’un élément de code source est modifié (y compris un simple patch).)")
 	}, func() {
-		d.val(notBlank + "{{" + sol + ".Version}}" + end)
+		d.p("TableValue", "{{"+sol+".Version}}")
 	})
 	d.row(func() {
 		d.lbl("La solution logicielle est destinée aux seuls centres de santé :")

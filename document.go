@@ -1,0 +1,51 @@
+package labelkit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/templates"
+)
+
+// Document is the data an agreement template receives: the convention (its
+// fields and methods are promoted, so a template writes {{.Company.Name}} or
+// {{.SignatureDate}}) and what the template needs besides.
+type Document struct {
+	// Convention is never nil; for the blank form it is the zero Convention,
+	// normalized.
+	*convention.Convention
+	// Blank is true for the blank form: the template writes its blank lines,
+	// instructions and unticked boxes instead of the data.
+	Blank bool
+	// Template names the template in use (name, title, agreement version),
+	// e.g. for the document's custom properties.
+	Template templates.Info
+	// InputSHA256 is the hex SHA-256 of convention.Canonical(c), for
+	// traceability; "" for the blank form.
+	InputSHA256 string
+}
+
+// NewDocument returns the Document for c, for the users of their own
+// templates (render.Template.Execute) and for `labelkit fill`: c as it is
+// (it is neither normalized nor validated here), its InputSHA256, and the
+// default template's Info (set Template to describe another one). A nil c
+// gives the blank form's Document.
+func NewDocument(c *convention.Convention) Document {
+	info, _ := templates.Lookup(templates.DefaultName)
+	if c == nil {
+		return blankDocument(info)
+	}
+	d := Document{Convention: c, Template: info}
+	if b, err := convention.Canonical(c); err == nil {
+		sum := sha256.Sum256(b)
+		d.InputSHA256 = hex.EncodeToString(sum[:])
+	}
+	return d
+}
+
+func blankDocument(info templates.Info) Document {
+	c := new(convention.Convention)
+	c.Normalize()
+	return Document{Convention: c, Blank: true, Template: info}
+}

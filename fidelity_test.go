@@ -1,0 +1,163 @@
+package labelkit
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// officialText is the text extraction of the official agreement, version
+// 4.0.2, which the blank form must reproduce.
+const officialText = "/work/shared/seeds/convention-centres-sante-v4.0.2.txt"
+
+// officialWords returns the words of the official text, without the
+// extraction's artefacts: lines that are a bare link target left by the PDF
+// (mailto:…, http…) are dropped; page-break marks and line wraps are only
+// whitespace.
+func officialWords(text string) []string {
+	var words []string
+	for _, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if (strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(l, " \t") {
+			continue
+		}
+		words = append(words, strings.Fields(l)...)
+	}
+	return words
+}
+
+// formWords returns the words of a docText rendering, without what the
+// extraction could not show: checkbox glyphs and line-break marks.
+func formWords(text string) []string {
+	var words []string
+	for _, w := range strings.Fields(text) {
+		if w == "☐" || w == "☒" || w == "⏎" {
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// lcsDiff returns the length of the longest common subsequence of a and b
+// and the edit script: for each step, ' ' (common), '-' (only in a), '+'
+// (only in b), with the word.
+func lcsDiff(a, b []string) (int, []edit) {
+	n, m := len(a), len(b)
+	// table[i][j] = LCS of a[i:] and b[j:]
+	table := make([][]uint16, n+1)
+	for i := range table {
+		table[i] = make([]uint16, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				table[i][j] = table[i+1][j+1] + 1
+			case table[i+1][j] >= table[i][j+1]:
+				table[i][j] = table[i+1][j]
+			default:
+				table[i][j] = table[i][j+1]
+			}
+		}
+	}
+	var script []edit
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			script = append(script, edit{' ', a[i], i})
+			i++
+			j++
+		case table[i+1][j] >= table[i][j+1]:
+			script = append(script, edit{'-', a[i], i})
+			i++
+		default:
+			script = append(script, edit{'+', b[j], i})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		script = append(script, edit{'-', a[i], i})
+	}
+	for ; j < m; j++ {
+		script = append(script, edit{'+', b[j], n})
+	}
+	return int(table[0][0]), script
+}
+
+type edit struct {
+	op   byte
+	word string
+	pos  int // index in a
+}
+
+// differences groups the edit script into runs of changes, each shown with
+// a few words of context from a.
+func differences(a []string, script []edit, max int) []string {
+	var out []string
+	for k := 0; k < len(script) && len(out) < max; {
+		if script[k].op == ' ' {
+			k++
+			continue
+		}
+		var del, ins []string
+		pos := script[k].pos
+		for ; k < len(script) && script[k].op != ' '; k++ {
+			if script[k].op == '-' {
+				del = append(del, script[k].word)
+			} else {
+				ins = append(ins, script[k].word)
+			}
+		}
+		from := max0(pos - 5)
+		out = append(out, fmt.Sprintf("after « %s »: official has %q, form has %q",
+			strings.Join(a[from:pos], " "), strings.Join(del, " "), strings.Join(ins, " ")))
+	}
+	return out
+}
+
+func max0(i int) int {
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
+// TestFidelity compares the blank form, word by word, with the official
+// text: at least 99.5% of the official words must appear in order.
+func TestFidelity(t *testing.T) {
+	raw, err := os.ReadFile(officialText)
+	if err != nil {
+		t.Skipf("official text not available: %v", err)
+	}
+	official := officialWords(string(raw))
+	form := formWords(plainText(t, unzip(t, renderCase(t, goldenCases[0]))))
+	common, script := lcsDiff(official, form)
+	ratio := float64(common) / float64(len(official))
+	t.Logf("fidelity: %d of %d official words in order (%.3f%%); form has %d words", common, len(official), 100*ratio, len(form))
+	for _, d := range differences(official, script, 20) {
+		t.Log(d)
+	}
+	if ratio < 0.995 {
+		t.Errorf("fidelity %.3f%% < 99.5%%", 100*ratio)
+	}
+}
+
+func TestLCSDiff(t *testing.T) {
+	a := strings.Fields("a b c d e")
+	b := strings.Fields("a x c d f e")
+	n, script := lcsDiff(a, b)
+	if n != 4 {
+		t.Fatalf("LCS = %d, want 4", n)
+	}
+	got := differences(a, script, 10)
+	want := []string{
+		`after « a »: official has "b", form has "x"`,
+		`after « a b c d »: official has "", form has "f"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("differences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

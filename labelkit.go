@@ -1,0 +1,107 @@
+package labelkit
+
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/render"
+	"github.com/esante/labelkit/templates"
+)
+
+// Option configures Render and RenderBlank.
+type Option func(*config)
+
+type config struct {
+	tmpl *render.Template
+	name string
+}
+
+// customInfo is the Info of a template given with WithTemplate.
+var customInfo = templates.Info{Name: "custom"}
+
+// WithTemplate renders with t, a user's own template parsed by the caller
+// (render.ParseFile, render.Parse, render.ParseFS), instead of the embedded
+// default. It receives the same Document; its Template field reads
+// {Name: "custom"}.
+func WithTemplate(t *render.Template) Option {
+	return func(c *config) { c.tmpl, c.name = t, "" }
+}
+
+// WithTemplateName renders with the embedded template called name (see
+// templates.List). An unknown name makes Render fail with a
+// *templates.UnknownError.
+func WithTemplateName(name string) Option {
+	return func(c *config) { c.tmpl, c.name = nil, name }
+}
+
+func newConfig(opts []Option) config {
+	cfg := config{name: templates.DefaultName}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
+}
+
+// template returns the template to execute and its Info.
+func (cfg config) template() (*render.Template, templates.Info, error) {
+	if cfg.tmpl != nil {
+		return cfg.tmpl, customInfo, nil
+	}
+	info, ok := templates.Lookup(cfg.name)
+	if !ok {
+		return nil, templates.Info{}, &templates.UnknownError{Name: cfg.name}
+	}
+	t, err := templates.Get(cfg.name)
+	return t, info, err
+}
+
+// ErrNilConvention is returned by Render for a nil convention.
+var ErrNilConvention = errors.New("labelkit: nil convention (use RenderBlank for the blank form)")
+
+// Render writes the agreement for c as a DOCX document to w.
+//
+// It normalizes c in place (c.Normalize: trimmed text, defaults), validates
+// it and returns the validation error unchanged (a convention.Problems, so
+// errors.As works) without writing anything to w. It then executes the
+// template (the embedded default unless an Option picks another) with
+// NewDocument(c). The document is built in memory and written to w only
+// once complete: on any error, nothing reaches w.
+func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
+	if c == nil {
+		return ErrNilConvention
+	}
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	t, info, err := newConfig(opts).template()
+	if err != nil {
+		return err
+	}
+	doc := NewDocument(c)
+	doc.Template = info
+	return execute(w, t, doc)
+}
+
+// RenderBlank writes the official blank form as a DOCX document to w: the
+// template executed with the zero convention and Blank set, so that blank
+// lines, instructions in parentheses and unticked boxes appear where the
+// candidate writes.
+func RenderBlank(w io.Writer, opts ...Option) error {
+	t, info, err := newConfig(opts).template()
+	if err != nil {
+		return err
+	}
+	return execute(w, t, blankDocument(info))
+}
+
+func execute(w io.Writer, t *render.Template, doc Document) error {
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, doc); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
