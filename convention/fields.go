@@ -11,16 +11,16 @@ type field struct {
 	multiline bool
 }
 
-// MaxListItems bounds the lists of the format (components, professions,
-// specialties, annexes).
+// The most items a list of the format may hold.
 const (
 	maxComponents       = 50
 	maxOtherProfessions = 20
 	maxSpecialties      = 50
 	maxAnnexes          = 50
-	// MaxSites is the largest accepted solution.max_sites.
-	MaxSites = 100000
 )
+
+// MaxSites is the largest accepted solution.max_sites.
+const MaxSites = 100000
 
 var fields = []field{
 	{"reason", "Motif de la Convention", 0, false},
