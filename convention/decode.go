@@ -1,6 +1,7 @@
 package convention
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -40,7 +41,7 @@ func DecodeNamed(r io.Reader, format Format, name string) (*Convention, error) {
 		return nil, Problems{{File: name, Code: CodeTooLarge,
 			Message: fmt.Sprintf("le fichier dépasse %d octets : une convention n'en demande que quelques milliers ; vérifiez que c'est le bon fichier", MaxInputSize)}}
 	}
-	c, ps := decodeBytes(src, format)
+	c, _, ps := decodeBytes(src, format)
 	for _, p := range ps {
 		p.File = name
 	}
@@ -80,6 +81,68 @@ func LoadFS(fsys fs.FS, name string) (*Convention, error) {
 	return DecodeNamed(f, format, name)
 }
 
+// ValidateFile loads the agreement in the file at path and validates it, in
+// one call: the decoding problems if it does not decode, otherwise the
+// validation problems, each with the file name and the line and column of
+// its key (or of the closest enclosing table when the key is missing). The
+// Convention is returned whenever the file decodes, valid or not.
+func ValidateFile(path string) (*Convention, error) {
+	format, err := FormatFromPath(path)
+	if err != nil {
+		return nil, Problems{err.(*Problem)}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Problems{{File: path, Code: CodeRead, Err: err, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	return ValidateReader(f, format, path)
+}
+
+// ValidateFS is ValidateFile for a file of fsys.
+func ValidateFS(fsys fs.FS, name string) (*Convention, error) {
+	format, err := FormatFromPath(name)
+	if err != nil {
+		return nil, Problems{err.(*Problem)}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, Problems{{File: name, Code: CodeRead, Err: err, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	return ValidateReader(f, format, name)
+}
+
+// ValidateReader is ValidateFile for an input read from r; name (may be
+// empty) is put on every problem.
+func ValidateReader(r io.Reader, format Format, name string) (*Convention, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	if err != nil || len(src) > MaxInputSize {
+		return DecodeNamed(io.MultiReader(bytes.NewReader(src), errReader{err}), format, name)
+	}
+	c, loc, ps := decodeBytes(src, format)
+	if len(ps) == 0 {
+		ps = c.Check()
+		for _, p := range ps {
+			p.Line, p.Column = loc.find(p.Path)
+		}
+	}
+	for _, p := range ps {
+		p.File = name
+	}
+	return c, ps.err()
+}
+
+// errReader replays a read error (nil: end of input).
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) {
+	if e.err == nil {
+		return 0, io.EOF
+	}
+	return 0, e.err
+}
+
 func openMessage(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -92,7 +155,7 @@ func openMessage(err error) string {
 
 // decodeBytes parses src, copies it into a Convention and sorts the
 // problems by position.
-func decodeBytes(src []byte, format Format) (*Convention, Problems) {
+func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 	var (
 		tree map[string]any
 		loc  locator
@@ -107,10 +170,10 @@ func decodeBytes(src []byte, format Format) (*Convention, Problems) {
 	case JSON:
 		tree, loc, ps = parseJSON(src)
 	default:
-		return nil, Problems{{Code: CodeFormat, Message: fmt.Sprintf("format inconnu %v : TOML ou JSON", format)}}
+		return nil, nil, Problems{{Code: CodeFormat, Message: fmt.Sprintf("format inconnu %v : TOML ou JSON", format)}}
 	}
 	if tree == nil {
-		return nil, ps
+		return nil, loc, ps
 	}
 	c := new(Convention)
 	u := &unifier{format: format}
@@ -126,10 +189,10 @@ func decodeBytes(src []byte, format Format) (*Convention, Problems) {
 			}
 			return a.Column - b.Column
 		})
-		return nil, ps
+		return nil, loc, ps
 	}
 	c.Normalize()
-	return c, nil
+	return c, loc, nil
 }
 
 func parseTOML(src []byte) (map[string]any, Problems) {

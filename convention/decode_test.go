@@ -416,3 +416,36 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateFileWithPositions(t *testing.T) {
+	src := strings.Replace(minimalTOML, `phone = "03 88 12 34 56"`, `phone = "03 88"`, 1)
+	src = strings.Replace(src, `deployment = "monosite"`, `deployment = "multisite"`, 1)
+	fsys := fstest.MapFS{"c.toml": {Data: []byte(src)}, "bad.toml": {Data: []byte("x = 1")}}
+	c, err := ValidateFS(fsys, "c.toml")
+	if c == nil {
+		t.Fatal("no Convention for a file that decodes")
+	}
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) != 2 {
+		t.Fatalf("%v", err)
+	}
+	if got := ps[0].Error(); !strings.HasPrefix(got, "c.toml:9:1: company.phone: ") {
+		t.Errorf("%s", got)
+	}
+	// A missing key points at its table.
+	if got := ps[1].Error(); !strings.HasPrefix(got, "c.toml:19:1: solution.max_sites: ") {
+		t.Errorf("%s", got)
+	}
+	c, err = ValidateFS(fsys, "bad.toml")
+	if c != nil || err == nil || !strings.HasPrefix(err.Error(), "bad.toml:1:1: x: clé inconnue") {
+		t.Errorf("%v %v", c, err)
+	}
+	_, err = ValidateReader(failingReader{}, TOML, "in")
+	if !errors.Is(err, io.ErrClosedPipe) {
+		t.Errorf("%v", err)
+	}
+	c, err = ValidateFile("../examples/multisite-avance-renouvellement.toml")
+	if c == nil || err != nil {
+		t.Errorf("%v", err)
+	}
+}
