@@ -156,6 +156,7 @@ func openMessage(err error) string {
 // decodeBytes parses src, copies it into a Convention and sorts the
 // problems by position.
 func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte order mark some editors write
 	var (
 		tree map[string]any
 		loc  locator

@@ -449,3 +449,16 @@ func TestValidateFileWithPositions(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+func TestDecodeByteOrderMark(t *testing.T) {
+	for _, f := range []Format{TOML, JSON} {
+		src := "\ufeff" + `{"reason": "first"}`
+		if f == TOML {
+			src = "\ufeff" + `reason = "first"`
+		}
+		c, ps := decodeString(t, src, f)
+		if ps != nil || c.Reason != ReasonFirst {
+			t.Errorf("%v: %v", f, ps)
+		}
+	}
+}
