@@ -245,9 +245,15 @@ func (c *compiler) match() {
 			a.open = top
 		case kindRefused:
 			c.errorAt(a, nil, "{{%s}} is not supported in document templates", a.keyword)
+			if a.keyword != "template" {
+				stack = append(stack, a) // its {{end}} is not an error of its own
+			}
 		}
 	}
 	for _, a := range stack {
+		if a.kind == kindRefused {
+			continue
+		}
 		c.errorAt(a, nil, "{{%s}} never closed: its {{end}} is missing", a.keyword)
 	}
 }
@@ -564,10 +570,31 @@ func (c *compiler) buildEdits() {
 		if u.replaced {
 			continue // handled below, per replaced element
 		}
+		// Runs whose text was nothing but moved action text disappear.
+		covered := make([]int, len(u.pieces))
+		home := make([]bool, len(u.pieces))
 		for _, a := range u.actions {
-			for _, p := range u.pieces {
+			for i, p := range u.pieces {
 				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
-				if lo >= hi {
+				if lo < hi {
+					covered[i] += hi - lo
+					if a.place.how == placeInline && lo == a.start {
+						home[i] = true
+					}
+				}
+			}
+		}
+		drop := make([]bool, len(u.pieces))
+		for i, p := range u.pieces {
+			if covered[i] == p.size && !home[i] && c.onlyText(p.run, p.t) {
+				drop[i] = true
+				c.add(edit{start: p.run.start, end: p.run.end})
+			}
+		}
+		for _, a := range u.actions {
+			for i, p := range u.pieces {
+				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
+				if lo >= hi || drop[i] {
 					continue
 				}
 				e := edit{start: p.offs[lo-p.at], end: p.offs[hi-p.at]}
@@ -607,6 +634,19 @@ func (c *compiler) buildEdits() {
 			c.declareW14()
 		}
 	}
+}
+
+// onlyText reports whether run holds nothing but its properties and t.
+func (c *compiler) onlyText(run, t *elem) bool {
+	if run == nil {
+		return false
+	}
+	for _, ch := range run.children {
+		if ch != t && ch.name != c.q("rPr") {
+			return false
+		}
+	}
+	return true
 }
 
 // preserve makes sure w:t keeps its spaces once values are spliced in.

@@ -58,3 +58,15 @@ func Funcs(fm template.FuncMap) Option {
 		}
 	}
 }
+
+// Errors reading a template, from the package reader; test with errors.Is.
+var (
+	ErrNotZip       = opc.ErrNotZip       // not a zip archive
+	ErrNotDocx      = opc.ErrNotDocx      // a zip, but not a Word document
+	ErrMacroEnabled = opc.ErrMacroEnabled // macro-enabled document refused
+	ErrUnsafeName   = opc.ErrUnsafeName   // absolute, "..", backslash or control character in an entry name
+	ErrDuplicate    = opc.ErrDuplicate    // two entries with the same name (case-insensitively)
+	ErrTooLarge     = opc.ErrTooLarge     // over a limit of WithLimits
+	ErrDoctype      = opc.ErrDoctype      // DOCTYPE or ENTITY declaration in an XML part
+	ErrCorrupt      = opc.ErrCorrupt      // damaged entry
+)

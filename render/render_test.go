@@ -264,3 +264,17 @@ func mustDate(s string) any {
 	}
 	return tm
 }
+
+func TestFields(t *testing.T) {
+	body := p("{{.company_name}} {{.Company.Address.City}}") + p("{{range .items}}") + p("{{.designation}} {{$.currency}} {{.}}") + p("{{end}}") +
+		p("{{with .signer}}{{.name}}{{end}}") + p("{{$c := .contact}}{{$c.email}}") +
+		p("{{range $i, $e := .rows}}{{$e.x}}{{end}}") + p("{{if and .a (eq .b \"x\")}}{{printf \"%s\" .c | upper}}{{end}}") +
+		p("{{range .groups}}{{range .members}}{{.id}}{{end}}{{end}}")
+	tmpl := mustParse(t, spec{body: body, title: "{{.title}}", header: p("{{.hdr}}")})
+	want := []string{".Company.Address.City", ".a", ".b", ".c", ".company_name", ".contact", ".contact.email", ".currency",
+		".groups", ".groups[].members", ".groups[].members[].id", ".hdr", ".items", ".items[]", ".items[].designation",
+		".rows", ".rows[].x", ".signer", ".signer.name", ".title"}
+	if got := tmpl.Fields(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Fields:\n got %q\nwant %q", got, want)
+	}
+}

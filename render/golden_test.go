@@ -1,0 +1,227 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldenCase is a template, data, and what a reader must see in the
+// rendered document (checked in the PDF LibreOffice makes of it).
+type goldenCase struct {
+	name   string
+	load   func(t testing.TB) *Template
+	data   any
+	see    []string // present in the PDF text
+	absent []string // absent from the PDF text
+}
+
+func fromSpec(s spec, opts ...Option) func(t testing.TB) *Template {
+	return func(t testing.TB) *Template { return mustParse(t, s, opts...) }
+}
+
+// hostileValue exercises escaping: markup characters, quotes, a newline, a
+// tab, emoji, accents, and characters XML forbids (dropped).
+const hostileValue = "Lefèvre & Fils <SARL> \"l'atelier\"\nligne 2\tcolonne 🎉 œuvre\x00\x0b\uFFFF fin"
+
+func goldenCases() []goldenCase {
+	professions := []map[string]any{
+		{"label": "Médecin généraliste", "selected": true, "note": ""},
+		{"label": "Infirmier", "selected": false, "note": "en centre"},
+		{"label": "Chirurgien-dentiste", "selected": true, "note": ""},
+	}
+	return []goldenCase{
+		{
+			name: "paragraphs",
+			load: fromSpec(spec{body: p("Début") + p("{{range .items}}") + p("Élément {{.}}") + p("{{end}}") +
+				p("{{if .yes}}") + p("Affiché") + p("{{else}}") + p("Masqué") + p("{{end}}") +
+				p("{{if .no}}Ligne jamais affichée{{end}}") + p("{{if .yes}}Ligne conditionnelle {{len .items}}{{end}}") +
+				p("{{/* un commentaire */}}") + p("{{$n := len .items}}") + p("Nombre : {{$n}} ; {{if .yes}}oui{{else}}non{{end}}") + p("Fin")}),
+			data:   map[string]any{"items": []string{"un", "deux", "trois"}, "yes": true, "no": false},
+			see:    []string{"Début", "Élément un", "Élément trois", "Affiché", "Ligne conditionnelle 3", "Nombre : 3 ; oui", "Fin"},
+			absent: []string{"Masqué", "jamais", "{{", "}}"},
+		},
+		{
+			name: "split-runs",
+			load: fromSpec(spec{body: runs("Deux runs : {{.na", "me}}.") +
+				`<w:p><w:r><w:t xml:space="preserve">Trois runs : {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>{.na</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve">me}}.</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:t xml:space="preserve">Cinq runs : </w:t></w:r><w:r><w:t>{</w:t></w:r><w:bookmarkStart w:id="0" w:name="x"/><w:r><w:t>{</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t>.</w:t></w:r><w:bookmarkEnd w:id="0"/><w:r><w:t>na</w:t></w:r><w:proofErr w:type="gramStart"/><w:r><w:t xml:space="preserve">me}}.</w:t></w:r><w:proofErr w:type="gramEnd"/></w:p>` +
+				runs("Guillemets : {{printf “%s !” .name}}", " et {{if eq .name “X”}}{{end}}fin.")}),
+			data:   map[string]any{"name": "Zoé"},
+			see:    []string{"Deux runs : Zoé.", "Trois runs : Zoé.", "Cinq runs : Zoé.", "Guillemets : Zoé ! et fin."},
+			absent: []string{"{{", "}}"},
+		},
+		{
+			name: "tables",
+			load: fromSpec(spec{body: tblOpen + row(p("Désignation"), p("Montant")) +
+				row(p("{{range .items}}{{.name}}"), p("{{.amount}}{{end}}")) +
+				row(p("{{range .items}}"), p("")) + row(p("Bis {{.name}}"), p("{{.amount}}")) + row(p("{{end}}"), p("")) +
+				row(p("{{if .total}}"), p("")) + row(p("Total"), p("{{.total}}")) + row(p("{{end}}"), p("")) +
+				row(p("{{if .none}}"), p("")) + row(p("Jamais"), p("")) + row(p("{{end}}"), p("")) +
+				row(p("{{if .none}}")+p("cellule conditionnelle")+p("{{end}}"), p("{{range .items}}")+p("{{.name}}")+p("{{end}}")) +
+				tblClose + p("Après le tableau")}),
+			data: map[string]any{"items": []map[string]any{{"name": "Audit", "amount": "1 200,00 €"}, {"name": "Formation", "amount": "800,00 €"}},
+				"total": "2 000,00 €", "none": false},
+			see:    []string{"Audit", "Formation", "Bis Audit", "Bis Formation", "Total", "2 000,00 €", "Après le tableau"},
+			absent: []string{"Jamais", "cellule conditionnelle", "{{"},
+		},
+		{
+			name: "nested",
+			load: fromSpec(spec{body: p("{{range .groups}}") + p("Groupe {{.name}} ({{$.org}})") + p("{{range .members}}") +
+				p("{{if .lead}}Responsable{{else}}Membre{{end}} : {{.name}}") + p("{{end}}") + p("{{end}}") +
+				tblOpen + row(p("{{range .groups}}{{.name}}"), p("{{range .members}}{{.name}} {{end}}{{end}}")) + tblClose}),
+			data: map[string]any{"org": "ANS", "groups": []map[string]any{
+				{"name": "A", "members": []map[string]any{{"name": "Ana", "lead": true}, {"name": "Bob", "lead": false}}},
+				{"name": "B", "members": []map[string]any{}}}},
+			see:    []string{"Groupe A (ANS)", "Responsable : Ana", "Membre : Bob", "Groupe B (ANS)", "Ana Bob"},
+			absent: []string{"{{"},
+		},
+		{
+			name: "header-footer-props",
+			load: fromSpec(spec{body: p("Corps du document"), header: p("En-tête : {{.ref}}"), footer: p("{{.org}} – pied de page"),
+				title: "Convention {{.ref}}", custom: "{{.ref}}"}),
+			data: map[string]any{"ref": "CONV-2019/07 & co", "org": "Agence <numérique>"},
+			see:  []string{"En-tête : CONV-2019/07 & co", "Agence <numérique> – pied de page", "Corps du document"},
+		},
+		{
+			name: "checkbox",
+			load: fromSpec(spec{body: p("{{range .professions}}") + `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{checkbox .selected}} {{.label}}</w:t></w:r></w:p>` + p("{{end}}") +
+				p("Inline : {{if .yes}}☒{{else}}☐{{end}} oui")}),
+			data:   map[string]any{"professions": professions, "yes": true},
+			see:    []string{"☒ Médecin généraliste", "☐ Infirmier", "☒ Chirurgien-dentiste", "Inline : ☒ oui"},
+			absent: []string{"{{"},
+		},
+		{
+			name:   "values",
+			load:   fromSpec(spec{body: p("Valeur : {{.v}}") + p("Titre : {{upperFR .v}}") + p("Date : {{dateFR .d}} / {{dateFR \"2019-07-01\"}}") + p("Liste : {{joinFR .l}}"), title: "{{.v}}"}),
+			data:   map[string]any{"v": hostileValue, "d": time.Date(2026, 12, 1, 23, 30, 0, 0, time.FixedZone("x", -10*3600)), "l": []string{"Paris", "Lyon", "Toulouse"}},
+			see:    []string{"Lefèvre & Fils <SARL> \"l'atelier\"", "ligne 2", "🎉 œuvre", "LEFÈVRE & FILS", "1er décembre 2026", "1er juillet 2019", "Paris, Lyon et Toulouse"},
+			absent: []string{"&amp;", "&lt;"},
+		},
+		{
+			name: "libreoffice",
+			load: func(t testing.TB) *Template {
+				tmpl, err := ParseFile("testdata/libreoffice.docx")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return tmpl
+			},
+			data: map[string]any{"number": "2019-042", "agency": "l’Agence du numérique en santé", "signer": "Mme Durand",
+				"company": "Société Générale d’Édition & Cie", "date": "2019-07-01", "professions": professions, "cofinancing": true,
+				"rate": "50 %", "audit": false, "auditor": "Cabinet X", "contacts": []string{"A", "B"}, "notes": "ligne 1\nligne 2",
+				"items": []map[string]any{{"name": "Audit", "amount": "1 200,00 €"}, {"name": "Formation", "amount": "800,00 €"}}, "total": "2 000,00 €"},
+			see:    []string{"Convention n° 2019-042", "SOCIÉTÉ GÉNÉRALE D’ÉDITION & CIE", "Fait le 1er juillet 2019.", "☒ Médecin généraliste", "cofinancé à hauteur de 50 %", "Formation", "Contacts : A et B.", "Réf. 2019-042"},
+			absent: []string{"Cabinet X", "{{"},
+		},
+		{
+			name: "unpacked",
+			load: func(t testing.TB) *Template {
+				tmpl, err := ParseFS(os.DirFS("testdata/unpacked"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return tmpl
+			},
+			data: map[string]any{"number": "2019-042", "company": "Atelier Lefèvre & Fils", "siret": "123 456 789 00012",
+				"signer": map[string]any{"name": "M. Martin", "title": "gérant"}, "professions": professions,
+				"multi_year": true, "years": []int{2019, 2020, 2021}, "audit": false, "auditor": "Cabinet X",
+				"modules":    []map[string]any{{"name": "Agenda", "ok": true, "features": []string{"rendez-vous", "rappels"}}, {"name": "DMP", "ok": false, "features": []string{}}},
+				"show_total": true, "city": "Paris", "date": "2019-07-01", "notes": "Première ligne\nSeconde ligne", "ref_version": "4.0.2"},
+			see: []string{"Convention n° 2019-042", "ATELIER LEFÈVRE & FILS", "Représentant : M. Martin, gérant", "Infirmier (en centre)",
+				"pluriannuelle : 2019, 2020 et 2021.", "Agenda", "– rappels", "à compléter", "2 modules", "Fait à Paris, le 1er juillet 2019.",
+				"Seconde ligne", "version 4.0.2", "Atelier Lefèvre & Fils – page"},
+			absent: []string{"Cabinet X", "{{"},
+		},
+		{
+			name: "bench",
+			load: func(t testing.TB) *Template { tmpl, _ := benchInputs(t); return tmpl },
+			data: func() any {
+				raw, _ := os.ReadFile("testdata/bench/data.json")
+				var m map[string]any
+				json.Unmarshal(raw, &m)
+				return m
+			}(),
+			see:    []string{"Atelier Lefèvre & Fils"},
+			absent: []string{"{{"},
+		},
+	}
+}
+
+// manifest describes a zip's entries: order, name, method, timestamps,
+// sizes, checksum.
+func manifest(d *docx) string {
+	var b strings.Builder
+	for _, f := range d.files {
+		fmt.Fprintf(&b, "%s method=%d modified=%s dosdate=%#04x dostime=%#04x size=%d crc32=%08x extra=%d comment=%q\n",
+			f.Name, f.Method, f.Modified.UTC().Format(time.DateTime), f.ModifiedDate, f.ModifiedTime,
+			f.UncompressedSize64, f.CRC32, len(f.Extra), f.Comment)
+	}
+	return b.String()
+}
+
+func renderCase(t testing.TB, c goldenCase) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := c.load(t).Execute(&buf, c.data); err != nil {
+		t.Fatalf("%s: Execute: %v", c.name, err)
+	}
+	return buf.Bytes()
+}
+
+// TestGolden renders every case and compares the manifest and the parts
+// with testdata/golden/<case>/ (go test -run TestGolden -update rewrites).
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases() {
+		t.Run(c.name, func(t *testing.T) {
+			out := renderCase(t, c)
+			d := openDocx(t, out)
+			dir := filepath.Join("testdata", "golden", c.name)
+			files := map[string][]byte{"manifest.txt": []byte(manifest(d))}
+			for _, n := range d.names {
+				files[n] = d.parts[n]
+			}
+			if *update {
+				os.RemoveAll(dir)
+				for n, data := range files {
+					path := filepath.Join(dir, filepath.FromSlash(n))
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			for n, data := range files {
+				want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+				if err != nil {
+					t.Errorf("%v (run with -update)", err)
+					continue
+				}
+				if !bytes.Equal(data, want) {
+					t.Errorf("%s differs from the golden file (run with -update and review the diff):\n got %.2000s\nwant %.2000s", n, data, want)
+				}
+			}
+			// No stale golden files.
+			filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+				if err == nil && !e.IsDir() {
+					rel, _ := filepath.Rel(dir, path)
+					if _, ok := files[filepath.ToSlash(rel)]; !ok {
+						t.Errorf("stale golden file %s", path)
+					}
+				}
+				return nil
+			})
+		})
+	}
+}
