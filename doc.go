@@ -12,4 +12,33 @@
 //   - package templates: the embedded agreement templates.
 //
 // This package joins them in one call for embedders.
+//
+// # Rendering an agreement
+//
+// Load and validate the candidate's data, then render the agreement with the
+// embedded template (see package templates):
+//
+//	c, err := convention.LoadFile("candidat.toml")
+//	if err != nil {
+//		return err // every decoding problem, with file, line and key
+//	}
+//	var buf bytes.Buffer
+//	if err := labelkit.Render(&buf, c); err != nil {
+//		return err // a convention.Problems when the data is invalid
+//	}
+//
+// Render normalizes c in place, validates it and writes nothing when it is
+// invalid; the validation error is returned unchanged, so errors.As with a
+// convention.Problems target lists every problem. RenderBlank writes the
+// official blank form instead.
+//
+// Options pick another template: WithTemplateName for another embedded one,
+// WithTemplate for a user's own .docx parsed with render.ParseFile. A user's
+// template receives a Document: the convention's fields ({{.Company.Name}},
+// {{.Solution.ProfessionOptions}}, ...) and methods ({{.SignatureDate}}),
+// plus .Blank, .Template and .InputSHA256. NewDocument builds the same value
+// for those who execute a render.Template themselves.
+//
+// Output is deterministic: the same data and template give the same bytes
+// (no clock: the document's dates are the signature date, or 1 July 2019).
 package labelkit

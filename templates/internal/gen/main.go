@@ -161,8 +161,19 @@ const (
 
 // row writes one row of the article 3.1 table: a label cell and a value cell,
 // each filled by its function.
-func (d *builder) row(label, value func()) {
-	d.line("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+func (d *builder) row(label, value func()) { d.rowOf(true, label, value) }
+
+// listRow writes a row whose value cell holds a list of any length: it may
+// break across pages (a row that cannot split and is taller than a page
+// would be cut off by Word).
+func (d *builder) listRow(label, value func()) { d.rowOf(false, label, value) }
+
+func (d *builder) rowOf(cantSplit bool, label, value func()) {
+	if cantSplit {
+		d.line("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+	} else {
+		d.line("<w:tr>")
+	}
 	d.indent = "  "
 	d.line(fmt.Sprintf(`<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="EAF1F8"/></w:tcPr>`, labelW))
 	label()
@@ -271,7 +282,7 @@ func document() string {
 	}, func() {
 		d.p("TableValue", "{{"+sol+".Name}}")
 	})
-	d.row(func() {
+	d.listRow(func() {
 		d.lbl("Dans le cas d’une solution logicielle, constituée de plusieurs composants applicatifs intégrés, la liste des composants applicatifs doit être précisée.")
 	}, func() {
 		d.block("{{range " + sol + ".Components}}")
@@ -307,7 +318,7 @@ func document() string {
 		d.p("TableChoice", "{{checkbox "+sol+".Deployment.IsMultisite}} Multisites ; dans ce cas, indiquez le nombre maximum de sites : "+
 			"{{if "+sol+".Deployment.IsMultisite}}{{"+sol+".MaxSites}}{{else if .Blank}}________________{{end}}")
 	})
-	d.row(func() {
+	d.listRow(func() {
 		d.lbl("La solution logicielle est destinée aux professions de santé suivantes:")
 		d.block(blank)
 		d.ins("(Cochez les cases correspondantes)")
@@ -321,7 +332,7 @@ func document() string {
 		d.tdash("{{.}}")
 		d.block(end)
 	})
-	d.row(func() {
+	d.listRow(func() {
 		d.lbl("Mode d’hébergement de la solution")
 	}, func() {
 		d.val("La solution est-elle fournie en mode hébergé ?")
@@ -346,7 +357,7 @@ func document() string {
 		d.val("Le numéro d’homologation de la solution ou le nom et le numéro d’homologation du module externe sur lequel s’appuie la solution :")
 		d.p("TableValue", "{{with "+sol+".DMP}}{{if .Module}}{{.Module}} – {{end}}{{.Homologation}}{{else}}{{if not $.Blank}}Sans objet{{end}}{{end}}")
 	})
-	d.row(func() {
+	d.listRow(func() {
 		d.lbl("Homologation / Agrément SESAM Vitale")
 	}, func() {
 		d.val("Le numéro d’homologation /agrément de la solution :")

@@ -1,0 +1,284 @@
+package labelkit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/render"
+	"github.com/esante/labelkit/templates"
+)
+
+func load(t testing.TB, path string) *convention.Convention {
+	t.Helper()
+	c, err := convention.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestRenderValidationError(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	c.Solution.CentresOnly = false
+	c.Company.Email = "pas une adresse"
+	var buf bytes.Buffer
+	err := Render(&buf, c)
+	var ps convention.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v (%T), want convention.Problems", err, err)
+	}
+	if len(ps) != 2 {
+		t.Errorf("%d problems, want 2: %v", len(ps), ps)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written despite the validation error", buf.Len())
+	}
+}
+
+func TestRenderNil(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Render(&buf, nil); !errors.Is(err, ErrNilConvention) || buf.Len() != 0 {
+		t.Fatalf("err = %v, %d bytes", err, buf.Len())
+	}
+}
+
+func TestRenderNormalizesInPlace(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	c.Company.Name = "  Médilogic SAS  "
+	c.Company.Country = ""
+	if err := Render(&bytes.Buffer{}, c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Company.Name != "Médilogic SAS" || c.Company.Country != "France" {
+		t.Errorf("not normalized in place: %q, %q", c.Company.Name, c.Company.Country)
+	}
+}
+
+func TestRenderDeterministic(t *testing.T) {
+	for _, gc := range goldenCases {
+		a, b := renderCase(t, gc), renderCase(t, gc)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two renderings differ", gc.name)
+		}
+	}
+}
+
+func TestRenderConcurrent(t *testing.T) {
+	want := renderCase(t, goldenCases[2])
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := convention.LoadFile(goldenCases[2].input)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			var buf bytes.Buffer
+			if err := Render(&buf, c); err != nil {
+				errs <- err.Error()
+			} else if !bytes.Equal(buf.Bytes(), want) {
+				errs <- "concurrent rendering differs"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestTemplateOptions(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	var def, named bytes.Buffer
+	if err := Render(&def, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&named, c, WithTemplateName(templates.DefaultName)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(def.Bytes(), named.Bytes()) {
+		t.Error("WithTemplateName(DefaultName) differs from the default")
+	}
+
+	err := Render(&bytes.Buffer{}, c, WithTemplateName("nope"))
+	var ue *templates.UnknownError
+	if !errors.As(err, &ue) {
+		t.Errorf("unknown template: err = %v", err)
+	}
+	if err := RenderBlank(&bytes.Buffer{}, WithTemplateName("nope")); !errors.As(err, &ue) {
+		t.Errorf("unknown template, blank: err = %v", err)
+	}
+
+	// A user's own template: here the default packed to a .docx, as a user
+	// would save it from Word, and parsed by the caller.
+	fsys, _ := templates.FS(templates.DefaultName)
+	var docx bytes.Buffer
+	if err := templates.Pack(&docx, fsys); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := render.Parse(bytes.NewReader(docx.Bytes()), int64(docx.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var custom bytes.Buffer
+	if err := Render(&custom, c, WithTemplate(tmpl)); err != nil {
+		t.Fatal(err)
+	}
+	dp, cp := unzip(t, def.Bytes()), unzip(t, custom.Bytes())
+	if !bytes.Equal(dp["word/document.xml"], cp["word/document.xml"]) {
+		t.Error("the same template given with WithTemplate renders another document.xml")
+	}
+	if !strings.Contains(string(cp["docProps/custom.xml"]), "<vt:lpwstr>custom</vt:lpwstr>") {
+		t.Errorf("custom template's Info not in custom.xml:\n%s", cp["docProps/custom.xml"])
+	}
+}
+
+func TestNewDocument(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	d := NewDocument(c)
+	canon, err := convention.Canonical(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(canon)
+	if d.InputSHA256 != hex.EncodeToString(sum[:]) || d.Blank || d.Convention != c {
+		t.Errorf("NewDocument = %+v", d)
+	}
+	if d.Template.Name != templates.DefaultName || d.Template.Version != "4.0.2" {
+		t.Errorf("Template = %+v", d.Template)
+	}
+	b := NewDocument(nil)
+	if !b.Blank || b.Convention == nil || b.InputSHA256 != "" {
+		t.Errorf("NewDocument(nil) = %+v", b)
+	}
+	// Another input, another hash.
+	c2 := load(t, "examples/monosite-standard.toml")
+	c2.Solution.Version = "4.2.2"
+	if NewDocument(c2).InputSHA256 == d.InputSHA256 {
+		t.Error("the hash does not depend on the data")
+	}
+}
+
+// TestFilledAndBlank checks what the issue asks of each form beyond the
+// golden files: instructions only in the blank form, data in place,
+// properties.
+func TestFilledAndBlank(t *testing.T) {
+	instructions := []string{"(A compléter par le Candidat", "(Tableau à compléter par le Candidat)",
+		"(Cochez les cases correspondantes)", "(Cochez une des deux cases suivantes :)", "(civilité, nom, prénom)",
+		"[Civilité] [Nom] [Prénom]", "[Titre]"}
+	blank := unzip(t, renderCase(t, goldenCases[0]))
+	bt := plainText(t, blank)
+	for _, s := range instructions {
+		if !strings.Contains(bt, s) {
+			t.Errorf("blank form lacks %q", s)
+		}
+	}
+	if strings.Contains(bt, "☒") {
+		t.Error("blank form has a ticked box")
+	}
+	if n := strings.Count(bt, "☐"); n != 25 {
+		t.Errorf("blank form has %d boxes, want 25", n)
+	}
+	if !strings.Contains(string(blank["docProps/custom.xml"]), "<vt:lpwstr>blank</vt:lpwstr>") ||
+		strings.Contains(string(blank["docProps/core.xml"]), "<cp:keywords>x") {
+		t.Errorf("blank form properties:\n%s", blank["docProps/custom.xml"])
+	}
+
+	for _, gc := range goldenCases[1:] {
+		c := load(t, gc.input)
+		parts := unzip(t, renderCase(t, gc))
+		text := plainText(t, parts)
+		for _, s := range instructions {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: filled agreement shows the instruction %q", gc.name, s)
+			}
+		}
+		if n := strings.Count(text, "☐") + strings.Count(text, "☒"); n != 25 {
+			t.Errorf("%s: %d boxes, want 25 (every option stays a box)", gc.name, n)
+		}
+		rep := c.Company.Representative
+		for _, want := range []string{
+			"Et la société " + c.Company.Name + "\n",
+			"Représentée par " + string(rep.Civility) + " " + rep.LastName + " " + rep.FirstName + ", dûment " + rep.Civility.Agree("habilité", "habilitée") + " en sa qualité de " + rep.Title + ".\n",
+			"☒ " + c.Reason.Label() + "\n",
+			"☒ : Labellisation " + c.Level.Label(),
+			"\n" + c.Solution.Name + "\n",
+			"\n" + c.Solution.Version + "\n",
+			"Numéro d’immatriculation : " + c.Company.RegistrationNumber + "\n",
+			"La société " + c.Company.Name + "\n",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: text lacks %q", gc.name, want)
+			}
+		}
+		for _, p := range c.Solution.ProfessionOptions() {
+			box := "☐"
+			if p.Selected {
+				box = "☒"
+			}
+			if !strings.Contains(text, "\n"+box+" "+p.Label+"\n") {
+				t.Errorf("%s: %s %s missing", gc.name, box, p.Label)
+			}
+		}
+		if d := c.SignatureDate(); d != nil {
+			if !strings.Contains(text, "A "+c.SignaturePlace()+", le "+d.French()+"\n") {
+				t.Errorf("%s: signature date missing", gc.name)
+			}
+			if !strings.Contains(string(parts["docProps/core.xml"]), d.String()+"T00:00:00Z") {
+				t.Errorf("%s: core.xml dates are not the signature date", gc.name)
+			}
+		} else if !strings.Contains(text, "A Paris, le ___/___/_______ (A remplir par l’ANS)\n") {
+			t.Errorf("%s: blank date line missing", gc.name)
+		}
+		core := string(parts["docProps/core.xml"])
+		if !strings.Contains(core, "<cp:keywords>"+xmlEscape(c.Company.Name)+"</cp:keywords>") {
+			t.Errorf("%s: company not in keywords:\n%s", gc.name, core)
+		}
+		custom := string(parts["docProps/custom.xml"])
+		if !strings.Contains(custom, NewDocument(c).InputSHA256) || !strings.Contains(custom, "<vt:lpwstr>filled</vt:lpwstr>") {
+			t.Errorf("%s: custom properties:\n%s", gc.name, custom)
+		}
+		for _, a := range c.Annexes {
+			if !strings.Contains(text, "• "+a.Title+"\n") {
+				t.Errorf("%s: annex %q missing", gc.name, a.Title)
+			}
+		}
+	}
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// TestOptionalRows covers the article 3.1 rows that may not apply, and the
+// ANS signatory's default wording.
+func TestOptionalRows(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	c.Solution.LAP, c.Solution.DMP, c.Solution.SesamVitale, c.ANS, c.Annexes = nil, nil, nil, nil, nil
+	var buf bytes.Buffer
+	if err := Render(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	text := plainText(t, unzip(t, buf.Bytes()))
+	if n := strings.Count(text, "Sans objet"); n < 5 {
+		t.Errorf("%d « Sans objet », want at least 5 (components, hosting ×2, LAP, DMP, SESAM-Vitale)", n)
+	}
+	for _, want := range []string{"Représenté par Madame Annie Prévot en sa qualité de Directeur\n", "\nMadame Annie Prévot\nDirectrice\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if !strings.HasSuffix(text, "conformément à la liste des annexes)\n") {
+		t.Errorf("without annexes the document should end with the Annexe 4 title:\n…%s", text[len(text)-200:])
+	}
+}

@@ -1,0 +1,80 @@
+package labelkit
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/esante/labelkit/internal/clienttest"
+)
+
+// TestRealClients renders every golden case, validates the files with the
+// Open XML SDK validator and converts them to PDF with LibreOffice, in one
+// batch each, and checks what a reader sees.
+func TestRealClients(t *testing.T) {
+	clienttest.Need(t, "soffice", "pdftotext")
+	dir := t.TempDir()
+	var paths []string
+	for _, gc := range goldenCases {
+		p := filepath.Join(dir, gc.name+".docx")
+		if err := os.WriteFile(p, renderCase(t, gc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	clienttest.Validate(t, paths...)
+	pdfs := clienttest.Convert(t, paths...)
+	for i, gc := range goldenCases {
+		pdf := pdfs[paths[i]]
+		if pdf == nil {
+			continue // Convert failed the test already
+		}
+		text := pdf.Text
+		pages := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+		t.Logf("%s: %d pages", gc.name, pdf.Pages)
+		if pdf.Pages < 12 || pdf.Pages > 16 {
+			t.Errorf("%s: %d pages, want 12 to 16", gc.name, pdf.Pages)
+		}
+		if strings.Contains(text, "{{") || strings.Contains(text, "}}") {
+			t.Errorf("%s: a template action shows in the PDF", gc.name)
+		}
+		if n := strings.Count(text, "☐") + strings.Count(text, "☒"); n != 25 {
+			t.Errorf("%s: %d checkbox glyphs in the PDF, want 25", gc.name, n)
+		}
+		if !clienttest.Contains(pages[0], "Convention relative aux conditions d’utilisation du label « e-santé Logiciel Centres de santé » V2") {
+			t.Errorf("%s: title not on page 1", gc.name)
+		}
+		if len(pages) > 1 && !strings.HasPrefix(strings.TrimSpace(pages[1]), "Préambule") {
+			t.Errorf("%s: page 2 does not start with the preamble:\n%.200s", gc.name, pages[1])
+		}
+		// The signature block stays on one page, and the annexes are on the last.
+		for _, p := range pages {
+			if strings.Contains(p, "Fait en deux exemplaires originaux") && !strings.Contains(p, "Cachet de la société") {
+				t.Errorf("%s: the signature block is split across pages", gc.name)
+			}
+		}
+		last := pages[len(pages)-1]
+		if !strings.HasPrefix(strings.TrimSpace(last), "ANNEXE 1") && !strings.Contains(last, "ANNEXE 4") {
+			t.Errorf("%s: the annexes are not on their own last page:\n%.300s", gc.name, last)
+		}
+		if !strings.Contains(last, "Page "+strconv.Itoa(pdf.Pages)+" sur "+strconv.Itoa(pdf.Pages)) {
+			t.Errorf("%s: footer « Page N sur M » missing on the last page", gc.name)
+		}
+		if gc.input == "" {
+			continue
+		}
+		c := load(t, gc.input)
+		for _, want := range []string{
+			"Et la société " + c.Company.Name,
+			c.Solution.Name,
+			c.Company.Representative.Title,
+			c.Company.Email,
+		} {
+			if !clienttest.Contains(text, want) {
+				t.Errorf("%s: the PDF lacks %q", gc.name, want)
+			}
+		}
+	}
+}
