@@ -261,3 +261,24 @@ func TestFieldsTable(t *testing.T) {
 		t.Fatal(ps)
 	}
 }
+
+func TestProblemsHelpers(t *testing.T) {
+	ps := Problems{
+		{File: "f.toml", Line: 3, Column: 2, Path: "a.b", Code: CodeRequired, Message: "m1"},
+		{Line: 4, Path: "", Code: CodeSyntax, Message: "m2", Err: errors.New("inner")},
+		{Code: CodeRead, Message: "m3"},
+	}
+	if got := ps.Codes(); len(got) != 3 || got[0] != CodeRequired || got[2] != CodeRead {
+		t.Errorf("Codes %v", got)
+	}
+	want := "3 problèmes :\nf.toml:3:2: a.b: m1\n4: m2\nm3"
+	if ps.Error() != want {
+		t.Errorf("Error:\n%s\nwant\n%s", ps.Error(), want)
+	}
+	if Problems(nil).err() != nil || (Problems{}).Error() == "" {
+		t.Error("empty Problems")
+	}
+	if !errors.Is(ps, ps[1].Err) {
+		t.Error("errors.Is does not reach a problem's Err")
+	}
+}
