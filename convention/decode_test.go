@@ -462,3 +462,21 @@ func TestDecodeByteOrderMark(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownKeyInWrongTable(t *testing.T) {
+	src := "[solution]\nname = \"x\"\n[solution.hosting]\nhosted = false\nprofessions = [\"infirmier\"]\n[[annexes]]\ntitre_x = 1\n"
+	_, ps := decodeString(t, src, TOML)
+	if len(ps) != 2 {
+		t.Fatalf("%v", ps)
+	}
+	if got := ps[0].Error(); got != "5:1: solution.hosting.professions: clé inconnue « professions » dans [solution.hosting] : cette clé va dans [solution] ; en TOML, une clé écrite après un en-tête [table] appartient à cette table : placez-la avant l'en-tête" {
+		t.Errorf("%s", got)
+	}
+	if !strings.Contains(ps[1].Message, "dans [[annexes]] : title, description") {
+		t.Errorf("%s", ps[1].Message)
+	}
+	_, ps = decodeString(t, `{"company": {"reason": "first"}}`, JSON)
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "cette clé va au premier niveau") || strings.Contains(ps[0].Message, "TOML") {
+		t.Errorf("%v", ps)
+	}
+}

@@ -10,25 +10,6 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// formatKeys lists every key path of the input format, from the struct
-// tags ("annexes.title" for the keys of list items).
-func formatKeys(t reflect.Type, prefix string) []string {
-	var keys []string
-	for i := 0; i < t.NumField(); i++ {
-		name := tagName(t.Field(i))
-		path := joinPath(prefix, name)
-		keys = append(keys, path)
-		ft := t.Field(i).Type
-		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
-			ft = ft.Elem()
-		}
-		if ft.Kind() == reflect.Struct && ft != dateType {
-			keys = append(keys, formatKeys(ft, path)...)
-		}
-	}
-	return keys
-}
-
 func TestStarter(t *testing.T) {
 	s := Starter()
 	canonical, err := os.ReadFile("starter.toml")

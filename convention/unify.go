@@ -153,20 +153,64 @@ func (u *unifier) table(path string, m map[string]any, rv reflect.Value) {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		msg := "clé inconnue « " + k + " »"
-		if s := suggest(k, names); s != "" {
-			msg += " : vouliez-vous dire « " + s + " » ? Corrigez son nom ou retirez-la"
-		} else {
-			where := "ici"
-			if path != "" {
-				where = "dans " + u.tableName(path)
-			} else {
-				where = "au premier niveau"
-			}
-			msg += " : retirez-la ou corrigez son nom ; clés possibles " + where + " : " + strings.Join(names, ", ")
-		}
-		u.add(joinPath(path, k), CodeUnknownKey, msg)
+		u.add(joinPath(path, k), CodeUnknownKey, u.unknownKeyMessage(path, k, names))
 	}
+}
+
+func (u *unifier) unknownKeyMessage(path, k string, names []string) string {
+	msg := "clé inconnue « " + k + " »"
+	if s := suggest(k, names); s != "" {
+		return msg + " : vouliez-vous dire « " + s + " » ? Corrigez son nom ou retirez-la"
+	}
+	where := "au premier niveau"
+	if path != "" {
+		where = "dans " + u.tableName(path)
+	}
+	// The classic TOML slip: a key written after a sub-table's header
+	// belongs to that sub-table.
+	var homes []string
+	for _, fk := range allKeys {
+		if lastKey(fk) == k && parentPath(fk) != stripIndexes(path) {
+			homes = append(homes, parentPath(fk))
+		}
+	}
+	if len(homes) == 1 {
+		home := "au premier niveau"
+		if homes[0] != "" {
+			home = "dans " + u.tableName(homes[0])
+		}
+		msg += " " + where + " : cette clé va " + home
+		if u.format == TOML {
+			msg += " ; en TOML, une clé écrite après un en-tête [table] appartient à cette table : placez-la avant l'en-tête"
+		}
+		return msg
+	}
+	return msg + " : retirez-la ou corrigez son nom ; clés possibles " + where + " : " + strings.Join(names, ", ")
+}
+
+// allKeys lists every key path of the format, list items without indexes
+// ("annexes.title").
+var allKeys = formatKeys(reflect.TypeFor[Convention](), "")
+
+// formatKeys lists the key paths of the struct type t under prefix.
+func formatKeys(t reflect.Type, prefix string) []string {
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		name := tagName(t.Field(i))
+		if name == "" {
+			continue
+		}
+		path := joinPath(prefix, name)
+		keys = append(keys, path)
+		ft := t.Field(i).Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && ft != dateType {
+			keys = append(keys, formatKeys(ft, path)...)
+		}
+	}
+	return keys
 }
 
 // tagName is the input-format key of a struct field.
@@ -187,6 +231,9 @@ func tagName(f reflect.StructField) string {
 func (u *unifier) tableName(path string) string {
 	if u.format == JSON {
 		return "l'objet « " + path + " »"
+	}
+	if strings.HasSuffix(path, "]") || path == "annexes" {
+		return "[[" + stripIndexes(path) + "]]"
 	}
 	return "[" + path + "]"
 }
