@@ -121,7 +121,7 @@ func (d *outDir) outcome(ctx context.Context, in input, err error) outcome {
 
 // runBatch runs work over the inputs on the worker pool, with progress and
 // summary, and returns the exit code.
-func (a *app) runBatch(verb, doneWord string, ins []input, workers int, quiet bool, dir *outDir,
+func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet bool, dir *outDir,
 	work func(ctx context.Context, in input) outcome) int {
 	ctx, stop := withSignals(a.ctx)
 	defer stop()
@@ -141,7 +141,7 @@ func (a *app) runBatch(verb, doneWord string, ins []input, workers int, quiet bo
 	}
 	p.finish()
 	if !quiet {
-		p.summary(doneWord, c, len(ins)-n)
+		p.summary(w, c, len(ins)-n)
 	}
 	if code, ok := interruptCode(ctx); ok {
 		return code

@@ -16,6 +16,23 @@ import (
 // file into memory by mistake).
 const maxDataSize = 32 << 20
 
+// dataError is a data file error at a line and column (from 1).
+type dataError struct {
+	file      string
+	line, col int
+	msg       string
+	err       error
+}
+
+func (e *dataError) Error() string {
+	if e.file != "" {
+		return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
+	}
+	return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg)
+}
+
+func (e *dataError) Unwrap() error { return e.err }
+
 // loadData reads a fill data file: TOML or JSON of any shape whose top level
 // is a table/object, decoded into map[string]any. JSON numbers are kept as
 // json.Number so they print exactly as written.
@@ -41,7 +58,7 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 		}
 		if rest < int64(len(b)) {
 			line, col := lineCol(b, rest)
-			return nil, fmt.Errorf("%d:%d: unexpected data after the top-level object", line, col)
+			return nil, &dataError{line: line, col: col, msg: "unexpected data after the top-level object"}
 		}
 		obj, ok := v.(map[string]any)
 		if !ok {
@@ -52,7 +69,7 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%d:%d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+			return nil, &dataError{line: pe.Position.Line, col: pe.Position.Col, msg: pe.Message, err: err}
 		}
 		return nil, err
 	}
@@ -64,14 +81,14 @@ func jsonError(b []byte, dec *json.Decoder, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineCol(b, se.Offset-1) // Offset is just after the bad byte
-		return fmt.Errorf("%d:%d: %v", line, col, err)
+		return &dataError{line: line, col: col, msg: err.Error(), err: err}
 	}
 	if errors.Is(err, io.EOF) {
 		return errors.New("empty file: expected a JSON object")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		line, col := lineCol(b, int64(len(b)))
-		return fmt.Errorf("%d:%d: unexpected end of JSON", line, col)
+		return &dataError{line: line, col: col, msg: "unexpected end of JSON", err: err}
 	}
 	return err
 }
@@ -100,12 +117,22 @@ func dataFormat(path string) string {
 // the given format).
 func (a *app) loadDataFile(path, stdinFormat string) (map[string]any, error) {
 	if path == stdinName {
-		return loadData(a.stdin, stdinFormat)
+		m, err := loadData(a.stdin, stdinFormat)
+		var de *dataError
+		if errors.As(err, &de) {
+			de.file = "<stdin>"
+		}
+		return m, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return loadData(f, dataFormat(path))
+	m, err := loadData(f, dataFormat(path))
+	var de *dataError
+	if errors.As(err, &de) {
+		de.file = path
+	}
+	return m, err
 }

@@ -1,5 +1,3 @@
-//go:build wired
-
 package main
 
 import (
@@ -63,15 +61,15 @@ func runFill(a *app, args []string) int {
 	if o.out == stdinName {
 		return a.usageError(fs, `-o - is not supported; use "-" as the data to write to standard output`)
 	}
+	ins, err := expandInputs(pos, ".docx")
+	if err != nil {
+		return a.failUsage(fs, err)
+	}
 	var ropts []render.Option
 	if o.allowMis {
 		ropts = append(ropts, render.AllowMissing())
 	}
 	t, err := anyTemplate(o.tmpl, ropts...)
-	if err != nil {
-		return a.failUsage(fs, err)
-	}
-	ins, err := expandInputs(pos, ".docx")
 	if err != nil {
 		return a.failUsage(fs, err)
 	}
@@ -86,7 +84,7 @@ func runFill(a *app, args []string) int {
 	}
 	defer dir.Close()
 	var stdout sync.Mutex
-	return a.runBatch("filling", "filled", ins, o.workers, o.quiet, dir,
+	return a.runBatch("filling", fillWords, ins, o.workers, o.quiet, dir,
 		func(ctx context.Context, in input) outcome {
 			data, err := a.loadDataFile(in.path, string(o.format))
 			if err != nil {

@@ -36,12 +36,15 @@ func TestScript(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"docxcheck": cmdDocxCheck,
-			"docxtext":  cmdDocxText,
-			"notemp":    cmdNoTemp,
-		},
+		Cmds: scriptCmds,
 	})
+}
+
+// scriptCmds are the custom testscript commands.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"docxcheck": cmdDocxCheck,
+	"docxtext":  cmdDocxText,
+	"notemp":    cmdNoTemp,
 }
 
 // cmdDocxCheck: docxcheck FILE... — each file is a complete zip whose main

@@ -173,23 +173,35 @@ func (c *counts) add(s status) {
 	}
 }
 
+// words name the outcomes in the summary line.
+type words struct {
+	done    string // "rendered", "valid"
+	skipped string // "skipped (invalid)", "invalid"
+	failed  bool   // whether the command can fail after validation
+}
+
+var (
+	renderWords   = words{done: "rendered", skipped: "skipped (invalid)", failed: true}
+	fillWords     = words{done: "filled", skipped: "skipped (unreadable data)", failed: true}
+	validateWords = words{done: "valid", skipped: "invalid"}
+)
+
 // summary prints the batch's last line: what was done, what failed, what was
-// skipped as invalid, and the time taken.
-func (p *progress) summary(doneWord string, c counts, notStarted int) {
+// skipped as invalid, what an interruption left undone, and the time taken.
+func (p *progress) summary(w words, c counts, notStarted int) {
 	elapsed := p.now().Sub(p.start)
-	parts := []string{fmt.Sprintf("%d %s", c.done, doneWord)}
-	if c.done > 0 {
-		parts[0] = p.paint(green, parts[0])
+	num := func(n int, word, color string) string {
+		s := fmt.Sprintf("%d %s", n, word)
+		if n > 0 {
+			s = p.paint(color, s)
+		}
+		return s
 	}
-	f := fmt.Sprintf("%d failed", c.failed)
-	if c.failed > 0 {
-		f = p.paint(red, f)
+	parts := []string{num(c.done, w.done, green)}
+	if w.failed || c.failed > 0 {
+		parts = append(parts, num(c.failed, "failed", red))
 	}
-	s := fmt.Sprintf("%d skipped (invalid)", c.skipped)
-	if c.skipped > 0 {
-		s = p.paint(red, s)
-	}
-	parts = append(parts, f, s)
+	parts = append(parts, num(c.skipped, w.skipped, red))
 	if n := c.cancelled + notStarted; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d not done (interrupted)", n))
 	}

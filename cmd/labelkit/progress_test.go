@@ -27,7 +27,7 @@ func TestProgressBar(t *testing.T) {
 	clock.t = clock.t.Add(time.Millisecond)
 	p.step(false) // within redrawEvery but the last: drawn
 	p.finish()
-	p.summary("rendered", counts{done: 3, skipped: 1}, 0)
+	p.summary(renderWords, counts{done: 3, skipped: 1}, 0)
 	got := stderr.String()
 	want := "\r\x1b[Krendering [##########------------------------------] 1/4  0 failed  1/s" +
 		"\r\x1b[Ka.toml: company.name: obligatoire\n" +
@@ -65,7 +65,7 @@ func TestProgressQuietAndNoColor(t *testing.T) {
 		p.println("x: problem")
 		p.step(false)
 		p.finish()
-		p.summary("rendered", counts{done: 1, failed: 1}, 0)
+		p.summary(renderWords, counts{done: 1, failed: 1}, 0)
 		got := stderr.String()
 		if tc.terminal && tc.noColor == "" {
 			if !strings.Contains(got, "\x1b[31m") {
@@ -86,7 +86,7 @@ func TestProgressQuietAndNoColor(t *testing.T) {
 func TestSummaryInterrupted(t *testing.T) {
 	a, _, stderr := testApp()
 	p := a.newProgress("rendering", 10, false)
-	p.summary("rendered", counts{done: 3, cancelled: 1}, 6)
+	p.summary(renderWords, counts{done: 3, cancelled: 1}, 6)
 	if got := stderr.String(); !strings.HasPrefix(got, "labelkit: 3 rendered, 0 failed, 0 skipped (invalid), 7 not done (interrupted) in ") {
 		t.Errorf("got %q", got)
 	}

@@ -1,5 +1,3 @@
-//go:build wired
-
 package main
 
 import (
@@ -124,7 +122,7 @@ func runRender(a *app, args []string) int {
 	}
 	defer dir.Close()
 	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
-	return a.runBatch("rendering", "rendered", ins, o.workers, o.quiet, dir, r.render)
+	return a.runBatch("rendering", renderWords, ins, o.workers, o.quiet, dir, r.render)
 }
 
 // agreementTemplate resolves -t for the agreement: "" is the default embedded
@@ -182,19 +180,8 @@ type batchRenderer struct {
 	stdout sync.Mutex
 }
 
-// load decodes one input (standard input or a file).
-func (r *batchRenderer) load(in input) (*convention.Convention, error) {
-	if in.path == stdinName {
-		return convention.Decode(r.a.stdin, r.format)
-	}
-	return convention.LoadFile(in.path)
-}
-
 func (r *batchRenderer) render(ctx context.Context, in input) outcome {
-	c, err := r.load(in)
-	if err == nil {
-		err = c.Validate()
-	}
+	c, err := loadValid(r.a, in, r.format)
 	if err != nil {
 		return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
 	}
@@ -214,6 +201,15 @@ func (r *batchRenderer) render(ctx context.Context, in input) outcome {
 		return labelkit.Render(w, c, r.opts...)
 	})
 	return r.dir.outcome(ctx, in, err)
+}
+
+// loadValid decodes and validates one input (standard input or a file);
+// problems carry the file name, and the line and column when known.
+func loadValid(a *app, in input, format convention.Format) (*convention.Convention, error) {
+	if in.path == stdinName {
+		return convention.ValidateReader(a.stdin, format, in.name())
+	}
+	return convention.ValidateFile(in.path)
 }
 
 // conventionFormat maps --format to the convention package's format.

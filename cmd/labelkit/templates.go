@@ -1,5 +1,3 @@
-//go:build wired
-
 package main
 
 import (
@@ -131,9 +129,10 @@ wording change is a readable diff. pack zips such a folder into a .docx to
 open in Word or LibreOffice (default FILE: the folder's name + .docx in the
 current folder; "-" is standard output); unpack turns an edited .docx back
 into a folder (default DIR: the file's name without .docx), laid out for
-readable diffs. unpack refuses a folder that is not empty unless --force
-(files the .docx does not contain are then left as they are). list is
-'labelkit templates'.
+readable diffs. unpack refuses a folder that is not empty unless --force;
+with --force the folder must hold an unpacked package, which is replaced
+(parts the .docx no longer has are removed; dot-files such as .git are left
+alone). list is 'labelkit templates'.
 `,
 	examples: `
   labelkit template unpack templates/centres-sante-v2.docx -o /tmp/tpl

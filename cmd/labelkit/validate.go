@@ -1,11 +1,7 @@
-//go:build wired
-
 package main
 
 import (
 	"context"
-
-	"github.com/esante/labelkit/convention"
 )
 
 var validateHelp = help{
@@ -47,19 +43,9 @@ func runValidate(a *app, args []string) int {
 		return a.failUsage(fs, err)
 	}
 	f := format.conventionFormat()
-	return a.runBatch("validating", "valid", ins, defaultWorkers(), quiet, nil,
+	return a.runBatch("validating", validateWords, ins, defaultWorkers(), quiet, nil,
 		func(ctx context.Context, in input) outcome {
-			var c *convention.Convention
-			var err error
-			if in.path == stdinName {
-				c, err = convention.Decode(a.stdin, f)
-			} else {
-				c, err = convention.LoadFile(in.path)
-			}
-			if err == nil {
-				err = c.Validate()
-			}
-			if err != nil {
+			if _, err := loadValid(a, in, f); err != nil {
 				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
 			}
 			return outcome{status: statusDone}

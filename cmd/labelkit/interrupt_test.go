@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// labelkitBinary returns a path that runs this test binary as the labelkit
+// command (testscript.Main dispatches on the program name).
+func labelkitBinary(t *testing.T) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "labelkit")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// makeInputs writes n copies of the example input, each with its own
+// company name, into a new folder and returns it.
+func makeInputs(t *testing.T, n int) string {
+	t.Helper()
+	src, err := os.ReadFile("../../examples/monosite-standard.toml")
+	if err != nil {
+		t.Fatalf("example input: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "in")
+	os.Mkdir(dir, 0o777)
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%04d.toml", i)), src, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestInterruptBatch starts a batch of 300 inputs, sends a signal once the
+// first outputs appear, and checks that the run stops with 128+signal, every
+// .docx left is complete and valid, and no temporary file remains.
+func TestInterruptBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	bin := labelkitBinary(t)
+	in := makeInputs(t, 300)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			cmd := exec.Command(bin, "render", "-j", "1", "-o", out, in)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for countDocx(t, out) < 3 {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("no output after 60 s; stderr:\n%s", stderr.String())
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			cmd.Process.Signal(tc.sig)
+			err := cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit: %v, want status %d; stderr:\n%s", err, tc.code, stderr.String())
+			}
+			n := countDocx(t, out)
+			if n >= 300 {
+				t.Fatalf("all 300 rendered: the signal came too late to test anything")
+			}
+			es, _ := os.ReadDir(out)
+			for _, e := range es {
+				if !strings.HasSuffix(e.Name(), ".docx") {
+					t.Errorf("left in the output folder: %s", e.Name())
+					continue
+				}
+				if err := checkDocx(filepath.Join(out, e.Name())); err != nil {
+					t.Errorf("%s: %v", e.Name(), err)
+				}
+			}
+			if !strings.Contains(stderr.String(), "not done (interrupted)") {
+				t.Errorf("no interrupted summary in stderr:\n%s", stderr.String())
+			}
+			t.Logf("%s after %d outputs: %s", tc.sig, n, strings.TrimSpace(stderr.String()))
+		})
+	}
+}
+
+func countDocx(t *testing.T, dir string) int {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range es {
+		if strings.HasSuffix(e.Name(), ".docx") {
+			n++
+		}
+	}
+	return n
+}
