@@ -143,6 +143,11 @@ func TestFidelity(t *testing.T) {
 	if ratio < 0.995 {
 		t.Errorf("fidelity %.3f%% < 99.5%%", 100*ratio)
 	}
+	// And the form adds next to nothing: bullets and blanks are in the
+	// official text too.
+	if extra := len(form) - common; float64(extra) > 0.005*float64(len(official)) {
+		t.Errorf("the blank form has %d words that the official text does not have", extra)
+	}
 }
 
 func TestLCSDiff(t *testing.T) {

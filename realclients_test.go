@@ -1,13 +1,17 @@
 package labelkit
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/esante/labelkit/internal/clienttest"
+	"github.com/esante/labelkit/render"
+	"github.com/esante/labelkit/templates"
 )
 
 // TestRealClients renders every golden case, validates the files with the
@@ -75,6 +79,63 @@ func TestRealClients(t *testing.T) {
 			if !clienttest.Contains(text, want) {
 				t.Errorf("%s: the PDF lacks %q", gc.name, want)
 			}
+		}
+	}
+}
+
+// TestLibreOfficeEditedTemplate follows a template editor's round trip: pack
+// the embedded template, open and save it in LibreOffice (which rewrites
+// every part, splitting runs its own way), unpack it, and render every golden
+// case with it: the text must be the golden text.
+func TestLibreOfficeEditedTemplate(t *testing.T) {
+	soffice := clienttest.Need(t, "soffice")[0]
+	dir := t.TempDir()
+	fsys, err := templates.FS(templates.DefaultName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var packed bytes.Buffer
+	if err := templates.Pack(&packed, fsys); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "convention.docx")
+	if err := os.WriteFile(src, packed.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir := filepath.Join(dir, "saved")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	saved, err := os.ReadFile(filepath.Join(outDir, "convention.docx"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not save the template: %v", err)
+	}
+	unpacked := filepath.Join(dir, "unpacked")
+	if err := templates.Unpack(bytes.NewReader(saved), int64(len(saved)), unpacked); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := render.ParseFS(os.DirFS(unpacked))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gc := range goldenCases {
+		var buf bytes.Buffer
+		if gc.input == "" {
+			err = RenderBlank(&buf, WithTemplate(tmpl))
+		} else {
+			err = Render(&buf, load(t, gc.input), WithTemplate(tmpl))
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", gc.name, err)
+		}
+		want, err := os.ReadFile(filepath.Join("testdata", "golden", gc.name, "text.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plainText(t, unzip(t, buf.Bytes())); got != string(want) {
+			t.Errorf("%s: the template saved by LibreOffice renders another text: %s", gc.name, firstDiff(string(want), got))
 		}
 	}
 }

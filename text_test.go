@@ -144,7 +144,7 @@ func attr(se xml.StartElement, local string) string {
 // docText is the plain-text rendering of a document part that reviewers read
 // and tests compare: one line per paragraph (w:p) in document order, table
 // cells included; the text of its w:t elements, a tab as "\t", a line break
-// as " ⏎ ", list paragraphs prefixed with their bullet and a space;
+// as " ⏎ " (a page break as nothing), list paragraphs prefixed with their bullet and a space;
 // checkboxes read ☒ or ☐ (their glyph is text). An empty paragraph is an
 // empty line.
 func docText(t testing.TB, document []byte, markers map[string]string) string {
@@ -184,7 +184,10 @@ func docText(t testing.TB, document []byte, markers map[string]string) string {
 					line.WriteString("\t")
 				}
 			case "br", "cr":
-				line.WriteString(" ⏎ ")
+				// A page or column break is layout, not text.
+				if typ := attr(x, "type"); typ != "page" && typ != "column" {
+					line.WriteString(" ⏎ ")
+				}
 			}
 		case xml.EndElement:
 			if x.Name.Space != wNS {
