@@ -2,8 +2,10 @@ package convention
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -72,5 +74,46 @@ func TestStarter(t *testing.T) {
 	}
 	if placeholders != n {
 		t.Errorf("%d placeholder problems for %d placeholders", placeholders, n)
+	}
+}
+
+// TestStarterFilled replaces every placeholder of the starter by a value
+// and checks that the result is a valid agreement: the starter's structure
+// (hosted with provider and scope, multisite with max_sites...) is right.
+func TestStarterFilled(t *testing.T) {
+	values := map[string]string{
+		"postal_code":     "75015",
+		"phone":           "01 23 45 67 89",
+		"fax":             "01 23 45 67 90",
+		"email":           "contact@societe.example.fr",
+		"registration_id": "812 345 676 00017",
+	}
+	re := regexp.MustCompile(`"` + Placeholder + ` : [^"]*"`)
+	var out []string
+	n := 0
+	for _, line := range strings.Split(string(Starter()), "\n") {
+		key, _, _ := strings.Cut(line, " =")
+		line = re.ReplaceAllStringFunc(line, func(string) string {
+			n++
+			if v, ok := values[key]; ok {
+				return `"` + v + `"`
+			}
+			return fmt.Sprintf(`"Valeur %d"`, n)
+		})
+		out = append(out, line)
+	}
+	if n < 20 {
+		t.Fatalf("only %d placeholders replaced", n)
+	}
+	filled := strings.Join(out, "\n")
+	if strings.Contains(filled, `"`+Placeholder) {
+		t.Fatal("a placeholder is left")
+	}
+	c, err := Decode(strings.NewReader(filled), TOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("filled starter: %v", err)
 	}
 }
