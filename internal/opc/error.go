@@ -25,7 +25,9 @@ var (
 	// or a file that is not a regular file (ReadFS).
 	ErrUnsafeName = errors.New("unsafe part name")
 	// ErrDuplicate reports two entries whose names differ only by case (or
-	// not at all): OPC part names are case-insensitive.
+	// not at all): OPC part names are case-insensitive. It also reports a
+	// part whose name is a folder of another part ("word" and
+	// "word/document.xml").
 	ErrDuplicate = errors.New("duplicate part name")
 	// ErrTooLarge reports a package over one of its Limits. The wrapped
 	// *LimitError names the limit.

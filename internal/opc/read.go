@@ -75,6 +75,9 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		}
 		files = append(files, f)
 	}
+	if err := checkPrefixes(seen); err != nil {
+		return nil, err
+	}
 	// Second pass: inflate, counting the actual bytes.
 	budget := lim.MaxTotalSize
 	for _, f := range files {
@@ -88,6 +91,30 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		return nil, err
 	}
 	return pkg, nil
+}
+
+// checkPrefixes refuses a part whose name is a folder of another part
+// ("word" and "word/document.xml"): OPC forbids it, and such a package
+// cannot be unpacked to files.
+func checkPrefixes(seen map[string]string) error {
+	var conflict, folder string
+	for key, name := range seen {
+		for i := 0; i < len(key); i++ {
+			if key[i] != '/' {
+				continue
+			}
+			if prev, ok := seen[key[:i]]; ok {
+				// Report the smallest pair, for a deterministic message.
+				if conflict == "" || prev < conflict || prev == conflict && name < folder {
+					conflict, folder = prev, name
+				}
+			}
+		}
+	}
+	if conflict != "" {
+		return errf(conflict, ErrDuplicate, "part name is also a folder of %q", folder)
+	}
+	return nil
 }
 
 // checkEntry checks an entry name for safety and uniqueness.
@@ -218,6 +245,9 @@ func ReadFS(fsys fs.FS, lim Limits) (*Package, error) {
 			return nil, e
 		}
 		return nil, &Error{Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}
+	}
+	if err := checkPrefixes(seen); err != nil {
+		return nil, err
 	}
 	rank := func(n string) int {
 		switch foldName(n) {
