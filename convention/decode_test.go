@@ -94,6 +94,8 @@ func TestDecodeDates(t *testing.T) {
 		{JSON, `"2026-12-01T00:00:00Z"`, ""},
 		{JSON, `20261201`, ""},
 		{JSON, `null`, "nil"},
+		{JSON, `""`, "nil"},
+		{TOML, `""`, "nil"},
 	}
 	for _, tt := range tests {
 		var src string

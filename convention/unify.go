@@ -42,6 +42,9 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 	t := rv.Type()
 	switch {
 	case t == datePtrType || t == dateType:
+		if data == "" {
+			return // a blank date is no date, as in the agreement's blank line
+		}
 		d, err := u.date(data)
 		if err != nil {
 			u.add(path, CodeDate, err.Error())
