@@ -282,3 +282,38 @@ func TestOptionalRows(t *testing.T) {
 		t.Errorf("without annexes the document should end with the Annexe 4 title:\n…%s", text[len(text)-200:])
 	}
 }
+
+// TestHostileValues fills every text field with markup and template syntax:
+// the output stays well-formed and shows the values as typed.
+func TestHostileValues(t *testing.T) {
+	const v = `a & b <w:p> "c" 'd' {{.Blank}} ]]> é`
+	c := load(t, "examples/multisite-avance-renouvellement.toml")
+	c.Company.Name = v
+	c.Company.Address = v + "\n" + v
+	c.Company.Representative.Title = v
+	c.Company.RegistrationPlace = v
+	c.Solution.Name = v
+	c.Solution.Components = []string{v, v + "2"}
+	c.Solution.OtherProfessions = []string{v}
+	c.Solution.Hosting.Scope = v
+	c.Solution.LAP.Certificate = v
+	c.Annexes[0].Title = v
+	c.Annexes[0].Description = v
+	var buf bytes.Buffer
+	if err := Render(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	parts := unzip(t, buf.Bytes())
+	for name, data := range parts {
+		if strings.HasSuffix(name, ".xml") {
+			wellFormed(t, name, data)
+		}
+	}
+	text := plainText(t, parts)
+	if n := strings.Count(text, v); n < 12 {
+		t.Errorf("the value shows %d times as typed, want at least 12", n)
+	}
+	if !strings.Contains(string(parts["docProps/core.xml"]), "<cp:keywords>"+xmlEscape(v)+"</cp:keywords>") {
+		t.Errorf("keywords:\n%s", parts["docProps/core.xml"])
+	}
+}

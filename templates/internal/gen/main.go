@@ -163,9 +163,10 @@ const (
 // each filled by its function.
 func (d *builder) row(label, value func()) { d.rowOf(true, label, value) }
 
-// listRow writes a row whose value cell holds a list of any length: it may
-// break across pages (a row that cannot split and is taller than a page
-// would be cut off by Word).
+// listRow writes a row whose value cell holds a list of up to 50 items: it
+// may break across pages (a row that cannot split and is taller than a page
+// would be cut off by Word). The professions (at most 12 + 20) and hosting
+// rows always fit on a page and stay whole.
 func (d *builder) listRow(label, value func()) { d.rowOf(false, label, value) }
 
 func (d *builder) rowOf(cantSplit bool, label, value func()) {
@@ -318,7 +319,7 @@ func document() string {
 		d.p("TableChoice", "{{checkbox "+sol+".Deployment.IsMultisite}} Multisites ; dans ce cas, indiquez le nombre maximum de sites : "+
 			"{{if "+sol+".Deployment.IsMultisite}}{{"+sol+".MaxSites}}{{else if .Blank}}________________{{end}}")
 	})
-	d.listRow(func() {
+	d.row(func() {
 		d.lbl("La solution logicielle est destinée aux professions de santé suivantes:")
 		d.block(blank)
 		d.ins("(Cochez les cases correspondantes)")
@@ -332,7 +333,7 @@ func document() string {
 		d.tdash("{{.}}")
 		d.block(end)
 	})
-	d.listRow(func() {
+	d.row(func() {
 		d.lbl("Mode d’hébergement de la solution")
 	}, func() {
 		d.val("La solution est-elle fournie en mode hébergé ?")
