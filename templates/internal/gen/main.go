@@ -3,8 +3,8 @@
 //
 // The committed XML under templates/centres-sante-v2 is the source of truth:
 // edit it (or pack it, edit it in Word or LibreOffice, and unpack it back).
-// Running gen again overwrites those parts with what this program writes, so
-// it is only useful while this program is kept in step with the XML.
+// gen refuses to overwrite parts that differ from what it writes (edited since)
+// unless given -force: it is only useful while it is kept in step with the XML.
 //
 // Usage, from the repository root:
 //
@@ -17,11 +17,13 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
 func main() {
 	out := flag.String("out", "templates/centres-sante-v2", "folder to write the unpacked parts into")
+	force := flag.Bool("force", false, "overwrite parts that differ from what gen writes (edits made in the XML or in Word are lost)")
 	flag.Parse()
 	parts := map[string]string{
 		"[Content_Types].xml":          contentTypes,
@@ -36,6 +38,19 @@ func main() {
 		"word/settings.xml":            settingsXML,
 		"word/fontTable.xml":           fontTableXML,
 		"word/footer1.xml":             footerXML,
+	}
+	if !*force {
+		var changed []string
+		for name, data := range parts {
+			old, err := os.ReadFile(filepath.Join(*out, filepath.FromSlash(name)))
+			if err == nil && string(old) != data {
+				changed = append(changed, name)
+			}
+		}
+		if len(changed) > 0 {
+			sort.Strings(changed)
+			log.Fatalf("gen: %s differ from what gen writes (edited since?); rerun with -force to overwrite them", strings.Join(changed, ", "))
+		}
 	}
 	for name, data := range parts {
 		p := filepath.Join(*out, filepath.FromSlash(name))
