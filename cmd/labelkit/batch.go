@@ -41,7 +41,7 @@ func runPool(ctx context.Context, n, workers int,
 	report func(i int, o outcome),
 ) int {
 	if workers < 1 {
-		workers = 1
+		workers = defaultWorkers()
 	}
 	workers = min(workers, n)
 	type indexed struct {
@@ -140,10 +140,15 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 		dir.cleanup()
 	}
 	p.finish()
+	code, interrupted := interruptCode(ctx)
+	if interrupted {
+		// Said even with -q: the run did not do everything it was asked.
+		p.println(fmt.Sprintf("labelkit: %v: stopped; finished outputs are complete, no temporary file is left", context.Cause(ctx)))
+	}
 	if !quiet {
 		p.summary(w, c, len(ins)-n)
 	}
-	if code, ok := interruptCode(ctx); ok {
+	if interrupted {
 		return code
 	}
 	if c.failed+c.skipped+c.cancelled > 0 {

@@ -108,7 +108,7 @@ func (p *progress) draw() {
 	if elapsed > 0 {
 		rate = float64(p.done) / elapsed
 	}
-	failed := fmt.Sprintf("%d failed", p.failed)
+	failed := fmt.Sprintf("%d with errors", p.failed)
 	if p.failed > 0 {
 		failed = p.paint(red, failed)
 	}

@@ -29,11 +29,11 @@ func TestProgressBar(t *testing.T) {
 	p.finish()
 	p.summary(renderWords, counts{done: 3, skipped: 1}, 0)
 	got := stderr.String()
-	want := "\r\x1b[Krendering [##########------------------------------] 1/4  0 failed  1/s" +
+	want := "\r\x1b[Krendering [##########------------------------------] 1/4  0 with errors  1/s" +
 		"\r\x1b[Ka.toml: company.name: obligatoire\n" +
-		"\r\x1b[Krendering [####################--------------------] 2/4  \x1b[31m1 failed\x1b[0m  2/s" +
-		"\r\x1b[Krendering [##############################----------] 3/4  \x1b[31m1 failed\x1b[0m  2/s" +
-		"\r\x1b[Krendering [########################################] 4/4  \x1b[31m1 failed\x1b[0m  2/s" +
+		"\r\x1b[Krendering [####################--------------------] 2/4  \x1b[31m1 with errors\x1b[0m  2/s" +
+		"\r\x1b[Krendering [##############################----------] 3/4  \x1b[31m1 with errors\x1b[0m  2/s" +
+		"\r\x1b[Krendering [########################################] 4/4  \x1b[31m1 with errors\x1b[0m  2/s" +
 		"\r\x1b[K" +
 		"labelkit: \x1b[32m3 rendered\x1b[0m, 0 failed, \x1b[31m1 skipped (invalid)\x1b[0m in 2.001s\n"
 	if got != want {

@@ -86,7 +86,7 @@ func runRender(a *app, args []string) int {
 	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
 	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
 	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
-	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers")
+	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers (default: GOMAXPROCS, one per usable core)")
 	pos, code, ok := a.parseFlags(fs, renderHelp, args)
 	if !ok {
 		return code
