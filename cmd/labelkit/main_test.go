@@ -28,11 +28,16 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tmpl, err := filepath.Abs("../../templates/centres-sante-v2")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("TEMPLATE_DIR", tmpl)
 			env.Setenv("NO_COLOR", "")
 			return nil
 		},
