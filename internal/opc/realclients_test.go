@@ -12,8 +12,8 @@ import (
 // and a minimal one) pass the Open XML SDK validator and open in
 // LibreOffice.
 func TestRealClients(t *testing.T) {
-	if testing.Short() {
-		t.Skip("real clients are slow")
+	if testing.Short() && clienttest.Mode() != "require" {
+		t.Skip("real clients are slow (-short)")
 	}
 	clienttest.Need(t, "node", "soffice", "pdftotext")
 	dir := t.TempDir()
