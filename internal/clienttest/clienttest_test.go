@@ -122,6 +122,9 @@ func brokenDocx(t *testing.T, dir string) string {
 }
 
 func needBench(t *testing.T) {
+	if testing.Short() && Mode() != "require" {
+		t.Skip("real clients are slow (-short)")
+	}
 	if _, err := os.Stat(benchDocx); err != nil {
 		t.Skipf("benchmark document: %v", err)
 	}
