@@ -218,6 +218,12 @@ func document() string {
 		rep       = ".Company.Representative"
 		sol       = ".Solution"
 		underline = "_______________________________________"
+		// blankLine gives the blank form a dotted line to write on (a tab
+		// to the TableValue style's dot-leader stop); nothing when filled.
+		blankLine = "{{if .Blank}}\t{{end}}"
+		// blankOrNone, in the {{else}} of an optional row: a dotted line in
+		// the blank form, « Sans objet » in a filled agreement.
+		blankOrNone = "{{if $.Blank}}\t{{else}}Sans objet{{end}}"
 	)
 
 	d.p("Title", "Convention relative aux conditions d’utilisation du label\n« e-santé Logiciel Centres de santé » V2")
@@ -296,7 +302,7 @@ func document() string {
 	d.row(func() {
 		d.lbl("Désignation commerciale de la solution logicielle soumise à la labellisation")
 	}, func() {
-		d.p("TableValue", "{{"+sol+".Name}}")
+		d.p("TableValue", "{{"+sol+".Name}}"+blankLine)
 	})
 	d.listRow(func() {
 		d.lbl("Dans le cas d’une solution logicielle, constituée de plusieurs composants applicatifs intégrés, la liste des composants applicatifs doit être précisée.")
@@ -306,7 +312,7 @@ func document() string {
 		d.block(elseA)
 		// Not {{if}}…{{end}} spanning the paragraph: that paragraph would
 		// disappear from the blank form, and the cell must keep one.
-		d.p("TableValue", `{{ternary "" "Sans objet" $.Blank}}`)
+		d.p("TableValue", `{{ternary "" "Sans objet" $.Blank}}{{if $.Blank}}`+"\t{{end}}")
 		d.block(end)
 	})
 	d.row(func() {
@@ -316,7 +322,7 @@ func document() string {
 		d.tdash("la chronologie des versions doit être clairement exprimée au travers du numéro de version,")
 		d.tdash("il doit évoluer dès qu’un élément de code source est modifié (y compris un simple patch).)")
 	}, func() {
-		d.p("TableValue", "{{"+sol+".Version}}")
+		d.p("TableValue", "{{"+sol+".Version}}"+blankLine)
 	})
 	d.row(func() {
 		d.lbl("La solution logicielle est destinée aux seuls centres de santé :")
@@ -344,6 +350,9 @@ func document() string {
 		d.p("TableChoice", "{{checkbox .Selected}} {{.Label}}")
 		d.block(end)
 		d.p("TableChoice", "{{checkbox (not (empty "+sol+".OtherProfessions))}} Autres (à préciser) : ")
+		d.block(blank)
+		d.p("TableValue", "\t")
+		d.block(end)
 		d.block("{{range " + sol + ".OtherProfessions}}")
 		d.tdash("{{.}}")
 		d.block(end)
@@ -364,24 +373,28 @@ func document() string {
 		d.lbl("Certification « LAP » (logiciel d’aide à la prescription utilisé pour la médecine ambulatoire)")
 	}, func() {
 		d.val("Nom et numéro du certificat de la solution certifiée LAP")
-		d.p("TableValue", "{{with "+sol+".LAP}}{{.Certificate}} – n° {{.Number}}{{else}}{{if not $.Blank}}Sans objet{{end}}{{end}}")
+		d.p("TableValue", "{{with "+sol+".LAP}}{{.Certificate}} – n° {{.Number}}{{else}}"+blankOrNone+"{{end}}")
 		d.val("(Le bénéficiaire certifie que le module certifié LAP est bien la solution embarquée pour assurer les fonctions de prescription de la solution objet de la présente convention.)")
 	})
 	d.row(func() {
 		d.lbl("Homologation à la DMP compatibilité")
 	}, func() {
 		d.val("Le numéro d’homologation de la solution ou le nom et le numéro d’homologation du module externe sur lequel s’appuie la solution :")
-		d.p("TableValue", "{{with "+sol+".DMP}}{{if .Module}}{{.Module}} – {{end}}{{.Homologation}}{{else}}{{if not $.Blank}}Sans objet{{end}}{{end}}")
+		d.p("TableValue", "{{with "+sol+".DMP}}{{if .Module}}{{.Module}} – {{end}}{{.Homologation}}{{else}}"+blankOrNone+"{{end}}")
 	})
 	d.listRow(func() {
 		d.lbl("Homologation / Agrément SESAM Vitale")
 	}, func() {
 		d.val("Le numéro d’homologation /agrément de la solution :")
-		d.p("TableValue", "{{with "+sol+".SesamVitale}}{{.Approval}}{{else}}{{if not $.Blank}}Sans objet{{end}}{{end}}")
+		d.p("TableValue", "{{with "+sol+".SesamVitale}}{{.Approval}}{{else}}"+blankOrNone+"{{end}}")
 		d.val("Si la solution implique un ou plusieurs logiciel tiers, l’homologation / agrément SESAM Vitale couvre également ces logiciels tiers :")
 		d.p("TableChoice", "{{with "+sol+".SesamVitale}}{{checkbox .CoversThirdParty}}{{else}}{{checkbox false}}{{end}} Oui")
 		d.p("TableChoice", "{{with "+sol+".SesamVitale}}{{checkbox (not .CoversThirdParty)}}{{else}}{{checkbox false}}{{end}} Non")
 		d.val("Liste des spécialités de professionnels de santé couvertes : ")
+		d.block(blank)
+		d.p("TableValue", "\t")
+		d.p("TableValue", "\t")
+		d.block(end)
 		d.block("{{with " + sol + ".SesamVitale}}{{range .Specialties}}")
 		d.tdash("{{.}}")
 		d.block("{{end}}{{end}}")
