@@ -50,6 +50,25 @@ func openDocx(t testing.TB, b []byte) *docx {
 	return d
 }
 
+// partOf returns one part of a zip.
+func partOf(t testing.TB, b []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("output is not a zip: %v", err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // wellFormed checks XML well-formedness with encoding/xml (reading only).
 func wellFormed(data []byte) error {
 	dec := xml.NewDecoder(bytes.NewReader(data))

@@ -137,6 +137,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		if err != nil {
 			return nil, err
 		}
+		sort.SliceStable(es, func(i, j int) bool { return es[i].Paragraph < es[j].Paragraph })
 		errs = append(errs, es...)
 	}
 	if len(errs) > 0 {

@@ -167,6 +167,10 @@ func parseXML(data []byte) (*elem, error) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+func isNameStart(c byte) bool {
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ':' || c == '_'
+}
+
 func isNameByte(c byte) bool {
 	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
 		c == ':' || c == '_' || c == '-' || c == '.'
@@ -179,7 +183,7 @@ func parseStartTag(data []byte, i int) (*elem, int, error) {
 	for j < n && isNameByte(data[j]) {
 		j++
 	}
-	if j == i+1 {
+	if j == i+1 || !isNameStart(data[i+1]) {
 		return nil, 0, &xmlError{off: i, msg: "invalid tag"}
 	}
 	e := &elem{name: string(data[i+1 : j]), start: i}
@@ -212,8 +216,8 @@ func parseStartTag(data []byte, i int) (*elem, int, error) {
 		for j < n && isNameByte(data[j]) {
 			j++
 		}
-		if j == as {
-			return nil, 0, &xmlError{off: j, msg: "invalid attribute"}
+		if j == as || !isNameStart(data[as]) {
+			return nil, 0, &xmlError{off: as, msg: "invalid attribute"}
 		}
 		a := xattr{name: string(data[as:j]), start: as}
 		for j < n && isSpace(data[j]) {
