@@ -2,7 +2,9 @@ package opc
 
 import (
 	"bytes"
+	"encoding/xml"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -75,4 +77,57 @@ func FuzzCheckDeclarations(f *testing.F) {
 			t.Fatalf("missed DOCTYPE after %q", prefix)
 		}
 	})
+}
+
+// FuzzReadParts gets past the zip layer: a valid zip of a minimal document
+// plus one fuzzed part (name, bytes, content type override), and fuzzed
+// relationships. Whatever is accepted has safe names and no declaration in
+// its XML parts.
+func FuzzReadParts(f *testing.F) {
+	f.Add("word/styles.xml", []byte("<w:styles/>"), "application/xml", "styles.xml")
+	f.Add("../x", []byte("x"), "", "../x")
+	f.Add("word/media/a.bin", []byte("<!DOCTYPE a>"), "application/x+xml", "media/a.bin")
+	f.Add("word/vbaProject.bin", []byte{0xd0, 0xcf}, "", "vbaProject.bin")
+	f.Add("Word/Document.xml", []byte("<a/>"), "", "%2e%2e/%2e%2e/x")
+	f.Fuzz(func(t *testing.T, name string, data []byte, ct, target string) {
+		if name == "" || len(name) > 200 || strings.HasSuffix(name, "/") {
+			return
+		}
+		docRels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="t" Target="` + xmlEscape(target) + `"/></Relationships>`
+		z := mkzip(t, with(
+			entry{name: "[Content_Types].xml", data: contentTypesXML(ctMain,
+				`<Override PartName="/`+xmlEscape(name)+`" ContentType="`+xmlEscape(ct)+`"/>`)},
+			entry{name: "word/_rels/document.xml.rels", data: docRels},
+			entry{name: name, data: string(data)},
+		))
+		p, err := readBytes(z, Limits{MaxPartSize: 1 << 20, MaxTotalSize: 2 << 20})
+		if err != nil {
+			return
+		}
+		for _, pt := range p.Parts {
+			if why := checkName(pt.Name); why != "" {
+				t.Fatalf("accepted %q: %s", pt.Name, why)
+			}
+			if isXMLPart(pt.Name, p.ContentType(pt.Name)) && checkDeclarations(pt.Data) != "" {
+				t.Fatalf("accepted a declaration in %q", pt.Name)
+			}
+		}
+		if rels, err := p.Related("word/document.xml"); err == nil {
+			for _, r := range rels {
+				if !r.External && checkName(r.Target) != "" && r.Target != "" {
+					// Targets are resolved inside the package.
+					if strings.HasPrefix(r.Target, "/") || strings.Contains("/"+r.Target+"/", "/../") {
+						t.Fatalf("target %q escapes", r.Target)
+					}
+				}
+			}
+		}
+	})
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return strings.ReplaceAll(b.String(), `"`, "&#34;")
 }
