@@ -18,6 +18,7 @@ import (
 // Open XML SDK validator and converts them to PDF with LibreOffice, in one
 // batch each, and checks what a reader sees.
 func TestRealClients(t *testing.T) {
+	t.Parallel()
 	clienttest.Need(t, "soffice", "pdftotext")
 	dir := t.TempDir()
 	var paths []string
@@ -88,6 +89,7 @@ func TestRealClients(t *testing.T) {
 // every part, splitting runs its own way), unpack it, and render every golden
 // case with it: the text must be the golden text.
 func TestLibreOfficeEditedTemplate(t *testing.T) {
+	t.Parallel()
 	soffice := clienttest.Need(t, "soffice")[0]
 	dir := t.TempDir()
 	fsys, err := templates.FS(templates.DefaultName)
