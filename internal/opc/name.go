@@ -1,9 +1,14 @@
 package opc
 
 import (
+	"fmt"
 	"path"
 	"strings"
 )
+
+// maxNameLen bounds entry names (zip allows 65535 bytes; real parts have
+// a few dozen).
+const maxNameLen = 1024
 
 // checkName reports why a zip entry name is unsafe, or "" if it is fine.
 // A safe name is relative, uses forward slashes, and has no empty, "." or
@@ -12,6 +17,8 @@ func checkName(name string) string {
 	switch {
 	case name == "":
 		return "empty name"
+	case len(name) > maxNameLen:
+		return fmt.Sprintf("name longer than %d bytes", maxNameLen)
 	case name[0] == '/':
 		return "absolute name"
 	case strings.IndexByte(name, '\\') >= 0:

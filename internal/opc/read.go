@@ -95,24 +95,20 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 
 // checkPrefixes refuses a part whose name is a folder of another part
 // ("word" and "word/document.xml"): OPC forbids it, and such a package
-// cannot be unpacked to files.
+// cannot be unpacked to files. It sorts the folded names: a folder's
+// contents sort after it, so one binary search per name suffices.
 func checkPrefixes(seen map[string]string) error {
-	var conflict, folder string
-	for key, name := range seen {
-		for i := 0; i < len(key); i++ {
-			if key[i] != '/' {
-				continue
-			}
-			if prev, ok := seen[key[:i]]; ok {
-				// Report the smallest pair, for a deterministic message.
-				if conflict == "" || prev < conflict || prev == conflict && name < folder {
-					conflict, folder = prev, name
-				}
-			}
-		}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
 	}
-	if conflict != "" {
-		return errf(conflict, ErrDuplicate, "part name is also a folder of %q", folder)
+	sort.Strings(keys)
+	for _, k := range keys {
+		dir := k + "/"
+		i := sort.SearchStrings(keys, dir)
+		if i < len(keys) && strings.HasPrefix(keys[i], dir) {
+			return errf(seen[k], ErrDuplicate, "part name is also a folder of %q", seen[keys[i]])
+		}
 	}
 	return nil
 }

@@ -101,6 +101,7 @@ func TestReadZipHostile(t *testing.T) {
 		{name: "NUL", zip: mkzip(t, with(entry{name: "word/x\x00.xml", data: "<a/>"})), want: ErrUnsafeName},
 		{name: "duplicate", zip: mkzip(t, append(minimal(), entry{name: "word/document.xml", data: documentXML})), want: ErrDuplicate, part: "word/document.xml"},
 		{name: "duplicate case", zip: mkzip(t, append(minimal(), entry{name: "Word/Document.XML", data: documentXML})), want: ErrDuplicate, part: "Word/Document.XML"},
+		{name: "long name", zip: mkzip(t, with(entry{name: strings.Repeat("a/", 600) + "x", data: "x"})), want: ErrUnsafeName},
 		{name: "part is a folder of another", zip: mkzip(t, with(entry{name: "word", data: "x"})), want: ErrDuplicate, part: "word"},
 		{name: "doctype", zip: mkzip(t, with(entry{name: "word/document.xml",
 			data: `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol">]>` + documentXML[55:]})), want: ErrDoctype, part: "word/document.xml"},
