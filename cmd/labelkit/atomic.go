@@ -93,43 +93,82 @@ func checkName(name string) error {
 // write writes name atomically with fill. The temporary file is removed
 // whatever happens; when ctx is cancelled, writing stops at the next Write
 // and nothing is published.
-func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) error) (err error) {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	if !d.force && d.exists(name) {
-		return errExists
-	}
-	f, tmp, err := d.createTemp(name)
+func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) error) error {
+	p, err := d.create(ctx, name, fill)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if f != nil {
-			f.Close()
-		}
-		d.root.Remove(tmp)
-		d.forget(tmp)
-	}()
+	return p.commit(ctx)
+}
+
+// pendingFile is an output written to its temporary file but not yet synced
+// and published.
+type pendingFile struct {
+	d         *outDir
+	f         *os.File
+	tmp, name string
+}
+
+// create is the first half of write, the part that needs the CPU: it writes
+// fill's bytes to a new temporary file (buffered, stopping when ctx is
+// cancelled). commit, the second half, waits for the disk. Splitting them
+// lets a batch bound the rendering to one worker per core while more
+// outputs wait for fsync (see runBatch).
+func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer) error) (*pendingFile, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	if !d.force && d.exists(name) {
+		return nil, errExists
+	}
+	f, tmp, err := d.createTemp(name)
+	if err != nil {
+		return nil, err
+	}
+	p := &pendingFile{d: d, f: f, tmp: tmp, name: name}
 	bw := bufio.NewWriterSize(ctxWriter{ctx, f}, 64<<10)
 	if err := fill(bw); err != nil {
-		return err
+		p.abandon()
+		return nil, err
 	}
 	if err := bw.Flush(); err != nil {
+		p.abandon()
+		return nil, err
+	}
+	return p, nil
+}
+
+// commit syncs the temporary file to disk, closes it and moves it into
+// place (unless ctx was cancelled meanwhile). The temporary name is removed
+// whatever happens.
+func (p *pendingFile) commit(ctx context.Context) error {
+	defer p.abandon()
+	if err := p.f.Sync(); err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	err = f.Close()
-	f = nil
+	err := p.f.Close()
+	p.f = nil
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return d.publish(tmp, name)
+	return p.d.publish(p.tmp, p.name)
+}
+
+// abandon closes and removes the temporary file (after a successful
+// publish, only the temporary name goes: the output keeps its link).
+func (p *pendingFile) abandon() {
+	if p.f != nil {
+		p.f.Close()
+		p.f = nil
+	}
+	if p.tmp != "" {
+		p.d.root.Remove(p.tmp)
+		p.d.forget(p.tmp)
+		p.tmp = ""
+	}
 }
 
 // publish moves the finished temporary file to name.
@@ -139,7 +178,7 @@ func (d *outDir) publish(tmp, name string) error {
 	}
 	err := d.root.Link(tmp, name)
 	if err == nil {
-		return nil // the deferred Remove drops the temporary name
+		return nil // abandon drops the temporary name
 	}
 	if errors.Is(err, fs.ErrExist) {
 		return errExists

@@ -119,16 +119,49 @@ func (d *outDir) outcome(ctx context.Context, in input, err error) outcome {
 	return failed(in.name(), err)
 }
 
-// runBatch runs work over the inputs on the worker pool, with progress and
-// summary, and returns the exit code.
-func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet bool, dir *outDir,
-	work func(ctx context.Context, in input) outcome) int {
+// syncDepth is how many outputs, beyond those being rendered, may be
+// waiting for the disk (fsync, link) at once. Rendering is bound to the CPU
+// and runs on at most one worker per core; fsync is bound to the disk and
+// takes milliseconds on some file systems: letting several outputs wait for
+// it while the cores render the next inputs keeps the cores busy.
+const syncDepth = 8
+
+// work is one input's CPU-bound part: decode, validate, render. It returns
+// the outcome, or a pending output file that runBatch then commits.
+type work func(ctx context.Context, in input) (outcome, *pendingFile)
+
+// runBatch runs the inputs on a bounded pool: at most workers inputs are in
+// their CPU-bound part (work) at once — the worker pool proper, workers
+// being GOMAXPROCS by default —, and up to syncDepth more outputs may be
+// committing to disk (dir != nil). It shows progress, prints messages in
+// input order, the summary, and returns the exit code.
+func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet bool, dir *outDir, do work) int {
 	ctx, stop := withSignals(a.ctx)
 	defer stop()
+	if workers < 1 {
+		workers = defaultWorkers()
+	}
+	cpu := make(chan struct{}, workers)
+	pool := workers
+	if dir != nil {
+		pool += syncDepth
+	}
+	run := func(ctx context.Context, i int) outcome {
+		select {
+		case cpu <- struct{}{}:
+		case <-ctx.Done():
+			return outcome{status: statusCancelled}
+		}
+		o, p := do(ctx, ins[i])
+		<-cpu
+		if p == nil {
+			return o
+		}
+		return dir.outcome(ctx, ins[i], p.commit(ctx))
+	}
 	p := a.newProgress(verb, len(ins), quiet)
 	var c counts
-	n := runPool(ctx, len(ins), workers,
-		func(ctx context.Context, i int) outcome { return work(ctx, ins[i]) },
+	n := runPool(ctx, len(ins), pool, run,
 		func(o outcome) { p.step(o.status == statusFailed || o.status == statusSkipped) },
 		func(i int, o outcome) {
 			c.add(o.status)

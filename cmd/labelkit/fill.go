@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"sync"
@@ -85,24 +84,19 @@ func runFill(a *app, args []string) int {
 	defer dir.Close()
 	var stdout sync.Mutex
 	return a.runBatch("filling", fillWords, ins, o.workers, o.quiet, dir,
-		func(ctx context.Context, in input) outcome {
+		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			data, err := a.loadDataFile(in.path, string(o.format))
 			if err != nil {
-				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
 			}
+			fill := func(w io.Writer) error { return t.Execute(w, data) }
 			if in.out == "" {
-				var buf bytes.Buffer
-				if err := t.Execute(&buf, data); err != nil {
-					return failed(in.name(), err)
-				}
-				stdout.Lock()
-				defer stdout.Unlock()
-				if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-					return failed("<stdout>", err)
-				}
-				return outcome{status: statusDone}
+				return a.toStdout(in, &stdout, fill), nil
 			}
-			err = dir.write(ctx, in.out, func(w io.Writer) error { return t.Execute(w, data) })
-			return dir.outcome(ctx, in, err)
+			p, err := dir.create(ctx, in.out, fill)
+			if err != nil {
+				return dir.outcome(ctx, in, err), nil
+			}
+			return outcome{}, p
 		})
 }

@@ -180,27 +180,36 @@ type batchRenderer struct {
 	stdout sync.Mutex
 }
 
-func (r *batchRenderer) render(ctx context.Context, in input) outcome {
+func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pendingFile) {
 	c, err := loadValid(r.a, in, r.format)
 	if err != nil {
-		return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+		return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
 	}
 	if in.out == "" {
-		var buf bytes.Buffer
-		if err := labelkit.Render(&buf, c, r.opts...); err != nil {
-			return failed(in.name(), err)
-		}
-		r.stdout.Lock()
-		defer r.stdout.Unlock()
-		if _, err := r.a.stdout.Write(buf.Bytes()); err != nil {
-			return failed("<stdout>", err)
-		}
-		return outcome{status: statusDone}
+		return r.a.toStdout(in, &r.stdout, func(w io.Writer) error { return labelkit.Render(w, c, r.opts...) }), nil
 	}
-	err = r.dir.write(ctx, in.out, func(w io.Writer) error {
+	p, err := r.dir.create(ctx, in.out, func(w io.Writer) error {
 		return labelkit.Render(w, c, r.opts...)
 	})
-	return r.dir.outcome(ctx, in, err)
+	if err != nil {
+		return r.dir.outcome(ctx, in, err), nil
+	}
+	return outcome{}, p
+}
+
+// toStdout renders a document in memory, then writes it to standard output
+// (so that a failure writes nothing).
+func (a *app) toStdout(in input, mu *sync.Mutex, fill func(w io.Writer) error) outcome {
+	var buf bytes.Buffer
+	if err := fill(&buf); err != nil {
+		return failed(in.name(), err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+		return failed("<stdout>", err)
+	}
+	return outcome{status: statusDone}
 }
 
 // loadValid decodes and validates one input (standard input or a file);

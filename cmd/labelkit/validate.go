@@ -44,10 +44,10 @@ func runValidate(a *app, args []string) int {
 	}
 	f := format.conventionFormat()
 	return a.runBatch("validating", validateWords, ins, defaultWorkers(), quiet, nil,
-		func(ctx context.Context, in input) outcome {
+		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			if _, err := loadValid(a, in, f); err != nil {
-				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}
+				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
 			}
-			return outcome{status: statusDone}
+			return outcome{status: statusDone}, nil
 		})
 }
