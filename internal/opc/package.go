@@ -128,6 +128,7 @@ func (p *Package) contentTypes() (*contentTypes, error) {
 func parseContentTypes(data []byte) (*contentTypes, error) {
 	ct := &contentTypes{defaults: map[string]string{}, overrides: map[string]string{}}
 	d := xml.NewDecoder(bytes.NewReader(data))
+	var depth depthGuard
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -135,6 +136,9 @@ func parseContentTypes(data []byte) (*contentTypes, error) {
 				return ct, nil
 			}
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		if err := depth.track(tok); err != nil {
+			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -215,6 +219,7 @@ func (p *Package) Related(source string) ([]Relationship, error) {
 func parseRels(data []byte, source string) ([]Relationship, error) {
 	var rels []Relationship
 	d := xml.NewDecoder(bytes.NewReader(data))
+	var depth depthGuard
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -222,6 +227,9 @@ func parseRels(data []byte, source string) ([]Relationship, error) {
 				return rels, nil
 			}
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		if err := depth.track(tok); err != nil {
+			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "Relationship" {
@@ -292,4 +300,24 @@ func climbsAboveRoot(dir, rel string) bool {
 		}
 	}
 	return false
+}
+
+// depthGuard bounds element nesting in the small XML parts parsed here
+// (content types and relationships are two levels deep), so that a part of
+// nested start tags cannot make the decoder's stack grow with the input.
+type depthGuard int
+
+const maxDepth = 32
+
+func (g *depthGuard) track(tok xml.Token) error {
+	switch tok.(type) {
+	case xml.StartElement:
+		*g++
+		if *g > maxDepth {
+			return fmt.Errorf("%w: elements nested more than %d deep", ErrCorrupt, maxDepth)
+		}
+	case xml.EndElement:
+		*g--
+	}
+	return nil
 }

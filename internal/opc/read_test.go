@@ -101,6 +101,8 @@ func TestReadZipHostile(t *testing.T) {
 		{name: "NUL", zip: mkzip(t, with(entry{name: "word/x\x00.xml", data: "<a/>"})), want: ErrUnsafeName},
 		{name: "duplicate", zip: mkzip(t, append(minimal(), entry{name: "word/document.xml", data: documentXML})), want: ErrDuplicate, part: "word/document.xml"},
 		{name: "duplicate case", zip: mkzip(t, append(minimal(), entry{name: "Word/Document.XML", data: documentXML})), want: ErrDuplicate, part: "Word/Document.XML"},
+		{name: "deep content types", zip: mkzip(t, with(entry{name: "[Content_Types].xml", data: strings.Repeat("<a>", 100000)})), want: ErrCorrupt},
+		{name: "deep rels", zip: mkzip(t, with(entry{name: "_rels/.rels", data: strings.Repeat("<a>", 100000)})), want: ErrCorrupt},
 		{name: "long name", zip: mkzip(t, with(entry{name: strings.Repeat("a/", 600) + "x", data: "x"})), want: ErrUnsafeName},
 		{name: "part is a folder of another", zip: mkzip(t, with(entry{name: "word", data: "x"})), want: ErrDuplicate, part: "word"},
 		{name: "doctype", zip: mkzip(t, with(entry{name: "word/document.xml",
