@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -67,5 +70,49 @@ func TestRunPoolCancel(t *testing.T) {
 func TestRunPoolEmpty(t *testing.T) {
 	if n := runPool(context.Background(), 0, 4, nil, nil, nil); n != 0 {
 		t.Fatalf("n = %d", n)
+	}
+}
+
+// TestRunBatchBoundsCPU: with an output folder, the pool is larger than the
+// number of workers (outputs waiting for fsync), but at most workers inputs
+// are in their CPU-bound part at once; messages come out in input order.
+func TestRunBatchBoundsCPU(t *testing.T) {
+	a, _, stderr := testApp()
+	dir, err := openOutDir(t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Close()
+	var ins []input
+	for i := range 60 {
+		ins = append(ins, input{path: fmt.Sprintf("in%02d.toml", i), out: fmt.Sprintf("in%02d.docx", i)})
+	}
+	var running, peak atomic.Int32
+	code := a.runBatch("testing", renderWords, ins, 2, false, dir, func(ctx context.Context, in input) (outcome, *pendingFile) {
+		r := running.Add(1)
+		for p := peak.Load(); r > p && !peak.CompareAndSwap(p, r); p = peak.Load() {
+		}
+		time.Sleep(time.Duration(rand.IntN(500)) * time.Microsecond)
+		running.Add(-1)
+		if in.path == "in07.toml" || in.path == "in42.toml" {
+			return outcome{status: statusSkipped, msgs: []string{in.path + ": bad"}}, nil
+		}
+		p, err := dir.create(ctx, in.out, func(w io.Writer) error { _, err := io.WriteString(w, in.path); return err })
+		if err != nil {
+			t.Error(err)
+		}
+		return outcome{}, p
+	})
+	if code != exitFailed {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if p := peak.Load(); p > 2 {
+		t.Errorf("%d inputs rendering at once with 2 workers", p)
+	}
+	if !strings.HasPrefix(stderr.String(), "in07.toml: bad\nin42.toml: bad\nlabelkit: 58 rendered, 0 failed, 2 skipped (invalid) in ") {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+	if n := len(listDir(t, dir.path)); n != 58 {
+		t.Errorf("%d files in the output folder, want 58", n)
 	}
 }
