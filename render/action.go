@@ -84,9 +84,32 @@ func (a *action) classify() {
 	}
 }
 
+// frSpace returns the length of the no-break space (U+00A0, U+202F) or thin
+// space (U+2009) that s starts with, or 0.
+func frSpace(s string) int {
+	for _, sp := range []string{"\u00a0", "\u202f", "\u2009"} {
+		if strings.HasPrefix(s, sp) {
+			return len(sp)
+		}
+	}
+	return 0
+}
+
+// guillemetSpace is frSpace, or 1 for an ordinary space: the space that
+// goes inside « ».
+func guillemetSpace(s string) int {
+	if strings.HasPrefix(s, " ") {
+		return 1
+	}
+	return frSpace(s)
+}
+
 // scanAction finds the end of the action starting at text[i:] ("{{"). It
 // honours Go template string, raw string and character literals, comments,
-// and curly quotes (which Word's AutoCorrect types for straight ones). It
+// and what Word's AutoCorrect types instead of straight quotes and spaces:
+// curly quotes (“ ” ‘ ’), French guillemets (« » with their no-break
+// spaces, read as "), and no-break or thin spaces (read as spaces outside
+// string literals). It
 // returns the offset just after "}}" and the action's source with curly
 // quotes straightened, or ok == false if the paragraph ends first.
 func scanAction(text string, i int) (end int, src string, ok bool) {
@@ -130,8 +153,31 @@ func scanAction(text string, i int) (end int, src string, ok bool) {
 				b.WriteByte('\'')
 				j += len("‘")
 				continue
+			case strings.HasPrefix(text[j:], "«"):
+				// French AutoCorrect: « text » for "text", with no-break spaces.
+				state = dq
+				b.WriteByte('"')
+				j += len("«")
+				j += guillemetSpace(text[j:])
+				continue
+			case frSpace(text[j:]) > 0:
+				b.WriteByte(' ') // French AutoCorrect puts no-break spaces before : ! ? ;
+				j += frSpace(text[j:])
+				continue
 			}
 		case dq:
+			if n := guillemetSpace(text[j:]); n > 0 && strings.HasPrefix(text[j+n:], "»") {
+				state = code
+				b.WriteByte('"')
+				j += n + len("»")
+				continue
+			}
+			if strings.HasPrefix(text[j:], "»") {
+				state = code
+				b.WriteByte('"')
+				j += len("»")
+				continue
+			}
 			switch {
 			case c == '\\' && j+1 < len(text):
 				b.WriteByte(c)

@@ -21,8 +21,10 @@
 // Word splits typed text into runs (spell-check marks, revision ids,
 // bookmarks, formatting changes): an action split across any number of runs
 // of one paragraph works, and takes the formatting of the run where it
-// starts. Curly quotes that AutoCorrect types inside an action (“ ” ‘ ’) are
-// read as straight quotes. An action must open and close in the same
+// starts. What AutoCorrect types inside an action is read as intended: curly
+// quotes (“ ” ‘ ’) as straight quotes, French guillemets (« text », with
+// their no-break spaces) as "text", and no-break or thin spaces outside
+// string literals as spaces. An action must open and close in the same
 // paragraph. Trim markers ({{- and -}}) trim spaces within the same run.
 //
 // # Where block actions go

@@ -278,3 +278,10 @@ func TestFields(t *testing.T) {
 		t.Errorf("Fields:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestAutoCorrect(t *testing.T) {
+	// French Word types « » with no-break spaces for ", and a no-break space before ":".
+	body := p("{{printf « %s ! » .name}}{{printf «\u00a0-\u00a0» }}") + p("{{$x\u00a0:= .name}}{{$x}}") + p("{{if eq .name “Zoé”}}oui{{end}}") + p("{{print ‘x’}}")
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"name": "Zoé"})
+	equalLines(t, d.lines("word/document.xml"), "Zoé !-", "Zoé", "oui", "120")
+}
