@@ -168,14 +168,14 @@ func TestValidate(t *testing.T) {
 }
 
 // TestValidateFallback: with the batch script unusable, one ooxml-validate
-// per file still catches errors.
+// per file (here against Office 2007) still catches errors.
 func TestValidateFallback(t *testing.T) {
 	needBench(t)
 	Need(t, "node", "ooxml-validate")
 	t.Setenv(LibEnvVar, filepath.Join(t.TempDir(), "missing.js"))
 	broken := brokenDocx(t, t.TempDir())
 	start := time.Now()
-	res := ValidateResults(t, broken)
+	res := ValidateResultsFor(t, "Office2007", broken)
 	t.Logf("fallback: 1 file in %v", time.Since(start))
 	if len(res) != 1 || len(res[0].Problems) != 1 || res[0].Problems[0].ID != "Sch_InvalidElementContentExpectingComplex" {
 		t.Fatalf("results: %+v", res)
@@ -247,6 +247,13 @@ func TestConvert(t *testing.T) {
 	}
 	if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || len(b) < 5000 {
 		t.Errorf("%s: not a rendered page (%d bytes)", png, len(b))
+	}
+}
+
+func TestValidateForUnknownVersion(t *testing.T) {
+	f := runFake(t, func(tb testing.TB) { ValidateFor(tb, "Office95", "x.docx") })
+	if !f.fatal || !strings.Contains(f.errs[0], "Office95") {
+		t.Errorf("got %q", f.errs)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -51,7 +52,12 @@ func (r Result) OK() bool { return r.Failure == "" && len(r.Problems) == 0 }
 // ooxml-validate call per file.
 func Validate(t testing.TB, docxPaths ...string) {
 	t.Helper()
-	results := ValidateResults(t, docxPaths...)
+	report(t, ValidateResults(t, docxPaths...))
+}
+
+// report fails t for each result with problems.
+func report(t testing.TB, results []Result) {
+	t.Helper()
 	for _, r := range results {
 		if r.OK() {
 			continue
@@ -78,6 +84,30 @@ func Validate(t testing.TB, docxPaths ...string) {
 // fails or skips the test if the validator is missing or broken.
 func ValidateResults(t testing.TB, docxPaths ...string) []Result {
 	t.Helper()
+	return ValidateResultsFor(t, DefaultOfficeVersion, docxPaths...)
+}
+
+// DefaultOfficeVersion is the Office version Validate and ValidateResults
+// check against.
+const DefaultOfficeVersion = "Microsoft365"
+
+// OfficeVersions are the versions the validator knows.
+var OfficeVersions = []string{"Microsoft365", "Office2007", "Office2010", "Office2013", "Office2016", "Office2019", "Office2021"}
+
+// ValidateFor is Validate against a given Office version (one of
+// OfficeVersions), e.g. "Office2007" to check that newer markup (w14...)
+// is properly marked ignorable.
+func ValidateFor(t testing.TB, officeVersion string, docxPaths ...string) {
+	t.Helper()
+	report(t, ValidateResultsFor(t, officeVersion, docxPaths...))
+}
+
+// ValidateResultsFor is ValidateResults against a given Office version.
+func ValidateResultsFor(t testing.TB, officeVersion string, docxPaths ...string) []Result {
+	t.Helper()
+	if !slices.Contains(OfficeVersions, officeVersion) {
+		t.Fatalf("clienttest: unknown Office version %q (want one of %v)", officeVersion, OfficeVersions)
+	}
 	if len(docxPaths) == 0 {
 		return nil
 	}
@@ -94,7 +124,7 @@ func ValidateResults(t testing.TB, docxPaths ...string) []Result {
 		abs[i] = a
 	}
 	if lib := validatorLib(); lib != "" {
-		results, err := validateBatch(t, node[0], lib, abs)
+		results, err := validateBatch(t, node[0], lib, officeVersion, abs)
 		if err == nil {
 			for i := range results {
 				results[i].File = docxPaths[i]
@@ -109,7 +139,7 @@ func ValidateResults(t testing.TB, docxPaths ...string) []Result {
 	}
 	results := make([]Result, len(abs))
 	for i, f := range abs {
-		results[i] = validateOne(t, cli[0], f)
+		results[i] = validateOne(t, cli[0], officeVersion, f)
 		results[i].File = docxPaths[i]
 	}
 	return results
@@ -150,7 +180,7 @@ var installedLib = sync.OnceValue(func() string {
 })
 
 // validateBatch runs validate.mjs on all files at once.
-func validateBatch(t testing.TB, node, lib string, files []string) ([]Result, error) {
+func validateBatch(t testing.TB, node, lib, version string, files []string) ([]Result, error) {
 	t.Helper()
 	script := filepath.Join(t.TempDir(), "validate.mjs")
 	if err := os.WriteFile(script, validateScript, 0o644); err != nil {
@@ -159,6 +189,7 @@ func validateBatch(t testing.TB, node, lib string, files []string) ([]Result, er
 	ctx, cancel := commandContext(t, 60*time.Second, 10*time.Second, len(files))
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, append([]string{script, lib}, files...)...)
+	cmd.Env = append(os.Environ(), "OOXML_OFFICE_VERSION="+version)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -196,11 +227,11 @@ func validateBatch(t testing.TB, node, lib string, files []string) ([]Result, er
 }
 
 // validateOne runs ooxml-validate --of json on one file.
-func validateOne(t testing.TB, cli, file string) Result {
+func validateOne(t testing.TB, cli, version, file string) Result {
 	t.Helper()
 	ctx, cancel := commandContext(t, 60*time.Second, 0, 1)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, cli, "--of", "json", file)
+	cmd := exec.CommandContext(ctx, cli, "--of", "json", "--ov", version, file)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
