@@ -25,6 +25,7 @@ var goldenCases = []goldenCase{
 	{"monosite-standard", "examples/monosite-standard.toml"},
 	{"multisite-avance-renouvellement", "examples/multisite-avance-renouvellement.toml"},
 	{"maximal", "testdata/inputs/maximal.toml"},
+	{"minimal", "testdata/inputs/minimal.toml"}, // optional rows empty, place without date
 }
 
 // templatedParts are the parts the agreement template fills in; the golden
@@ -60,6 +61,7 @@ func TestGolden(t *testing.T) {
 					wellFormed(t, name, data)
 				}
 			}
+			checkCells(t, parts["word/document.xml"])
 			files := map[string][]byte{"text.txt": []byte(plainText(t, parts))}
 			for _, name := range templatedParts {
 				data, ok := parts[name]

@@ -237,7 +237,7 @@ func TestFilledAndBlank(t *testing.T) {
 			if !strings.Contains(string(parts["docProps/core.xml"]), d.String()+"T00:00:00Z") {
 				t.Errorf("%s: core.xml dates are not the signature date", gc.name)
 			}
-		} else if !strings.Contains(text, "A Paris, le ___/___/_______ (A remplir par l’ANS)\n") {
+		} else if !strings.Contains(text, "A "+c.SignaturePlace()+", le ___/___/_______ (A remplir par l’ANS)\n") {
 			t.Errorf("%s: blank date line missing", gc.name)
 		}
 		core := string(parts["docProps/core.xml"])
@@ -309,6 +309,7 @@ func TestHostileValues(t *testing.T) {
 			wellFormed(t, name, data)
 		}
 	}
+	checkCells(t, parts["word/document.xml"])
 	text := plainText(t, parts)
 	if n := strings.Count(text, v); n < 12 {
 		t.Errorf("the value shows %d times as typed, want at least 12", n)

@@ -219,3 +219,63 @@ func plainText(t testing.TB, parts map[string][]byte) string {
 	t.Helper()
 	return docText(t, parts["word/document.xml"], listMarkers(t, parts["word/styles.xml"], parts["word/numbering.xml"]))
 }
+
+// checkCells fails the test if a table cell (w:tc) of document holds no
+// paragraph of its own: Word refuses such a document.
+func checkCells(t testing.TB, document []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(document))
+	type cell struct{ paragraphs, depth int }
+	var cells []*cell
+	depth, n := 0, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("document: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if x.Name.Space != wNS {
+				continue
+			}
+			switch x.Name.Local {
+			case "tc":
+				n++
+				cells = append(cells, &cell{depth: depth})
+			case "p":
+				if len(cells) > 0 && cells[len(cells)-1].depth == depth-1 {
+					cells[len(cells)-1].paragraphs++
+				}
+			}
+		case xml.EndElement:
+			if x.Name.Space == wNS && x.Name.Local == "tc" {
+				if c := cells[len(cells)-1]; c.paragraphs == 0 {
+					t.Errorf("table cell %d has no paragraph", n)
+				}
+				cells = cells[:len(cells)-1]
+			}
+			depth--
+		}
+	}
+}
+
+func TestCheckCells(t *testing.T) {
+	ft := &fakeTB{TB: t}
+	checkCells(ft, []byte(`<w:document xmlns:w="`+wNS+`"><w:tbl><w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr/></w:tc></w:tr></w:tbl></w:document>`))
+	if !ft.failed {
+		t.Error("checkCells accepted a cell without a paragraph")
+	}
+}
+
+// fakeTB records failures instead of failing the test.
+type fakeTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeTB) Errorf(string, ...any) { f.failed = true }
+func (f *fakeTB) Helper()               {}
