@@ -33,6 +33,9 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 	if r == nil || size < 0 {
 		return nil, errf("", ErrNotZip, "no input")
 	}
+	if err := checkEntryCount(r, size, lim); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, errf("", ErrNotZip, "%v", err)
@@ -55,8 +58,11 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		if f.UncompressedSize64 > uint64(lim.MaxPartSize) {
 			return nil, &Error{Part: f.Name, Err: &LimitError{Limit: "MaxPartSize", Max: lim.MaxPartSize}}
 		}
-		declared += f.UncompressedSize64
-		compressed += f.CompressedSize64
+		if f.CompressedSize64 > uint64(size) {
+			return nil, errf(f.Name, ErrCorrupt, "compressed size %d beyond the end of the archive", f.CompressedSize64)
+		}
+		declared += f.UncompressedSize64 // each at most MaxPartSize: no overflow
+		compressed += f.CompressedSize64 // each at most size: no overflow
 		if compressed > uint64(size) {
 			// Entries overlap (a known zip-bomb construction) or lie.
 			return nil, errf(f.Name, ErrCorrupt, "compressed sizes add up to more than the archive")
@@ -69,9 +75,6 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		}
 		if f.Method != zip.Store && f.Method != zip.Deflate {
 			return nil, errf(f.Name, ErrCorrupt, "unsupported compression method %d", f.Method)
-		}
-		if f.CompressedSize64 > uint64(size) {
-			return nil, errf(f.Name, ErrCorrupt, "compressed size %d beyond the end of the archive", f.CompressedSize64)
 		}
 		files = append(files, f)
 	}
@@ -91,6 +94,39 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		return nil, err
 	}
 	return pkg, nil
+}
+
+// checkEntryCount reads the entry count of the end-of-central-directory
+// record, before archive/zip allocates a File for each entry, and refuses
+// archives announcing far more entries than MaxParts (directory entries are
+// allowed for: up to 4×MaxParts+16 entries in all). It says nothing when
+// the record is not found or is a ZIP64 one: zip.NewReader then decides.
+func checkEntryCount(r io.ReaderAt, size int64, lim Limits) error {
+	const eocdLen = 22
+	if size < eocdLen {
+		return nil
+	}
+	// Usually there is no archive comment: try the last 22 bytes first.
+	var small [eocdLen]byte
+	tail := small[:]
+	if _, err := r.ReadAt(tail, size-eocdLen); err != nil && err != io.EOF {
+		return nil
+	}
+	if !bytes.HasPrefix(tail, []byte("PK\x05\x06")) {
+		tail = make([]byte, min(size, eocdLen+65535))
+		if _, err := r.ReadAt(tail, size-int64(len(tail))); err != nil && err != io.EOF {
+			return nil
+		}
+	}
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || len(tail)-i < eocdLen {
+		return nil
+	}
+	count := int(tail[i+10]) | int(tail[i+11])<<8 // total number of entries
+	if count != 0xFFFF && count > 4*lim.MaxParts+16 {
+		return &Error{Err: &LimitError{Limit: "MaxParts", Max: int64(lim.MaxParts)}}
+	}
+	return nil
 }
 
 // checkPrefixes refuses a part whose name is a folder of another part

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -103,6 +104,8 @@ func TestReadZipHostile(t *testing.T) {
 		{name: "duplicate case", zip: mkzip(t, append(minimal(), entry{name: "Word/Document.XML", data: documentXML})), want: ErrDuplicate, part: "Word/Document.XML"},
 		{name: "deep content types", zip: mkzip(t, with(entry{name: "[Content_Types].xml", data: strings.Repeat("<a>", 100000)})), want: ErrCorrupt},
 		{name: "deep rels", zip: mkzip(t, with(entry{name: "_rels/.rels", data: strings.Repeat("<a>", 100000)})), want: ErrCorrupt},
+		{name: "entry count announced", zip: mkzip(t, append(minimal(), manyEntries(100)...)),
+			lim: Limits{MaxParts: 10}, want: ErrTooLarge, limit: "MaxParts"},
 		{name: "long name", zip: mkzip(t, with(entry{name: strings.Repeat("a/", 600) + "x", data: "x"})), want: ErrUnsafeName},
 		{name: "part is a folder of another", zip: mkzip(t, with(entry{name: "word", data: "x"})), want: ErrDuplicate, part: "word"},
 		{name: "doctype", zip: mkzip(t, with(entry{name: "word/document.xml",
@@ -288,4 +291,12 @@ func (o oneByte) Read(p []byte) (int, error) {
 		p = p[:1]
 	}
 	return o.r.Read(p)
+}
+
+func manyEntries(n int) []entry {
+	es := make([]entry, n)
+	for i := range es {
+		es[i] = entry{name: fmt.Sprintf("word/media/%d.bin", i), data: "x"}
+	}
+	return es
 }
