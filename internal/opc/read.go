@@ -118,9 +118,17 @@ func checkEntryCount(r io.ReaderAt, size int64, lim Limits) error {
 			return nil
 		}
 	}
-	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
-	if i < 0 || len(tail)-i < eocdLen {
-		return nil
+	// The record is the last signature whose comment length reaches the
+	// end exactly (a comment may contain the signature).
+	i := len(tail)
+	for {
+		i = bytes.LastIndex(tail[:i], []byte("PK\x05\x06"))
+		if i < 0 {
+			return nil
+		}
+		if n := len(tail) - i - eocdLen; n >= 0 && n == int(tail[i+20])|int(tail[i+21])<<8 {
+			break
+		}
 	}
 	count := int(tail[i+10]) | int(tail[i+11])<<8 // total number of entries
 	if count != 0xFFFF && count > 4*lim.MaxParts+16 {

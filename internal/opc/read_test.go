@@ -203,6 +203,17 @@ func TestReadZipAccepts(t *testing.T) {
 			{name: "_rels/.rels", data: relsXML, stored: true},
 			{name: "word/document.xml", data: documentXML, stored: true},
 		}), Limits{}},
+		{"archive comment", func() []byte {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for _, e := range minimal() {
+				w, _ := zw.Create(e.name)
+				_, _ = w.Write([]byte(e.data))
+			}
+			_ = zw.SetComment(strings.Repeat("commentaire ", 100))
+			_ = zw.Close()
+			return buf.Bytes()
+		}(), Limits{MaxParts: 3}},
 		{"directory entries skipped", mkzip(t, append([]entry{{name: "word/"}, {name: "_rels/"}}, minimal()...)), Limits{}},
 		{"template content type", mkzip(t, with(entry{name: "[Content_Types].xml",
 			data: contentTypesXML("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")})), Limits{}},
