@@ -42,6 +42,7 @@ type unit struct {
 	text     string
 	actions  []*action
 	replaced bool // the element is removed, its actions take its place
+	dropped  bool // the element is removed, its actions were moved elsewhere
 }
 
 // piece is one w:t (or text element) of a unit.
@@ -348,6 +349,15 @@ func (c *compiler) widen() {
 		}
 		a.place = placement{placeBefore, tr}
 		e.place = placement{placeAfter, tr}
+		// A paragraph that held nothing but the moved action goes too, if
+		// its cell keeps another paragraph.
+		for _, x := range []*action{a, e} {
+			u := x.u
+			if len(u.actions) == 1 && isBlank(u.text[:x.start]) && isBlank(u.text[x.end:]) &&
+				len(c.childElems(u.el.parent, "p")) > 1 && c.removable(u.el) {
+				u.dropped = true
+			}
+		}
 	}
 	// 2. Rows holding only non-printing actions disappear.
 	var rows func(e *elem)
@@ -570,6 +580,13 @@ func (c *compiler) buildEdits() {
 		if u.replaced {
 			continue // handled below, per replaced element
 		}
+		if u.dropped {
+			c.add(edit{start: u.el.start, end: u.el.end})
+			for _, a := range u.actions {
+				c.hoist(a)
+			}
+			continue
+		}
 		// Runs whose text was nothing but moved action text disappear.
 		covered := make([]int, len(u.pieces))
 		home := make([]bool, len(u.pieces))
@@ -607,12 +624,7 @@ func (c *compiler) buildEdits() {
 					c.preserve(p.t)
 				}
 			}
-			switch a.place.how {
-			case placeBefore:
-				c.add(edit{start: a.place.el.start, end: a.place.el.start, phase: 1, act: a})
-			case placeAfter:
-				c.add(edit{start: a.place.el.end, end: a.place.el.end, phase: 0, act: a})
-			}
+			c.hoist(a)
 		}
 	}
 	// Replaced elements, in document order, each once.
@@ -633,6 +645,16 @@ func (c *compiler) buildEdits() {
 		if c.usesW {
 			c.declareW14()
 		}
+	}
+}
+
+// hoist inserts an action moved before or after an element.
+func (c *compiler) hoist(a *action) {
+	switch a.place.how {
+	case placeBefore:
+		c.add(edit{start: a.place.el.start, end: a.place.el.start, phase: 1, act: a})
+	case placeAfter:
+		c.add(edit{start: a.place.el.end, end: a.place.el.end, phase: 0, act: a})
 	}
 }
 
@@ -711,7 +733,9 @@ func (c *compiler) cellFallback(tc *elem) {
 			}
 		}
 		depth += before
-		if !u.replaced {
+		if u.dropped {
+			hoisted = true
+		} else if !u.replaced {
 			if depth == 0 {
 				return // an unconditional paragraph
 			}
@@ -730,7 +754,8 @@ func (c *compiler) cellFallback(tc *elem) {
 	}
 	c.add(edit{start: at, end: at, phase: 0, act: c.internal(v + " := false")})
 	for _, p := range kept {
-		c.add(edit{start: p.end, end: p.end, phase: 0, act: c.internal(v + " = true")})
+		// phase -1: inside a structure that ends right after the paragraph.
+		c.add(edit{start: p.end, end: p.end, phase: -1, act: c.internal(v + " = true")})
 	}
 	c.add(edit{start: tc.closeStart, end: tc.closeStart, phase: 0, act: c.internal("if not " + v)})
 	c.add(edit{start: tc.closeStart, end: tc.closeStart, phase: 0, lit: "<" + c.q("p") + "/>"})

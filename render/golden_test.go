@@ -67,10 +67,12 @@ func goldenCases() []goldenCase {
 				row(p("{{if .total}}"), p("")) + row(p("Total"), p("{{.total}}")) + row(p("{{end}}"), p("")) +
 				row(p("{{if .none}}"), p("")) + row(p("Jamais"), p("")) + row(p("{{end}}"), p("")) +
 				row(p("{{if .none}}")+p("cellule conditionnelle")+p("{{end}}"), p("{{range .items}}")+p("{{.name}}")+p("{{end}}")) +
+				row(p("{{range .items}}")+p("Ter {{.name}}"), p("{{.amount}}")+p("{{end}}")) +
+				row(p("{{if .none}}jamais{{end}}"), p("{{if not .none}}Toujours{{end}}")) +
 				tblClose + p("Après le tableau")}),
 			data: map[string]any{"items": []map[string]any{{"name": "Audit", "amount": "1 200,00 €"}, {"name": "Formation", "amount": "800,00 €"}},
 				"total": "2 000,00 €", "none": false},
-			see:    []string{"Audit", "Formation", "Bis Audit", "Bis Formation", "Total", "2 000,00 €", "Après le tableau"},
+			see:    []string{"Audit", "Formation", "Bis Audit", "Bis Formation", "Total", "2 000,00 €", "Ter Formation", "Toujours", "Après le tableau"},
 			absent: []string{"Jamais", "cellule conditionnelle", "{{"},
 		},
 		{

@@ -118,6 +118,16 @@ func TestRowLoops(t *testing.T) {
 		d := mustExec(t, mustParse(t, spec{body: body}), data)
 		equalLines(t, d.lines("word/document.xml"), "Nom", "Valeur", "a", "1", "b", "2", "fin")
 	})
+	t.Run("opener alone in its paragraph", func(t *testing.T) {
+		body := tblOpen + row(p("{{range .items}}")+p("{{.n}}"), p("{{.v}}")+p("{{end}}")) + tblClose
+		d := mustExec(t, mustParse(t, spec{body: body}), data)
+		equalLines(t, d.lines("word/document.xml"), "a", "1", "b", "2")
+	})
+	t.Run("wrapped paragraph alone in a cell", func(t *testing.T) {
+		body := tblOpen + row(p("{{if .show}}caché{{end}}"), p("{{if not .show}}visible{{end}}")) + tblClose
+		d := mustExec(t, mustParse(t, spec{body: body}), data)
+		equalLines(t, d.lines("word/document.xml"), "", "visible")
+	})
 	t.Run("blocks inside a cell keep the cell valid", func(t *testing.T) {
 		body := tblOpen + row(p("{{if .show}}")+p("x")+p("{{end}}"), p("y")) + tblClose + p("fin")
 		d := mustExec(t, mustParse(t, spec{body: body}), data)
