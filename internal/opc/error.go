@@ -20,9 +20,11 @@ var (
 	// ErrMacroEnabled reports a macro-enabled document (a vbaProject.bin part
 	// or a main content type containing "macroEnabled").
 	ErrMacroEnabled = errors.New("macro-enabled document refused")
-	// ErrUnsafeName reports an entry name that is absolute, contains ".."
-	// or empty segments, a backslash, a NUL or another control character,
-	// or a file that is not a regular file (ReadFS).
+	// ErrUnsafeName reports an entry name that is absolute, contains "."
+	// "..", or empty segments, a backslash, a drive letter, a NUL or another
+	// control character, or is longer than 1024 bytes; a relationship
+	// target leaving the package; or a file that is not a regular file
+	// (ReadFS).
 	ErrUnsafeName = errors.New("unsafe part name")
 	// ErrDuplicate reports two entries whose names differ only by case (or
 	// not at all): OPC part names are case-insensitive. It also reports a
