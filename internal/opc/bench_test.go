@@ -125,3 +125,33 @@ func BenchmarkReadZip(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWriterParallel writes the benchmark document ("mixed": the main
+// part compressed, the others copied) from many goroutines sharing the
+// Parts and the compressor pool.
+func BenchmarkWriterParallel(b *testing.B) {
+	p := benchParts(b)
+	main := p.Part("word/document.xml")
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		var buf bytes.Buffer
+		for pb.Next() {
+			buf.Reset()
+			w := NewWriter(&buf)
+			for _, pt := range p.Parts {
+				var err error
+				if pt == main {
+					err = w.WritePart(pt.Name, pt.Data)
+				} else {
+					err = w.CopyPart(pt)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
