@@ -104,6 +104,8 @@ func TestLibreOfficeEditedTemplate(t *testing.T) {
 	if err := os.WriteFile(src, packed.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The template itself, as a user opens it in Word, is a valid document.
+	clienttest.Validate(t, src)
 	outDir := filepath.Join(dir, "saved")
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
 		"--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, src)
