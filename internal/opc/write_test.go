@@ -205,3 +205,33 @@ func TestWriterErrors(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestPackageConcurrentReads: the read-only methods of a Package may be
+// called from many goroutines (render shares templates).
+func TestPackageConcurrentReads(t *testing.T) {
+	p := benchParts(t)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if p.ContentType("word/document.xml") != ctMain {
+					t.Error("content type")
+					return
+				}
+				if m, err := p.MainDocument(); err != nil || m != "word/document.xml" {
+					t.Error("main", err)
+					return
+				}
+				if rels, err := p.Related("word/document.xml"); err != nil || len(rels) != 1 {
+					t.Error("rels", err)
+					return
+				}
+				if p.Part("WORD/STYLES.XML") == nil {
+					t.Error("part")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
