@@ -10,6 +10,7 @@ import (
 
 	"github.com/esante/labelkit"
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/templates"
 )
 
 // Render an agreement from an input file into a buffer.
@@ -59,4 +60,30 @@ func ExampleRenderBlank() {
 	}
 	fmt.Println(strings.HasPrefix(buf.String(), "PK"))
 	// Output: true
+}
+
+// Execute a template yourself (here the embedded one; a user's own template
+// would come from render.ParseFile) with the data Render would give it.
+func ExampleNewDocument() {
+	c, err := convention.LoadFile("examples/monosite-standard.toml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		log.Fatal(err)
+	}
+	doc := labelkit.NewDocument(c)
+	fmt.Println(doc.Company.Name, doc.Blank, len(doc.InputSHA256))
+	t, err := templates.Get(templates.DefaultName)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, doc); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(buf.Len() > 0)
+	// Output:
+	// Médilogic SAS false 64
+	// true
 }

@@ -24,9 +24,13 @@ var customInfo = templates.Info{Name: "custom"}
 // WithTemplate renders with t, a user's own template parsed by the caller
 // (render.ParseFile, render.Parse, render.ParseFS), instead of the embedded
 // default. It receives the same Document; its Template field reads
-// {Name: "custom"}.
+// {Name: "custom"}. A nil t leaves the choice as it was.
 func WithTemplate(t *render.Template) Option {
-	return func(c *config) { c.tmpl, c.name = t, "" }
+	return func(c *config) {
+		if t != nil {
+			c.tmpl, c.name = t, ""
+		}
+	}
 }
 
 // WithTemplateName renders with the embedded template called name (see

@@ -110,6 +110,11 @@ func TestTemplateOptions(t *testing.T) {
 		t.Error("WithTemplateName(DefaultName) differs from the default")
 	}
 
+	var nilTmpl bytes.Buffer
+	if err := Render(&nilTmpl, c, WithTemplate(nil)); err != nil || !bytes.Equal(nilTmpl.Bytes(), def.Bytes()) {
+		t.Errorf("WithTemplate(nil) should keep the default: %v", err)
+	}
+
 	err := Render(&bytes.Buffer{}, c, WithTemplateName("nope"))
 	var ue *templates.UnknownError
 	if !errors.As(err, &ue) {
