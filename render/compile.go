@@ -96,7 +96,7 @@ type compiler struct {
 	usesW   bool // some printing action is in a run: declare w14 for checkboxes
 	w14     string
 	ctxKeys [][2]string // per context: run properties, checkbox run properties
-	nCells  int
+	nVars   int
 }
 
 func (c *compiler) q(local string) string { return c.wp + ":" + local }
@@ -641,7 +641,7 @@ func (c *compiler) buildEdits() {
 		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
 	}
 	if c.mode == modeWord {
-		c.cellFallbacks()
+		c.fallbacks()
 		if c.usesW {
 			c.declareW14()
 		}
@@ -680,45 +680,54 @@ func (c *compiler) preserve(t *elem) {
 	c.add(edit{start: at, end: at, lit: ` xml:space="preserve"`})
 }
 
-// cellFallbacks keeps every table cell valid (a cell must hold a paragraph)
-// when all of its paragraphs are conditional.
-func (c *compiler) cellFallbacks() {
+// fallbacks keeps containers valid when all their content is conditional:
+// a table cell, header, footer, footnote or endnote must hold a paragraph,
+// and a table a row. When none is printed, an empty one is.
+func (c *compiler) fallbacks() {
+	byEl := map[*elem][]*action{}
+	removed := map[*elem]bool{}
+	for _, a := range c.acts {
+		if a.place.el != nil {
+			byEl[a.place.el] = append(byEl[a.place.el], a)
+			if a.place.how == placeReplace {
+				removed[a.place.el] = true
+			}
+		}
+	}
+	for _, u := range c.units {
+		if u.dropped {
+			removed[u.el] = true
+		}
+	}
+	emptyP := "<" + c.q("p") + "/>"
+	emptyRow := "<" + c.q("tr") + "><" + c.q("tc") + ">" + emptyP + "</" + c.q("tc") + "></" + c.q("tr") + ">"
 	var walk func(e *elem)
 	walk = func(e *elem) {
+		switch e.name {
+		case c.q("tc"), c.q("hdr"), c.q("ftr"), c.q("footnote"), c.q("endnote"):
+			c.fallback(e, "p", emptyP, byEl, removed)
+		case c.q("tbl"):
+			c.fallback(e, "tr", emptyRow, byEl, removed)
+		}
 		for _, ch := range e.children {
-			if ch.name == c.q("tc") {
-				c.cellFallback(ch)
-			}
 			walk(ch)
 		}
 	}
 	walk(c.root)
 }
 
-func (c *compiler) cellFallback(tc *elem) {
-	// Does some paragraph always stay?
+func (c *compiler) fallback(box *elem, child, empty string, byEl map[*elem][]*action, removed map[*elem]bool) {
 	depth := 0
 	hoisted := false
 	var kept []*elem
-	for _, ch := range tc.children {
-		u := c.unitOf[ch]
-		if u == nil {
+	for _, ch := range box.children {
+		if ch.name != c.q(child) {
 			continue
 		}
-		for _, a := range u.actions {
-			if a.place.how == placeInline {
-				continue
-			}
-			if a.place.el != ch {
-				continue
-			}
-			hoisted = true
-		}
+		acts := byEl[ch]
 		before, after := 0, 0
-		for _, a := range u.actions {
-			if a.place.el != ch {
-				continue
-			}
+		for _, a := range acts {
+			hoisted = true
 			d := 0
 			switch a.kind {
 			case kindOpen:
@@ -733,11 +742,11 @@ func (c *compiler) cellFallback(tc *elem) {
 			}
 		}
 		depth += before
-		if u.dropped {
+		if removed[ch] {
 			hoisted = true
-		} else if !u.replaced {
+		} else {
 			if depth == 0 {
-				return // an unconditional paragraph
+				return // always printed
 			}
 			kept = append(kept, ch)
 		}
@@ -746,20 +755,23 @@ func (c *compiler) cellFallback(tc *elem) {
 	if !hoisted {
 		return
 	}
-	c.nCells++
-	v := fmt.Sprintf("$_lk_cell%d", c.nCells)
-	at := tc.tagEnd
-	if tcPr := c.childElems(tc, "tcPr"); len(tcPr) > 0 {
-		at = tcPr[0].end
+	c.nVars++
+	v := fmt.Sprintf("$_lk_kept%d", c.nVars)
+	// Declare after the container's properties (tcPr, tblPr and tblGrid).
+	at := box.tagEnd
+	for _, ch := range box.children {
+		if ch.name == c.q("tcPr") || ch.name == c.q("tblPr") || ch.name == c.q("tblGrid") {
+			at = ch.end
+		}
 	}
 	c.add(edit{start: at, end: at, phase: 0, act: c.internal(v + " := false")})
 	for _, p := range kept {
-		// phase -1: inside a structure that ends right after the paragraph.
+		// phase -1: inside a structure that ends right after the element.
 		c.add(edit{start: p.end, end: p.end, phase: -1, act: c.internal(v + " = true")})
 	}
-	c.add(edit{start: tc.closeStart, end: tc.closeStart, phase: 0, act: c.internal("if not " + v)})
-	c.add(edit{start: tc.closeStart, end: tc.closeStart, phase: 0, lit: "<" + c.q("p") + "/>"})
-	c.add(edit{start: tc.closeStart, end: tc.closeStart, phase: 0, act: c.internal("end")})
+	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, act: c.internal("if not " + v)})
+	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, lit: empty})
+	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, act: c.internal("end")})
 }
 
 func (c *compiler) internal(body string) *action {

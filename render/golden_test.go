@@ -87,6 +87,18 @@ func goldenCases() []goldenCase {
 			absent: []string{"{{"},
 		},
 		{
+			name: "fallbacks",
+			load: fromSpec(spec{
+				body: p("Avant") + tblOpen + row(p("{{range .none}}{{.}}"), p("{{end}}")) + tblClose +
+					tblOpen + row(p("{{if .no}}")+p("x")+p("{{end}}"), p("{{if .no}}y{{end}}")) + tblClose + p("Après"),
+				header: p("{{if .no}}") + p("en-tête") + p("{{end}}"),
+				footer: p("{{if .no}}pied{{end}}"),
+			}),
+			data:   map[string]any{"no": false, "none": []string{}},
+			see:    []string{"Avant", "Après"},
+			absent: []string{"en-tête", "pied", "{{"},
+		},
+		{
 			name: "header-footer-props",
 			load: fromSpec(spec{body: p("Corps du document"), header: p("En-tête : {{.ref}}"), footer: p("{{.org}} – pied de page"),
 				title: "Convention {{.ref}}", custom: "{{.ref}}"}),

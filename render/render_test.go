@@ -295,3 +295,25 @@ func TestAutoCorrect(t *testing.T) {
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"name": "Zoé"})
 	equalLines(t, d.lines("word/document.xml"), "Zoé !-", "Zoé", "oui", "120")
 }
+
+func TestContainerFallbacks(t *testing.T) {
+	data := map[string]any{"no": false, "none": []string{}}
+	s := spec{
+		body:   tblOpen + row(p("{{range .none}}{{.}}"), p("{{end}}")) + tblClose + p("{{if .no}}") + tblOpen + row(p("x"), p("y")) + tblClose + p("{{end}}") + p("fin"),
+		header: p("{{if .no}}") + p("en-tête") + p("{{end}}"),
+		footer: p("{{if .no}}pied{{end}}"),
+	}
+	d := mustExec(t, mustParse(t, s), data)
+	doc := string(d.parts["word/document.xml"])
+	if !strings.Contains(doc, `<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`) {
+		t.Errorf("empty table without its fallback row:\n%s", doc)
+	}
+	equalLines(t, d.lines("word/document.xml"), "", "fin")
+	equalLines(t, d.lines("word/header1.xml"), "")
+	equalLines(t, d.lines("word/footer1.xml"), "")
+	// And nothing added when content is printed.
+	d = mustExec(t, mustParse(t, s), map[string]any{"no": true, "none": []string{"a"}})
+	equalLines(t, d.lines("word/document.xml"), "a", "", "x", "y", "fin")
+	equalLines(t, d.lines("word/header1.xml"), "en-tête")
+	equalLines(t, d.lines("word/footer1.xml"), "pied")
+}
