@@ -51,8 +51,9 @@
 // An opening action and its {{end}} must end up in the same kind of place
 // (both in the text of paragraphs, or both alone in paragraphs of the same
 // table cell, or both outside tables...); otherwise Parse reports where they
-// are. A table cell whose paragraphs are all conditional gets an empty
-// paragraph when none is printed, as Word requires.
+// are. A table cell, header, footer or note whose paragraphs are all
+// conditional gets an empty paragraph when none is printed, and a table
+// whose rows are all conditional an empty row, as Word requires.
 //
 // # Escaping
 //

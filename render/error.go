@@ -44,8 +44,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // compiled source rather than the document.
 var execPrefix = regexp.MustCompile(`^template: [^\n]*?:\d+:\d+: executing "[^"]*" at <[^\n]*?>: `)
 
+var parsePrefix = regexp.MustCompile(`^template: [^\n]*?:\d+: `)
+
 func cleanExecMessage(msg string) string {
 	msg = execPrefix.ReplaceAllString(msg, "")
+	msg = parsePrefix.ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
 	return msg
 }

@@ -333,8 +333,13 @@ func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 	if line < 1 || line > len(tp.lineStarts) {
 		return e
 	}
-	a := tp.actionAt(tp.lineStarts[line-1] + col)
-	for a != nil && a.internal {
+	var a *action
+	if len(m) > 2 {
+		a = tp.actionAt(tp.lineStarts[line-1] + col)
+	} else {
+		a = tp.actionOnLine(line, err.Error())
+	}
+	if a != nil && a.internal {
 		a = nil
 	}
 	if a != nil {
@@ -343,6 +348,42 @@ func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 		e.Action = a.src
 	}
 	return e
+}
+
+var quoted = regexp.MustCompile(`"([^"]+)"`)
+
+// actionOnLine guesses which action of a source line a parse error (which
+// has no column) is about: the first naming what the message quotes (e.g.
+// undefined variable "$x"), else the first on the line.
+func (tp *tpart) actionOnLine(line int, msg string) *action {
+	from, to := tp.lineStarts[line-1], int(^uint(0)>>1)
+	if line < len(tp.lineStarts) {
+		to = tp.lineStarts[line]
+	}
+	var first *action
+	q := quoted.FindStringSubmatch(msg)
+	for _, a := range tp.acts {
+		if a.internal || a.srcOff < from || a.srcOff >= to {
+			continue
+		}
+		if q != nil && strings.Contains(a.src, q[1]) && !declares(a.src, q[1]) {
+			return a
+		}
+		if first == nil {
+			first = a
+		}
+	}
+	return first
+}
+
+// declares reports whether src declares variable v.
+func declares(src, v string) bool {
+	for _, m := range varDeclRE.FindAllStringSubmatch(src, -1) {
+		if m[1] == v || m[2] == v {
+			return true
+		}
+	}
+	return false
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -317,3 +317,11 @@ func TestContainerFallbacks(t *testing.T) {
 	equalLines(t, d.lines("word/header1.xml"), "en-tête")
 	equalLines(t, d.lines("word/footer1.xml"), "pied")
 }
+
+func TestVariableScope(t *testing.T) {
+	_, err := parseSpec(t, spec{body: p("ok") + p("{{if .a}}{{$y := 1}}{{end}}") + p("valeur {{$y}}")})
+	want := `word/document.xml: paragraph 3 « valeur {{$y}} »: undefined variable "$y"`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
