@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -234,4 +235,40 @@ func TestPackageConcurrentReads(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestCopyPartIsRaw: CopyPart writes the source's compressed bytes (here
+// from compress/flate, which differ from this package's compressor), and
+// WritePart recompresses.
+func TestCopyPartIsRaw(t *testing.T) {
+	src := mkzip(t, with(entry{name: "word/styles.xml", data: strings.Repeat("<w:style w:styleId=\"Titre\"/>", 200)}))
+	p, err := readBytes(src, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawOf := func(z []byte, name string) []byte {
+		zr, err := zip.NewReader(bytes.NewReader(z), int64(len(z)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == name {
+				r, err := f.OpenRaw()
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(r)
+				return b
+			}
+		}
+		t.Fatalf("no %s", name)
+		return nil
+	}
+	want := rawOf(src, "word/styles.xml")
+	if got := rawOf(writeAll(t, p, false), "word/styles.xml"); !bytes.Equal(got, want) {
+		t.Error("CopyPart did not copy the compressed bytes")
+	}
+	if got := rawOf(writeAll(t, p, true), "word/styles.xml"); bytes.Equal(got, want) {
+		t.Error("WritePart output equals compress/flate's: the test cannot tell copy from recompression")
+	}
 }
