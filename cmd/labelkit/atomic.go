@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -101,19 +102,32 @@ func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) 
 	return p.commit(ctx)
 }
 
-// pendingFile is an output written to its temporary file but not yet synced
-// and published.
+// memLimit is the size up to which an output is kept in memory until
+// commit: rendering then never waits for the file system (creating a file
+// can wait for the journal on a busy disk). A larger output spills to its
+// temporary file as it is written, so memory stays bounded whatever the
+// template: at most memLimit per output in flight.
+const memLimit = 1 << 20
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// pendingFile is an output rendered but not yet on disk: in memory (buf),
+// or, past memLimit, in its temporary file (f, tmp), not yet synced.
 type pendingFile struct {
-	d         *outDir
-	f         *os.File
-	tmp, name string
+	d    *outDir
+	name string
+	buf  *bytes.Buffer
+	f    *os.File
+	tmp  string
+	bw   *bufio.Writer
 }
 
-// create is the first half of write, the part that needs the CPU: it writes
-// fill's bytes to a new temporary file (buffered, stopping when ctx is
-// cancelled). commit, the second half, waits for the disk. Splitting them
-// lets a batch bound the rendering to one worker per core while more
-// outputs wait for fsync (see runBatch).
+// create is the first half of write, the part that needs the CPU: it runs
+// fill, keeping its bytes in memory (or spilling them to a new temporary
+// file past memLimit), stopping with ctx's error when ctx is cancelled.
+// commit, the second half, writes, syncs and publishes. Splitting them lets
+// a batch bound the rendering to one worker per core while more outputs
+// wait for the disk (see runBatch).
 func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer) error) (*pendingFile, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
@@ -121,28 +135,63 @@ func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer)
 	if !d.force && d.exists(name) {
 		return nil, errExists
 	}
-	f, tmp, err := d.createTemp(name)
-	if err != nil {
-		return nil, err
-	}
-	p := &pendingFile{d: d, f: f, tmp: tmp, name: name}
-	bw := bufio.NewWriterSize(ctxWriter{ctx, f}, 64<<10)
-	if err := fill(bw); err != nil {
-		p.abandon()
-		return nil, err
-	}
-	if err := bw.Flush(); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	p := &pendingFile{d: d, name: name, buf: buf}
+	if err := fill(ctxWriter{ctx, p}); err != nil {
 		p.abandon()
 		return nil, err
 	}
 	return p, nil
 }
 
-// commit syncs the temporary file to disk, closes it and moves it into
-// place (unless ctx was cancelled meanwhile). The temporary name is removed
-// whatever happens.
+// Write keeps p's bytes in memory up to memLimit, then spills them to the
+// temporary file.
+func (p *pendingFile) Write(b []byte) (int, error) {
+	if p.f == nil {
+		if p.buf.Len()+len(b) <= memLimit {
+			return p.buf.Write(b)
+		}
+		if err := p.spill(); err != nil {
+			return 0, err
+		}
+	}
+	return p.bw.Write(b)
+}
+
+// spill creates the temporary file and writes the buffered bytes to it.
+func (p *pendingFile) spill() error {
+	f, tmp, err := p.d.createTemp(p.name)
+	if err != nil {
+		return err
+	}
+	p.f, p.tmp = f, tmp
+	p.bw = bufio.NewWriterSize(f, 64<<10)
+	_, err = p.bw.Write(p.buf.Bytes())
+	p.releaseBuf()
+	return err
+}
+
+func (p *pendingFile) releaseBuf() {
+	if p.buf != nil {
+		bufPool.Put(p.buf)
+		p.buf = nil
+	}
+}
+
+// commit writes the output to its temporary file (if still in memory),
+// syncs it to disk, closes it and moves it into place, unless ctx was
+// cancelled meanwhile. The temporary name is removed whatever happens.
 func (p *pendingFile) commit(ctx context.Context) error {
 	defer p.abandon()
+	if p.f == nil {
+		if err := p.spill(); err != nil {
+			return err
+		}
+	}
+	if err := p.bw.Flush(); err != nil {
+		return err
+	}
 	if err := p.f.Sync(); err != nil {
 		return err
 	}
@@ -157,9 +206,11 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	return p.d.publish(p.tmp, p.name)
 }
 
-// abandon closes and removes the temporary file (after a successful
-// publish, only the temporary name goes: the output keeps its link).
+// abandon releases the buffer, closes and removes the temporary file
+// (after a successful publish, only the temporary name goes: the output
+// keeps its link).
 func (p *pendingFile) abandon() {
+	p.releaseBuf()
 	if p.f != nil {
 		p.f.Close()
 		p.f = nil

@@ -173,3 +173,63 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("got %q", b)
 	}
 }
+
+// TestPendingFile: a small output stays in memory until commit (nothing on
+// disk while rendering); a large one spills to its temporary file; both
+// end complete.
+func TestPendingFile(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := openOutDir(dir, false)
+	defer d.Close()
+	ctx := context.Background()
+	small, err := d.create(ctx, "small.docx", writeString("petit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := listDir(t, dir); len(names) != 0 {
+		t.Fatalf("files before commit: %v", names)
+	}
+	big := strings.Repeat("0123456789abcdef", memLimit/16*3) // 3 MiB, written in 64 KiB pieces
+	large, err := d.create(ctx, "large.docx", func(w io.Writer) error {
+		for i := 0; i < len(big); i += 64 << 10 {
+			if _, err := io.WriteString(w, big[i:i+64<<10]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := listDir(t, dir); len(names) != 1 || !strings.HasPrefix(names[0], ".large.docx"+tmpMarker) {
+		t.Fatalf("spilled temporary file missing: %v", names)
+	}
+	if err := small.commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := large.commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "large.docx,small.docx" {
+		t.Fatalf("folder: %s", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "large.docx")); string(b) != big {
+		t.Errorf("large.docx: %d bytes, want %d", len(b), len(big))
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "small.docx")); string(b) != "petit" {
+		t.Errorf("small.docx = %q", b)
+	}
+	// Cancelled between render and commit: nothing published, no temporary.
+	cctx, cancel := context.WithCancel(ctx)
+	p, err := d.create(cctx, "late.docx", writeString(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := p.commit(cctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("commit after cancel: %v", err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "large.docx,small.docx" {
+		t.Fatalf("folder after cancelled commit: %s", got)
+	}
+}

@@ -4,10 +4,10 @@
 # peak memory (max RSS from /usr/bin/time -v). See BENCH.md.
 #
 # Usage (from anywhere in the repository): cmd/labelkit/bench.sh [N] [RUNS]
-# N inputs (default 1000), RUNS runs per setting (default 3; the best is kept).
+# N inputs (default 1000), RUNS runs per setting (default 5; the best is kept).
 set -euo pipefail
 N=${1:-1000}
-RUNS=${2:-3}
+RUNS=${2:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,28 +24,34 @@ done
 printf 'inputs: %s (%s)\n' "$N" "$(basename "$src")"
 printf 'machine: %s cores, %s\n' "$(nproc)" "$(go version | cut -d' ' -f3-)"
 printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-12s %10s %10s %14s %12s\n' GOMAXPROCS 'wall (s)' 'docs/s' 'user+sys (s)' 'max RSS'
-declare -A best
-for procs in 1 2; do
-	best[$procs]=
-	rss_best=
-	cpu_best=
-	for run in $(seq 1 "$RUNS"); do
+# The machine may be shared (other builds and tests): runs alternate between
+# the two settings, the best run of each is kept, and, as root, the runs get
+# a higher CPU priority (nice -n -10) so that they measure labelkit rather
+# than the neighbours.
+prio=()
+if [ "$(id -u)" -eq 0 ]; then prio=(nice -n -10); fi
+declare -A best cpu rss
+for run in $(seq 1 "$RUNS"); do
+	for procs in 1 2; do
 		rm -rf "$work/out"
-		GOMAXPROCS=$procs /usr/bin/time -v "$work/labelkit" render -q -o "$work/out" "$work/in" 2>"$work/time.txt"
+		GOMAXPROCS=$procs "${prio[@]}" /usr/bin/time -v "$work/labelkit" render -q -o "$work/out" "$work/in" 2>"$work/time.txt"
 		n=$(find "$work/out" -name '*.docx' | wc -l)
 		[ "$n" -eq "$N" ] || { echo "only $n outputs" >&2; exit 1; }
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$work/time.txt")
-		rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-		cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
-		if [ -z "${best[$procs]}" ] || awk -v a="$wall" -v b="${best[$procs]}" 'BEGIN { exit !(a < b) }'; then
+		c=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
+		r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+		printf '  run %d GOMAXPROCS=%d: %ss wall, %ss CPU, %s KiB\n' "$run" "$procs" "$wall" "$c" "$r"
+		if [ -z "${best[$procs]:-}" ] || awk -v a="$wall" -v b="${best[$procs]}" 'BEGIN { exit !(a < b) }'; then
 			best[$procs]=$wall
-			cpu_best=$cpu
+			cpu[$procs]=$c
 		fi
-		if [ -z "$rss_best" ] || [ "$rss" -gt "$rss_best" ]; then rss_best=$rss; fi
+		if [ -z "${rss[$procs]:-}" ] || [ "$r" -gt "${rss[$procs]}" ]; then rss[$procs]=$r; fi
 	done
+done
+printf '%-12s %10s %10s %14s %12s\n' GOMAXPROCS 'wall (s)' 'docs/s' 'user+sys (s)' 'max RSS'
+for procs in 1 2; do
 	rate=$(awk -v n="$N" -v w="${best[$procs]}" 'BEGIN { printf "%.0f", n / w }')
-	printf '%-12s %10s %10s %14s %8s KiB\n' "$procs" "${best[$procs]}" "$rate" "$cpu_best" "$rss_best"
+	printf '%-12s %10s %10s %14s %8s KiB\n' "$procs" "${best[$procs]}" "$rate" "${cpu[$procs]}" "${rss[$procs]}"
 done
 awk -v a="${best[1]}" -v b="${best[2]}" 'BEGIN { printf "speed-up 2 vs 1: %.2fx\n", a / b }'
 du -sh "$work/out" | awk '{ print "output size: " $1 }'
