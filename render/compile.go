@@ -40,6 +40,7 @@ type unit struct {
 	el       *elem
 	pieces   []*piece
 	text     string
+	buf      []byte // text while collecting
 	actions  []*action
 	replaced bool // the element is removed, its actions take its place
 	dropped  bool // the element is removed, its actions were moved elsewhere
@@ -51,7 +52,15 @@ type piece struct {
 	run  *elem // the w:r, nil in plain mode
 	at   int   // offset of the piece's text in unit.text
 	size int
-	offs []int // source offsets, see decodeText
+	offs []int // source offsets, see decodeText (nil: identity)
+}
+
+// src returns the source offset of byte i of the piece's text.
+func (p *piece) src(i int) int {
+	if p.offs == nil {
+		return p.t.tagEnd + i
+	}
+	return p.offs[i]
 }
 
 // placement says where an action goes in the compiled source.
@@ -97,11 +106,24 @@ type compiler struct {
 	w14     string
 	ctxKeys [][2]string // per context: run properties, checkbox run properties
 	nVars   int
+	// errors not reported beyond maxErrors
+	suppressed int
 }
 
 func (c *compiler) q(local string) string { return c.wp + ":" + local }
 
+// Bounds for hostile templates: actions per part (a real agreement has a
+// few hundred) and errors reported per part.
+var (
+	maxActions = 100_000
+	maxErrors  = 50
+)
+
 func (c *compiler) errorAt(a *action, u *unit, format string, args ...any) {
+	if len(c.errs) >= maxErrors {
+		c.suppressed++
+		return
+	}
 	e := &Error{Part: c.part, Err: fmt.Errorf(format, args...)}
 	if u == nil && a != nil {
 		u = a.u
@@ -151,7 +173,14 @@ func (c *compiler) collect() {
 		c.walkPlain(c.root)
 	}
 	for _, u := range c.units {
+		u.text, u.buf = string(u.buf), nil
 		c.findActions(u)
+		if len(c.acts) > maxActions {
+			c.errs = append(c.errs, &Error{Part: c.part, Paragraph: u.n, Snippet: snippet(u.text, nil),
+				Err: fmt.Errorf("more than %d actions in one part", maxActions)})
+			c.acts = nil
+			return
+		}
 	}
 }
 
@@ -167,9 +196,9 @@ func (c *compiler) addPiece(u *unit, t, run *elem) {
 		return
 	}
 	text, offs := decodeText(c.data, t.tagEnd, t.closeStart)
-	p := &piece{t: t, run: run, at: len(u.text), size: len(text), offs: offs}
+	p := &piece{t: t, run: run, at: len(u.buf), size: len(text), offs: offs}
 	u.pieces = append(u.pieces, p)
-	u.text += string(text)
+	u.buf = append(u.buf, text...)
 }
 
 func (c *compiler) walkWord(e *elem, u *unit) {
@@ -614,7 +643,7 @@ func (c *compiler) buildEdits() {
 				if lo >= hi || drop[i] {
 					continue
 				}
-				e := edit{start: p.offs[lo-p.at], end: p.offs[hi-p.at]}
+				e := edit{start: p.src(lo - p.at), end: p.src(hi - p.at)}
 				if a.place.how == placeInline && lo == a.start {
 					e.act = a
 				}
@@ -783,7 +812,8 @@ func (c *compiler) internal(body string) *action {
 func (c *compiler) declareW14() {
 	root := c.root
 	w14, mc := "", ""
-	for _, a := range root.attrs {
+	rootAttrs := root.attrs(c.data)
+	for _, a := range rootAttrs {
 		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok {
 			switch string(c.data[a.valStart:a.valEnd]) {
 			case nsW14:
@@ -814,13 +844,13 @@ func (c *compiler) declareW14() {
 	}
 	c.w14 = w14
 	ign, ok := -1, false
-	for i, a := range root.attrs {
+	for i, a := range rootAttrs {
 		if a.name == mc+":Ignorable" {
 			ign, ok = i, true
 		}
 	}
 	if ok {
-		a := root.attrs[ign]
+		a := rootAttrs[ign]
 		if !containsWord(string(c.data[a.valStart:a.valEnd]), w14) {
 			c.add(edit{start: a.valEnd, end: a.valEnd, lit: " " + w14})
 		}
@@ -1028,4 +1058,12 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// result returns the errors found, noting those not reported.
+func (c *compiler) result() Errors {
+	if c.suppressed > 0 {
+		return append(c.errs, &Error{Part: c.part, Err: fmt.Errorf("and %d more errors", c.suppressed)})
+	}
+	return c.errs
 }

@@ -69,6 +69,15 @@ func TestHostileTemplates(t *testing.T) {
 		{"define refused", zipRaw(t, baseEntries(docWith(p(`{{define "x"}}y{{end}}`)))...), nil, nil, "not supported"},
 		{"reserved function name", zipRaw(t, baseEntries("")...), []Option{Funcs(map[string]any{"_lk_esc": strings.ToUpper})}, nil, "reserved"},
 	}
+	defer func(n int) { maxElements = n }(maxElements)
+	maxElements = 5000
+	cases = append(cases, struct {
+		name string
+		data []byte
+		opts []Option
+		is   error
+		msg  string
+	}{"too many elements", zipRaw(t, baseEntries(docWith(strings.Repeat("<w:p/>", 6000)))...), nil, nil, "more than 5000 elements"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tmpl, err := Parse(bytes.NewReader(c.data), int64(len(c.data)), c.opts...)
@@ -83,5 +92,19 @@ func TestHostileTemplates(t *testing.T) {
 				t.Errorf("got %v, want it to contain %q", err, c.msg)
 			}
 		})
+	}
+}
+
+func TestManyActionsAndErrors(t *testing.T) {
+	defer func(a, e int) { maxActions, maxErrors = a, e }(maxActions, maxErrors)
+	maxActions, maxErrors = 100, 3
+	_, err := parseSpec(t, spec{body: p(strings.Repeat("{{.a}}", 101))})
+	if err == nil || !strings.Contains(err.Error(), "more than 100 actions") {
+		t.Errorf("got %v", err)
+	}
+	_, err = parseSpec(t, spec{body: strings.Repeat(p("{{.a.}}"), 5)})
+	var es Errors
+	if !errors.As(err, &es) || len(es) != 4 || es[3].Error() != "word/document.xml: and 2 more errors" {
+		t.Errorf("got %v", err)
 	}
 }

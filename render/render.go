@@ -137,7 +137,13 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		if err != nil {
 			return nil, err
 		}
-		sort.SliceStable(es, func(i, j int) bool { return es[i].Paragraph < es[j].Paragraph })
+		key := func(e *Error) int {
+			if e.Paragraph == 0 {
+				return int(^uint(0) >> 1) // part-level errors last
+			}
+			return e.Paragraph
+		}
+		sort.SliceStable(es, func(i, j int) bool { return key(es[i]) < key(es[j]) })
 		errs = append(errs, es...)
 	}
 	if len(errs) > 0 {
@@ -165,24 +171,24 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap) (Err
 		return Errors{{Part: tp.name, Err: err}}, nil
 	}
 	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root}
-	for _, a := range root.attrs {
+	for _, a := range root.attrs(data) {
 		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(data[a.valStart:a.valEnd]) == nsW {
 			c.wp = p
 		}
 	}
 	c.collect()
 	if len(c.acts) == 0 {
-		return c.errs, nil
+		return c.result(), nil
 	}
 	c.match()
 	c.checkActions(funcs)
 	if len(c.errs) > 0 {
-		return c.errs, nil
+		return c.result(), nil
 	}
 	c.widen()
 	c.checkShapes()
 	if len(c.errs) > 0 {
-		return c.errs, nil
+		return c.result(), nil
 	}
 	c.assignContexts()
 	c.buildEdits()

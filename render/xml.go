@@ -16,7 +16,6 @@ type elem struct {
 	closeStart int    // offset of "</" (== tagEnd for an empty element)
 	end        int    // offset just after the end tag's '>'
 	empty      bool   // written <x/>
-	attrs      []xattr
 	parent     *elem
 	children   []*elem
 	hasMarkup  bool // content holds comments, CDATA or processing instructions
@@ -31,8 +30,15 @@ type xattr struct {
 	start, end int // the whole attribute, for removal
 }
 
+// attrs parses the element's attributes again from its start tag (they are
+// not kept: few elements need them).
+func (e *elem) attrs(data []byte) []xattr {
+	_, _, attrs, _ := parseStartTag(data, e.start, nil, nil)
+	return attrs
+}
+
 func (e *elem) attr(data []byte, name string) (string, bool) {
-	for _, a := range e.attrs {
+	for _, a := range e.attrs(data) {
 		if a.name == name {
 			return string(data[a.valStart:a.valEnd]), true
 		}
@@ -48,8 +54,12 @@ type xmlError struct {
 
 func (e *xmlError) Error() string { return fmt.Sprintf("malformed XML at byte %d: %s", e.off, e.msg) }
 
-// maxDepth bounds element nesting (hostile templates).
+// Bounds for hostile templates: element nesting, and elements per part
+// (about 100 bytes of memory each; a 500-page Word document has a few
+// hundred thousand).
 const maxDepth = 512
+
+var maxElements = 1 << 20 // a variable for tests
 
 // parseXML tokenizes data and returns its document element. It checks
 // well-formedness as far as this package relies on it: tags balance,
@@ -57,9 +67,12 @@ const maxDepth = 512
 // characters and known entities.
 func parseXML(data []byte) (*elem, error) {
 	var (
-		root  *elem
-		stack []*elem
-		i     int
+		root    *elem
+		stack   []*elem
+		i       int
+		count   int
+		names   = map[string]string{}
+		scratch []xattr
 	)
 	fail := func(off int, format string, args ...any) (*elem, error) {
 		return nil, &xmlError{off: off, msg: fmt.Sprintf(format, args...)}
@@ -134,9 +147,13 @@ func parseXML(data []byte) (*elem, error) {
 			stack = stack[:len(stack)-1]
 			i += j + 1
 		default:
-			e, next, err := parseStartTag(data, i)
+			e, next, attrs, err := parseStartTag(data, i, names, scratch[:0])
 			if err != nil {
 				return nil, err
+			}
+			scratch = attrs
+			if count++; count > maxElements {
+				return fail(i, "more than %d elements", maxElements)
 			}
 			if len(stack) == 0 {
 				if root != nil {
@@ -176,28 +193,36 @@ func isNameByte(c byte) bool {
 		c == ':' || c == '_' || c == '-' || c == '.'
 }
 
-// parseStartTag parses the start tag at data[i] == '<'.
-func parseStartTag(data []byte, i int) (*elem, int, error) {
+// parseStartTag parses the start tag at data[i] == '<'. Element names are
+// interned in names (if not nil); attributes are appended to attrs.
+func parseStartTag(data []byte, i int, names map[string]string, attrs []xattr) (*elem, int, []xattr, error) {
 	n := len(data)
 	j := i + 1
 	for j < n && isNameByte(data[j]) {
 		j++
 	}
 	if j == i+1 || !isNameStart(data[i+1]) {
-		return nil, 0, &xmlError{off: i, msg: "invalid tag"}
+		return nil, 0, nil, &xmlError{off: i, msg: "invalid tag"}
 	}
-	e := &elem{name: string(data[i+1 : j]), start: i}
+	name, ok := names[string(data[i+1:j])]
+	if !ok {
+		name = string(data[i+1 : j])
+		if names != nil {
+			names[name] = name
+		}
+	}
+	e := &elem{name: name, start: i}
 	for {
 		k := j
 		for j < n && isSpace(data[j]) {
 			j++
 		}
 		if j >= n {
-			return nil, 0, &xmlError{off: i, msg: "unterminated start tag"}
+			return nil, 0, nil, &xmlError{off: i, msg: "unterminated start tag"}
 		}
 		if data[j] == '>' {
 			e.tagEnd = j + 1
-			return e, j + 1, nil
+			return e, j + 1, attrs, nil
 		}
 		if data[j] == '/' {
 			if j+1 < n && data[j+1] == '>' {
@@ -205,51 +230,51 @@ func parseStartTag(data []byte, i int) (*elem, int, error) {
 				e.tagEnd = j + 2
 				e.closeStart = e.tagEnd
 				e.end = e.tagEnd
-				return e, j + 2, nil
+				return e, j + 2, attrs, nil
 			}
-			return nil, 0, &xmlError{off: j, msg: "invalid start tag"}
+			return nil, 0, nil, &xmlError{off: j, msg: "invalid start tag"}
 		}
 		if j == k {
-			return nil, 0, &xmlError{off: j, msg: "missing space between attributes"}
+			return nil, 0, nil, &xmlError{off: j, msg: "missing space between attributes"}
 		}
 		as := j
 		for j < n && isNameByte(data[j]) {
 			j++
 		}
 		if j == as || !isNameStart(data[as]) {
-			return nil, 0, &xmlError{off: as, msg: "invalid attribute"}
+			return nil, 0, nil, &xmlError{off: as, msg: "invalid attribute"}
 		}
 		a := xattr{name: string(data[as:j]), start: as}
 		for j < n && isSpace(data[j]) {
 			j++
 		}
 		if j >= n || data[j] != '=' {
-			return nil, 0, &xmlError{off: j, msg: "attribute without value"}
+			return nil, 0, nil, &xmlError{off: j, msg: "attribute without value"}
 		}
 		j++
 		for j < n && isSpace(data[j]) {
 			j++
 		}
 		if j >= n || (data[j] != '"' && data[j] != '\'') {
-			return nil, 0, &xmlError{off: j, msg: "unquoted attribute value"}
+			return nil, 0, nil, &xmlError{off: j, msg: "unquoted attribute value"}
 		}
 		q := data[j]
 		end := bytes.IndexByte(data[j+1:], q)
 		if end < 0 {
-			return nil, 0, &xmlError{off: j, msg: "unterminated attribute value"}
+			return nil, 0, nil, &xmlError{off: j, msg: "unterminated attribute value"}
 		}
 		a.valStart, a.valEnd = j+1, j+1+end
 		if bytes.IndexByte(data[a.valStart:a.valEnd], '<') >= 0 {
-			return nil, 0, &xmlError{off: j, msg: "'<' in attribute value"}
+			return nil, 0, nil, &xmlError{off: j, msg: "'<' in attribute value"}
 		}
 		j = a.valEnd + 1
 		a.end = j
-		for _, b := range e.attrs {
+		for _, b := range attrs {
 			if b.name == a.name {
-				return nil, 0, &xmlError{off: as, msg: "duplicate attribute " + a.name}
+				return nil, 0, nil, &xmlError{off: as, msg: "duplicate attribute " + a.name}
 			}
 		}
-		e.attrs = append(e.attrs, a)
+		attrs = append(attrs, a)
 	}
 }
 
@@ -347,8 +372,13 @@ func decodeEntity(b []byte) (r rune, size int, ok bool) {
 }
 
 // decodeText unescapes the character data data[from:to] (no markup inside).
-// offs[i] is the source offset of decoded byte i; offs[len(text)] == to.
+// offs[i] is the source offset of decoded byte i, offs[len(text)] == to;
+// offs is nil when the data holds no reference (offset i is then from+i).
 func decodeText(data []byte, from, to int) (text []byte, offs []int) {
+	raw := data[from:to]
+	if bytes.IndexByte(raw, '&') < 0 {
+		return raw, nil
+	}
 	text = make([]byte, 0, to-from)
 	offs = make([]int, 0, to-from+1)
 	for i := from; i < to; {
