@@ -325,3 +325,10 @@ func TestVariableScope(t *testing.T) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
+
+func TestTrimMarkers(t *testing.T) {
+	body := p("Nom :  {{- .x}} ; {{.x -}}   fin") + runs("a ", "{{- .x -}}", " b")
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"x": "X"})
+	// Trim markers trim spaces of the same run only.
+	equalLines(t, d.lines("word/document.xml"), "Nom :X ; Xfin", "a X b")
+}
