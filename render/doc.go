@@ -93,6 +93,10 @@
 //     string or any value with a Time() time.Time method.
 //   - upperFR s: upper case keeping accents (« SOCIÉTÉ »), locale-free.
 //   - joinFR list: « a, b et c ».
+//   - numberFR decimals n: « 179 942,50 » (no-break spaces between digit
+//     groups, decimal comma); n is any Go number, a json.Number or a
+//     numeric string. In a pipeline: {{.amount | numberFR 2}}.
+//   - eurosFR n: « 1 234,50 € ».
 //
 // Funcs adds functions; names starting with "_lk_" are reserved.
 //

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -46,6 +48,8 @@ func baseFuncs() template.FuncMap {
 	fm["dateFR"] = dateFR
 	fm["upperFR"] = upperFR
 	fm["joinFR"] = joinFR
+	fm["numberFR"] = numberFR
+	fm["eurosFR"] = eurosFR
 	return fm
 }
 
@@ -139,4 +143,83 @@ func joinFR(list any) (string, error) {
 		return items[0], nil
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1], nil
+}
+
+// nbsp is the no-break space French typography puts between digit groups and
+// before the euro sign.
+const nbsp = "\u00a0"
+
+// numberFR writes a number the French way with the given number of
+// decimals: numberFR 2 179942.5 gives « 179 942,50 » (digit groups
+// separated by no-break spaces, decimal comma). The number may be any Go
+// integer or float, a json.Number or a numeric string. In a pipeline:
+// {{.amount | numberFR 2}}.
+func numberFR(decimals int, v any) (string, error) {
+	if decimals < 0 || decimals > 12 {
+		return "", fmt.Errorf("numberFR: %d decimals: want 0 to 12", decimals)
+	}
+	var s string
+	rv := reflect.ValueOf(v)
+	switch {
+	case v == nil:
+		return "", nil
+	case rv.CanInt():
+		s = strconv.FormatInt(rv.Int(), 10)
+		if decimals > 0 {
+			s += "." + strings.Repeat("0", decimals)
+		}
+	case rv.CanUint():
+		s = strconv.FormatUint(rv.Uint(), 10)
+		if decimals > 0 {
+			s += "." + strings.Repeat("0", decimals)
+		}
+	case rv.CanFloat():
+		s = strconv.FormatFloat(rv.Float(), 'f', decimals, 64)
+	default:
+		var str string
+		switch x := v.(type) {
+		case json.Number:
+			str = x.String()
+		case string:
+			str = strings.TrimSpace(x)
+		default:
+			return "", fmt.Errorf("numberFR: %T is not a number", v)
+		}
+		if str == "" {
+			return "", nil
+		}
+		f, err := strconv.ParseFloat(str, 64)
+		if err != nil {
+			return "", fmt.Errorf("numberFR: %q is not a number", str)
+		}
+		s = strconv.FormatFloat(f, 'f', decimals, 64)
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, d := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(nbsp)
+		}
+		b.WriteRune(d)
+	}
+	if frac != "" {
+		b.WriteString(",")
+		b.WriteString(frac)
+	}
+	return b.String(), nil
+}
+
+// eurosFR writes an amount in euros: eurosFR 1234.5 gives « 1 234,50 € »
+// (two decimals, no-break spaces).
+func eurosFR(v any) (string, error) {
+	s, err := numberFR(2, v)
+	if err != nil || s == "" {
+		return s, err
+	}
+	return s + nbsp + "€", nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -177,6 +178,18 @@ func TestFuncs(t *testing.T) {
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{
 		"d": mustDate("2026-12-02"), "l": []string{"a", "b", "c"}, "m": map[string]any{"z": 1, "a": 2, "m": 3}})
 	equalLines(t, d.lines("word/document.xml"), "2 décembre 2026|1er juillet 2019|SOCIÉTÉ GÉNÉRALE|a, b et c|x|a,m,z")
+}
+
+func TestNumberFR(t *testing.T) {
+	body := p(`{{numberFR 2 .f}}|{{.i | numberFR 0}}|{{eurosFR .i}}|{{eurosFR "-1234.567"}}|{{numberFR 1 .u}}|{{numberFR 3 .n}}|{{eurosFR ""}}`)
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"f": 179942.5, "i": 1234567, "u": uint8(7), "n": json.Number("-0.5")})
+	equalLines(t, d.lines("word/document.xml"), "179\u00a0942,50|1\u00a0234\u00a0567|1\u00a0234\u00a0567,00\u00a0€|-1\u00a0234,57\u00a0€|7,0|-0,500|")
+	for _, bad := range []string{`{{numberFR 2 "abc"}}`, `{{numberFR 20 1}}`, `{{eurosFR .m}}`} {
+		err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), map[string]any{"m": map[string]any{}})
+		if err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
 }
 
 func TestRemovedFuncs(t *testing.T) {
