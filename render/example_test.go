@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 
@@ -107,4 +108,29 @@ func ExampleErrors() {
 	//	word/document.xml: paragraph 1 « {{.a | nosuchfunc}} »: function "nosuchfunc" not defined
 	//	word/document.xml: paragraph 3 « {{if .b}} »: {{if}} never closed: its {{end}} is missing
 	//	word/document.xml: paragraph 4 « {{.c.}} »: unexpected <.> in operand
+}
+
+// Templates can be kept unpacked in version control, one file per part, and
+// parsed from any fs.FS (with go:embed, use "//go:embed all:dir" so that the
+// _rels folders are included).
+func ExampleParseFS() {
+	t, err := render.ParseFS(os.DirFS("testdata/unpacked"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range t.Fields() {
+		if strings.HasPrefix(f, ".modules") || strings.HasPrefix(f, ".signer") {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// .modules
+	// .modules[].features
+	// .modules[].features[]
+	// .modules[].name
+	// .modules[].ok
+	// .signer
+	// .signer.name
+	// .signer.title
 }

@@ -217,7 +217,11 @@ func TestRemovedFuncs(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	tmpl := mustParse(t, spec{body: p("Société {{.Company.Nme}}")})
-	err := tmpl.Execute(new(bytes.Buffer), map[string]any{"Company": map[string]any{"Name": "x"}})
+	var out bytes.Buffer
+	err := tmpl.Execute(&out, map[string]any{"Company": map[string]any{"Name": "x"}})
+	if out.Len() != 0 {
+		t.Errorf("Execute wrote %d bytes before failing", out.Len())
+	}
 	var e *Error
 	if !errors.As(err, &e) {
 		t.Fatalf("got %v, want *Error", err)
