@@ -22,6 +22,7 @@ func TestDeterminism(t *testing.T) {
 		return buf.Bytes()
 	}
 	want := render()
+	openDocx(t, want)
 
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	defer func(l *time.Location) { time.Local = l }(time.Local)
