@@ -82,10 +82,11 @@ func LoadFS(fsys fs.FS, name string) (*Convention, error) {
 }
 
 // ValidateFile loads the agreement in the file at path and validates it, in
-// one call: the decoding problems if it does not decode, otherwise the
-// validation problems, each with the file name and the line and column of
-// its key (or of the closest enclosing table when the key is missing). The
-// Convention is returned whenever the file decodes, valid or not.
+// one call: every problem at once, each with the file name and the line and
+// column of its key (or of the closest enclosing table when the key is
+// missing). Unknown keys and wrong types do not hide the validation
+// problems of the rest of the file; only a syntax error stops at decoding.
+// The Convention is returned whenever the file decodes, valid or not.
 func ValidateFile(path string) (*Convention, error) {
 	format, err := FormatFromPath(path)
 	if err != nil {
@@ -121,10 +122,22 @@ func ValidateReader(r io.Reader, format Format, name string) (*Convention, error
 		return DecodeNamed(io.MultiReader(bytes.NewReader(src), errReader{err}), format, name)
 	}
 	c, loc, ps := decodeBytes(src, format)
-	if len(ps) == 0 {
-		ps = c.Check()
+	if c != nil {
+		decoded := len(ps) == 0
+		// Unknown keys and wrong types do not hide the rest: validate what
+		// did decode, leaving out the keys already reported.
+		seen := make(map[string]bool, len(ps))
 		for _, p := range ps {
-			p.Line, p.Column = loc.find(p.Path)
+			seen[p.Path] = true
+		}
+		for _, p := range c.Check() {
+			if !seen[p.Path] {
+				p.Line, p.Column = loc.find(p.Path)
+				ps = append(ps, p)
+			}
+		}
+		if !decoded {
+			c = nil // it did not decode: no Convention, as documented
 		}
 	}
 	for _, p := range ps {
@@ -154,7 +167,8 @@ func openMessage(err error) string {
 }
 
 // decodeBytes parses src, copies it into a Convention and sorts the
-// problems by position.
+// problems by position. The Convention is nil only when src does not parse;
+// with problems, it holds what did decode (normalized), for validation.
 func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte order mark some editors write
 	var (
@@ -183,17 +197,14 @@ func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 		p.Line, p.Column = loc.find(p.Path)
 	}
 	ps = append(ps, u.problems...)
-	if len(ps) > 0 {
-		slices.SortStableFunc(ps, func(a, b *Problem) int {
-			if a.Line != b.Line {
-				return a.Line - b.Line
-			}
-			return a.Column - b.Column
-		})
-		return nil, loc, ps
-	}
+	slices.SortStableFunc(ps, func(a, b *Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
 	c.Normalize()
-	return c, loc, nil
+	return c, loc, ps
 }
 
 func parseTOML(src []byte) (map[string]any, Problems) {

@@ -439,8 +439,19 @@ func TestValidateFileWithPositions(t *testing.T) {
 		t.Errorf("%s", got)
 	}
 	c, err = ValidateFS(fsys, "bad.toml")
-	if c != nil || err == nil || !strings.HasPrefix(err.Error(), "bad.toml:1:1: x: clé inconnue") {
+	if c != nil || err == nil || !strings.Contains(err.Error(), "bad.toml:1:1: x: clé inconnue") {
 		t.Errorf("%v %v", c, err)
+	}
+	// An unknown key does not hide the validation problems of the rest.
+	fsys["typo.toml"] = &fstest.MapFile{Data: []byte("levle = 1\n" + src)}
+	c, err = ValidateFS(fsys, "typo.toml")
+	if c != nil || !errors.As(err, &ps) || len(ps) != 3 {
+		t.Fatalf("%v %v", c, err)
+	}
+	for i, want := range []string{"typo.toml:1:1: levle: clé inconnue", "typo.toml:10:1: company.phone: ", "typo.toml:20:1: solution.max_sites: "} {
+		if got := ps[i].Error(); !strings.HasPrefix(got, want) {
+			t.Errorf("problem %d = %s, want %s…", i, got, want)
+		}
 	}
 	_, err = ValidateReader(failingReader{}, TOML, "in")
 	if !errors.Is(err, io.ErrClosedPipe) {
