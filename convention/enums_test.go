@@ -127,7 +127,7 @@ func TestProfessionOptions(t *testing.T) {
 func TestIsFrench(t *testing.T) {
 	for country, want := range map[string]bool{
 		"": true, "France": true, "FRANCE": true, " france ": true, "Francé": true,
-		"Belgique": false, "French Polynesia": false,
+		"FR": true, "fra": true, "Belgique": false, "French Polynesia": false, "FRL": false,
 	} {
 		if got := (Company{Country: country}).IsFrench(); got != want {
 			t.Errorf("IsFrench(%q) = %v", country, got)

@@ -14,11 +14,15 @@ const DefaultCountry = "France"
 const DefaultSignaturePlace = "Paris"
 
 // IsFrench reports whether the company is French: its country is empty (the
-// default, France) or "France" in any case, with or without accents. French
-// companies get the French checks (SIRET/SIREN, postal code, telephone).
+// default, France), "France" in any case, with or without accents, or the
+// ISO 3166 codes "FR" and "FRA". French companies get the French checks
+// (SIRET/SIREN, postal code, telephone).
 func (c Company) IsFrench() bool {
-	f := frtext.Fold(c.Country)
-	return f == "" || f == "france"
+	switch frtext.Fold(c.Country) {
+	case "", "france", "fr", "fra":
+		return true
+	}
+	return false
 }
 
 // ProfessionOptions returns the 12 professions of article 3.1 in the
