@@ -670,11 +670,78 @@ func (c *compiler) buildEdits() {
 		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
 	}
 	if c.mode == modeWord {
+		c.dropRepeatedIDs()
 		c.fallbacks()
 		if c.usesW {
 			c.declareW14()
 		}
 	}
+}
+
+// srcPos returns the offset in the part's bytes where an action's output
+// goes.
+func (c *compiler) srcPos(a *action) int {
+	switch a.place.how {
+	case placeInline:
+		p := c.pieceAt(a.u, a.start)
+		return p.src(a.start - p.at)
+	case placeAfter:
+		return a.place.el.end
+	default:
+		return a.place.el.start
+	}
+}
+
+// dropRepeatedIDs removes, inside {{range}} bodies, the markup whose id must
+// be unique in a document and that repeating would duplicate: bookmarks
+// (w:bookmarkStart, w:bookmarkEnd) and content control ids (w:sdtPr/w:id,
+// optional). Bookmarks in a repeated paragraph could not be the target of a
+// cross-reference anyway.
+func (c *compiler) dropRepeatedIDs() {
+	type span struct{ from, to int }
+	var spans []span
+	for _, a := range c.acts {
+		if a.keyword == "range" && a.closing != nil {
+			spans = append(spans, span{c.srcPos(a), c.srcPos(a.closing)})
+		}
+	}
+	if len(spans) == 0 {
+		return
+	}
+	var cut []edit
+	for _, e := range c.edits {
+		if e.start < e.end {
+			cut = append(cut, e)
+		}
+	}
+	inRange := func(el *elem) bool {
+		for _, s := range spans {
+			if el.start >= s.from && el.end <= s.to {
+				for _, e := range cut {
+					if el.start < e.end && e.start < el.end {
+						return false // already removed
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		for _, ch := range e.children {
+			switch {
+			case ch.name == c.q("bookmarkStart") || ch.name == c.q("bookmarkEnd"),
+				ch.name == c.q("id") && e.name == c.q("sdtPr"):
+				if inRange(ch) {
+					c.add(edit{start: ch.start, end: ch.end})
+				}
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(c.root)
 }
 
 // hoist inserts an action moved before or after an element.

@@ -87,6 +87,15 @@ func goldenCases() []goldenCase {
 			absent: []string{"{{"},
 		},
 		{
+			name: "repeated-ids",
+			load: fromSpec(spec{body: p("{{range .l}}") + `<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>Élément {{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
+				`<w:sdt><w:sdtPr><w:id w:val="12"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Contrôle</w:t></w:r></w:p></w:sdtContent></w:sdt>` + p("{{end}}") +
+				`<w:p><w:bookmarkStart w:id="1" w:name="liste"/><w:r><w:t>Liste : {{range .l}}{{.}} {{end}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`}),
+			data:   map[string]any{"l": []string{"un", "deux"}},
+			see:    []string{"Élément un", "Élément deux", "Contrôle", "Liste : un deux"},
+			absent: []string{"{{"},
+		},
+		{
 			name: "fallbacks",
 			load: fromSpec(spec{
 				body: p("Avant") + tblOpen + row(p("{{range .none}}{{.}}"), p("{{end}}")) + tblClose +

@@ -349,3 +349,18 @@ func TestTrimMarkers(t *testing.T) {
 	// Trim markers trim spaces of the same run only.
 	equalLines(t, d.lines("word/document.xml"), "Nom :X ; Xfin", "a X b")
 }
+
+func TestRepeatedIDs(t *testing.T) {
+	body := p("{{range .l}}") + `<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
+		`<w:sdt><w:sdtPr><w:id w:val="12"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt>` + p("{{end}}") +
+		`<w:p><w:bookmarkStart w:id="1" w:name="kept"/><w:r><w:t>Liste : {{range .l}}{{.}}{{end}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"l": []string{"a", "b"}})
+	doc := string(d.parts["word/document.xml"])
+	if strings.Contains(doc, `w:id="0"`) || strings.Contains(doc, `<w:id `) {
+		t.Errorf("ids repeated by a loop:\n%s", doc)
+	}
+	if strings.Count(doc, `w:id="1"`) != 2 {
+		t.Errorf("bookmark around a whole loop removed:\n%s", doc)
+	}
+	equalLines(t, d.lines("word/document.xml"), "a", "x", "b", "x", "Liste : ab")
+}
