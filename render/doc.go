@@ -56,7 +56,10 @@
 // table cell, or both outside tables...); otherwise Parse reports where they
 // are. A table cell, header, footer or note whose paragraphs are all
 // conditional gets an empty paragraph when none is printed, and a table
-// whose rows are all conditional an empty row, as Word requires.
+// whose rows are all conditional an empty row, as Word requires. Inside a
+// {{range}} body, bookmarks and content-control ids are removed, since
+// repeating them would duplicate ids that must be unique (drawings' ids are
+// not renumbered: avoid images inside loops).
 //
 // # Escaping
 //
