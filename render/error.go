@@ -46,10 +46,21 @@ var execPrefix = regexp.MustCompile(`^template: [^\n]*?:\d+:\d+: executing "[^"]
 
 var parsePrefix = regexp.MustCompile(`^template: [^\n]*?:\d+: `)
 
+// callPrefix matches "error calling f: f: ", where a function's own error
+// already names it.
+var callPrefix = regexp.MustCompile(`error calling (\w+): (\w+): `)
+
 func cleanExecMessage(msg string) string {
 	msg = execPrefix.ReplaceAllString(msg, "")
 	msg = parsePrefix.ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
+	msg = callPrefix.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := callPrefix.FindStringSubmatch(m)
+		if sub[1] == sub[2] {
+			return sub[2] + ": "
+		}
+		return m
+	})
 	return msg
 }
 

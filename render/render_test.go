@@ -180,6 +180,23 @@ func TestFuncs(t *testing.T) {
 	equalLines(t, d.lines("word/document.xml"), "2 décembre 2026|1er juillet 2019|SOCIÉTÉ GÉNÉRALE|a, b et c|x|a,m,z")
 }
 
+// civilDate is a date type with a Time method, as a data model might have.
+type civilDate struct{ y, m, d int }
+
+func (c civilDate) Time() time.Time { return time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC) }
+
+func TestDateFR(t *testing.T) {
+	tm := time.Date(2019, 7, 1, 23, 59, 0, 0, time.FixedZone("Tahiti", -10*3600))
+	body := p(`{{dateFR .t}}|{{dateFR .p}}|{{dateFR .c}}|{{dateFR "2026-02-28"}}|{{dateFR ""}}|{{dateFR .z}}`)
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"t": tm, "p": &tm, "c": civilDate{2027, 1, 2}, "z": time.Time{}})
+	equalLines(t, d.lines("word/document.xml"), "1er juillet 2019|1er juillet 2019|2 janvier 2027|28 février 2026||")
+	for _, bad := range []string{`{{dateFR "01/07/2019"}}`, `{{dateFR 3}}`} {
+		if err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), nil); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
 func TestNumberFR(t *testing.T) {
 	body := p(`{{numberFR 2 .f}}|{{.i | numberFR 0}}|{{eurosFR .i}}|{{eurosFR "-1234.567"}}|{{numberFR 1 .u}}|{{numberFR 3 .n}}|{{eurosFR ""}}`)
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"f": 179942.5, "i": 1234567, "u": uint8(7), "n": json.Number("-0.5")})
@@ -363,4 +380,12 @@ func TestRepeatedIDs(t *testing.T) {
 		t.Errorf("bookmark around a whole loop removed:\n%s", doc)
 	}
 	equalLines(t, d.lines("word/document.xml"), "a", "x", "b", "x", "Liste : ab")
+}
+
+func TestFuncErrorMessage(t *testing.T) {
+	err := mustParse(t, spec{body: p("Le {{dateFR .d}}")}).Execute(new(bytes.Buffer), map[string]any{"d": "1er juillet"})
+	want := `word/document.xml: paragraph 1 « Le {{dateFR .d}} »: dateFR: "1er juillet" is not a YYYY-MM-DD date`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
 }
