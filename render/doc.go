@@ -131,7 +131,9 @@
 // refuses what is not a DOCX, macro-enabled documents, unsafe or duplicate
 // entry names and DOCTYPE/ENTITY declarations, with errors from
 // internal/opc that errors.Is can test. XML parts are tokenized by a small
-// checking tokenizer (nesting depth bounded); nothing panics. A template
-// that loops forever is its author's problem: Execute does not take a
-// context.
+// checking tokenizer (nesting depth, elements and actions per part
+// bounded); nothing panics. Execute stops with ErrOutputTooLarge when a
+// rendered part grows past the limits (a runaway {{range}}); a template that
+// loops forever without output is its author's problem: Execute does not
+// take a context.
 package render

@@ -117,7 +117,7 @@ func FuzzParseDocument(f *testing.F) {
 		parts := spec{}.parts()
 		parts["word/document.xml"] = doc
 		b := zipParts(t, parts)
-		tmpl, err := Parse(bytes.NewReader(b), int64(len(b)), AllowMissing())
+		tmpl, err := Parse(bytes.NewReader(b), int64(len(b)), AllowMissing(), WithLimits(Limits{MaxPartSize: 1 << 20}))
 		if err != nil {
 			return
 		}

@@ -108,3 +108,15 @@ func TestManyActionsAndErrors(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestOutputLimit(t *testing.T) {
+	body := p("{{range .l}}") + p("{{.}} ligne assez longue pour grossir vite") + p("{{end}}")
+	tmpl := mustParse(t, spec{body: body}, WithLimits(Limits{MaxPartSize: 64 << 10}))
+	var out bytes.Buffer
+	err := tmpl.Execute(&out, map[string]any{"l": make([]int, 10000)})
+	if !errors.Is(err, ErrOutputTooLarge) || out.Len() != 0 {
+		t.Fatalf("got %v (%d bytes written), want ErrOutputTooLarge", err, out.Len())
+	}
+	t.Log(err)
+	mustExec(t, tmpl, map[string]any{"l": make([]int, 10)})
+}

@@ -6,9 +6,12 @@ import (
 	"github.com/esante/labelkit/internal/opc"
 )
 
-// Limits bound what reading a template may cost (zip-bomb defence). Zero
-// fields mean the default: 2000 parts, 64 MiB per part, 256 MiB in all
-// (uncompressed), far above any real agreement.
+// Limits bound what reading a template may cost (zip-bomb defence), and
+// what executing it may produce: a rendered part is also limited to
+// MaxPartSize, and all of them to MaxTotalSize, so a runaway {{range}} stops
+// with an error instead of filling memory. Zero fields mean the default:
+// 2000 parts, 64 MiB per part, 256 MiB in all (uncompressed), far above any
+// real agreement.
 type Limits struct {
 	MaxParts     int   // number of parts (zip entries or files)
 	MaxPartSize  int64 // uncompressed bytes of one part
@@ -26,7 +29,7 @@ type config struct {
 	err          error
 }
 
-// WithLimits sets the reading limits.
+// WithLimits sets the limits.
 func WithLimits(l Limits) Option {
 	return func(c *config) {
 		c.limits = opc.Limits{MaxParts: l.MaxParts, MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxTotalSize}

@@ -21,8 +21,30 @@ import (
 // Template is a parsed DOCX template. It is safe for concurrent use: parse
 // once, execute many times.
 type Template struct {
-	parts []*tpart // every part, in package order
-	cfg   config
+	parts    []*tpart // every part, in package order
+	cfg      config
+	maxPart  int64 // bytes of one rendered part
+	maxTotal int64 // bytes of all rendered parts
+}
+
+// limitWriter stops a rendering that grows past the limits.
+type limitWriter struct {
+	b           *bytes.Buffer
+	part, total int64 // bytes still allowed
+}
+
+// ErrOutputTooLarge is reported when a rendered part grows past
+// Limits.MaxPartSize, or all of them past Limits.MaxTotalSize.
+var ErrOutputTooLarge = errors.New("rendered document too large (see render.Limits)")
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	n := int64(len(p))
+	if n > w.part || n > w.total {
+		return 0, ErrOutputTooLarge
+	}
+	w.part -= n
+	w.total -= n
+	return w.b.Write(p)
 }
 
 // tpart is one part of the package: copied as it is (tmpl == nil) or
@@ -124,7 +146,13 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	for k, v := range cfg.funcs {
 		funcs[k] = v
 	}
-	t := &Template{cfg: cfg}
+	t := &Template{cfg: cfg, maxPart: cfg.limits.MaxPartSize, maxTotal: cfg.limits.MaxTotalSize}
+	if t.maxPart <= 0 {
+		t.maxPart = opc.DefaultLimits.MaxPartSize
+	}
+	if t.maxTotal <= 0 {
+		t.maxTotal = opc.DefaultLimits.MaxTotalSize
+	}
 	var errs Errors
 	for _, p := range pkg.Parts {
 		tp := &tpart{part: p, name: p.Name}
@@ -407,6 +435,7 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		}
 	}()
 	var errs Errors
+	lw := &limitWriter{total: t.maxTotal}
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
@@ -414,7 +443,8 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		b := bufPool.Get().(*bytes.Buffer)
 		b.Reset()
 		bufs[i] = b
-		if err := p.tmpl.Execute(b, data); err != nil {
+		lw.b, lw.part = b, t.maxPart
+		if err := p.tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
 		}
 	}

@@ -183,7 +183,9 @@ func TestFuncs(t *testing.T) {
 // civilDate is a date type with a Time method, as a data model might have.
 type civilDate struct{ y, m, d int }
 
-func (c civilDate) Time() time.Time { return time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC) }
+func (c civilDate) Time() time.Time {
+	return time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC)
+}
 
 func TestDateFR(t *testing.T) {
 	tm := time.Date(2019, 7, 1, 23, 59, 0, 0, time.FixedZone("Tahiti", -10*3600))
