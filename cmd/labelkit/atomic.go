@@ -36,6 +36,10 @@ type outDir struct {
 
 	mu   sync.Mutex
 	temp map[string]bool // live temporary files, removed by cleanup
+
+	// dirFile is the folder itself, for syncfs; group batches the syncs.
+	dirFile *os.File
+	group   groupSync
 }
 
 // openOutDir opens (creating it if needed) the output folder.
@@ -50,17 +54,21 @@ func openOutDir(path string, force bool) (*outDir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &outDir{path: path, root: root, force: force, temp: map[string]bool{}}, nil
+	d := &outDir{path: path, root: root, force: force, temp: map[string]bool{}}
+	if f, err := root.Open("."); err == nil {
+		d.dirFile = f
+	}
+	return d, nil
 }
 
 // Close syncs the folder (so the renames are durable) and releases it.
 func (d *outDir) Close() error {
 	d.cleanup()
 	var err error
-	if f, e := d.root.Open("."); e == nil {
+	if d.dirFile != nil {
 		// Syncing a directory is not supported everywhere; ignore errors.
-		_ = f.Sync()
-		f.Close()
+		_ = d.dirFile.Sync()
+		d.dirFile.Close()
 	}
 	if e := d.root.Close(); e != nil {
 		err = e
@@ -192,7 +200,7 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	if err := p.bw.Flush(); err != nil {
 		return err
 	}
-	if err := p.f.Sync(); err != nil {
+	if err := p.d.sync(p.f); err != nil {
 		return err
 	}
 	err := p.f.Close()
@@ -204,6 +212,54 @@ func (p *pendingFile) commit(ctx context.Context) error {
 		return err
 	}
 	return p.d.publish(p.tmp, p.name)
+}
+
+// sync makes f's data durable before it is published: on Linux, by a
+// syncfs of the folder's file system shared by every output that reached
+// this point meanwhile (group commit: one journal commit for many files,
+// where one fsync per file costs a journal commit each); elsewhere, or if
+// syncfs fails, by fsync(f).
+func (d *outDir) sync(f *os.File) error {
+	if d.dirFile != nil && d.group.sync(d.dirFile) == nil {
+		return nil
+	}
+	return f.Sync()
+}
+
+// groupSync runs syncFS for groups of callers: callers that arrive while a
+// sync is running wait together for the next one, which covers all their
+// writes (each wrote its data before joining).
+type groupSync struct {
+	mu   sync.Mutex
+	next *syncGroup // the group being formed, if any
+	run  sync.Mutex // one syncFS at a time
+}
+
+type syncGroup struct {
+	done chan struct{}
+	err  error
+}
+
+func (g *groupSync) sync(f *os.File) error {
+	g.mu.Lock()
+	grp := g.next
+	if grp != nil {
+		g.mu.Unlock()
+		<-grp.done
+		return grp.err
+	}
+	grp = &syncGroup{done: make(chan struct{})}
+	g.next = grp
+	g.mu.Unlock()
+	// Leader: wait for the sync in flight, then close the group and sync.
+	g.run.Lock()
+	g.mu.Lock()
+	g.next = nil
+	g.mu.Unlock()
+	grp.err = syncFS(f)
+	g.run.Unlock()
+	close(grp.done)
+	return grp.err
 }
 
 // abandon releases the buffer, closes and removes the temporary file

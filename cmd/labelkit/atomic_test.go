@@ -233,3 +233,33 @@ func TestPendingFile(t *testing.T) {
 		t.Fatalf("folder after cancelled commit: %s", got)
 	}
 }
+
+// TestGroupSync: concurrent callers share syncs; every caller returns only
+// after a sync that started after it joined.
+func TestGroupSync(t *testing.T) {
+	dir, _ := openOutDir(t.TempDir(), false)
+	defer dir.Close()
+	if dir.dirFile == nil {
+		t.Fatal("no folder handle")
+	}
+	var g groupSync
+	var wg sync.WaitGroup
+	errs := make(chan error, 50)
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- g.sync(dir.dirFile)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil && !errors.Is(err, errors.ErrUnsupported) {
+			t.Error(err)
+		}
+	}
+	if g.next != nil {
+		t.Error("a group was left open")
+	}
+}

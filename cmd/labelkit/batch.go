@@ -124,7 +124,7 @@ func (d *outDir) outcome(ctx context.Context, in input, err error) outcome {
 // and runs on at most one worker per core; fsync is bound to the disk and
 // takes milliseconds on some file systems: letting several outputs wait for
 // it while the cores render the next inputs keeps the cores busy.
-const syncDepth = 8
+const syncDepth = 32
 
 // work is one input's CPU-bound part: decode, validate, render. It returns
 // the outcome, or a pending output file that runBatch then commits.
