@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -91,4 +93,101 @@ func (es Errors) Unwrap() []error {
 		out[i] = e
 	}
 	return out
+}
+
+func lineStarts(src string) []int {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// actionAt returns the action whose compiled source holds offset off.
+func (tp *tpart) actionAt(off int) *action {
+	i := sort.Search(len(tp.acts), func(i int) bool { return tp.acts[i].srcOff > off })
+	if i == 0 {
+		return nil
+	}
+	a := tp.acts[i-1]
+	if off >= a.srcEnd {
+		return nil
+	}
+	return a
+}
+
+var (
+	execLoc  = regexp.MustCompile(`^template: .*?:(\d+):(\d+): `)
+	parseLoc = regexp.MustCompile(`^template: .*?:(\d+): `)
+)
+
+// locate maps a text/template error to the paragraph and action it is
+// about.
+func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
+	e := &Error{Part: tp.name, Err: err}
+	m := loc.FindStringSubmatch(err.Error())
+	if m == nil {
+		return e
+	}
+	line, _ := strconv.Atoi(m[1])
+	col := 0
+	if len(m) > 2 {
+		col, _ = strconv.Atoi(m[2])
+	}
+	if line < 1 || line > len(tp.lineStarts) {
+		return e
+	}
+	var a *action
+	if len(m) > 2 {
+		a = tp.actionAt(tp.lineStarts[line-1] + col)
+	} else {
+		a = tp.actionOnLine(line, err.Error())
+	}
+	if a != nil && a.internal {
+		a = nil
+	}
+	if a != nil {
+		e.Paragraph = a.u.n
+		e.Snippet = snippet(a.u.text, a)
+		e.Action = a.src
+	}
+	return e
+}
+
+var quoted = regexp.MustCompile(`"([^"]+)"`)
+
+// actionOnLine guesses which action of a source line a parse error (which
+// has no column) is about: the first naming what the message quotes (e.g.
+// undefined variable "$x"), else the first on the line.
+func (tp *tpart) actionOnLine(line int, msg string) *action {
+	from, to := tp.lineStarts[line-1], int(^uint(0)>>1)
+	if line < len(tp.lineStarts) {
+		to = tp.lineStarts[line]
+	}
+	var first *action
+	q := quoted.FindStringSubmatch(msg)
+	for _, a := range tp.acts {
+		if a.internal || a.srcOff < from || a.srcOff >= to {
+			continue
+		}
+		if q != nil && strings.Contains(a.src, q[1]) && !declares(a.src, q[1]) {
+			return a
+		}
+		if first == nil {
+			first = a
+		}
+	}
+	return first
+}
+
+// declares reports whether src declares variable v.
+func declares(src, v string) bool {
+	for _, m := range varDeclRE.FindAllStringSubmatch(src, -1) {
+		if m[1] == v || m[2] == v {
+			return true
+		}
+	}
+	return false
 }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
+	"text/template/parse"
 	"unicode/utf8"
 )
 
@@ -216,4 +218,133 @@ func escapeText(s string, c *escCtx) string {
 		}
 	}
 	return b.String()
+}
+
+// escIdent is the escaper appended to every printing pipeline.
+const escIdent = "_lk_esc"
+
+// rewrite appends the escaper to every printing action of the tree.
+func rewrite(tree *parse.Tree, ctxOf func(pos parse.Pos) (int, bool)) error {
+	var walk func(n parse.Node) error
+	walk = func(n parse.Node) error {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return nil
+			}
+			for _, x := range n.Nodes {
+				if err := walk(x); err != nil {
+					return err
+				}
+			}
+		case *parse.ActionNode:
+			if len(n.Pipe.Decl) > 0 {
+				return nil
+			}
+			ctx, ok := ctxOf(n.Pos)
+			if !ok {
+				return fmt.Errorf("internal error: no context for action at %d", n.Pos)
+			}
+			pos := n.Pipe.Pos
+			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
+				NodeType: parse.NodeCommand,
+				Pos:      pos,
+				Args: []parse.Node{
+					parse.NewIdentifier(escIdent).SetTree(tree).SetPos(pos),
+					&parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, IsUint: true,
+						IsFloat: true, Int64: int64(ctx), Uint64: uint64(ctx), Float64: float64(ctx),
+						Text: strconv.Itoa(ctx)},
+				},
+			})
+		case *parse.IfNode:
+			return walkBranch(&n.BranchNode, walk)
+		case *parse.RangeNode:
+			return walkBranch(&n.BranchNode, walk)
+		case *parse.WithNode:
+			return walkBranch(&n.BranchNode, walk)
+		case *parse.TemplateNode:
+			return fmt.Errorf("{{template}} is not supported")
+		}
+		return nil
+	}
+	return walk(tree.Root)
+}
+
+func walkBranch(b *parse.BranchNode, walk func(parse.Node) error) error {
+	if err := walk(b.List); err != nil {
+		return err
+	}
+	if b.ElseList != nil {
+		return walk(b.ElseList)
+	}
+	return nil
+}
+
+// assignContexts gives every printing action its escaper context.
+func (c *compiler) assignContexts() {
+	byKey := map[string]int{}
+	for _, a := range c.acts {
+		if a.kind != kindPrint {
+			continue
+		}
+		key := "\x00plain"
+		var rPr, cbRPr string
+		if c.mode == modeWord {
+			p := c.pieceAt(a.u, a.start)
+			rPr, cbRPr = c.runProps(p.run)
+			key = rPr
+			c.usesW = true
+		}
+		i, ok := byKey[key]
+		if !ok {
+			i = len(c.ctxs)
+			byKey[key] = i
+			if c.mode == modeWord {
+				c.ctxs = append(c.ctxs, escCtx{}) // filled once w14's prefix is known
+				c.ctxKeys = append(c.ctxKeys, [2]string{rPr, cbRPr})
+			} else {
+				c.ctxs = append(c.ctxs, escCtx{})
+				c.ctxKeys = append(c.ctxKeys, [2]string{})
+			}
+		}
+		a.ctx = i
+	}
+}
+
+// runProps returns the run's w:rPr element and the same properties with the
+// checkbox glyph's font.
+func (c *compiler) runProps(run *elem) (rPr, cbRPr string) {
+	fonts := "<" + c.q("rFonts") + " " + c.q("ascii") + `="MS Gothic" ` + c.q("eastAsia") + `="MS Gothic" ` +
+		c.q("hAnsi") + `="MS Gothic"/>`
+	var pr *elem
+	if run != nil {
+		for _, ch := range run.children {
+			if ch.name == c.q("rPr") {
+				pr = ch
+				break
+			}
+		}
+	}
+	if pr == nil {
+		return "", "<" + c.q("rPr") + ">" + fonts + "</" + c.q("rPr") + ">"
+	}
+	rPr = string(c.data[pr.start:pr.end])
+	var b strings.Builder
+	b.WriteString("<" + c.q("rPr") + ">")
+	placed := false
+	for _, ch := range pr.children {
+		if ch.name == c.q("rFonts") {
+			continue
+		}
+		if !placed && ch.name != c.q("rStyle") {
+			b.WriteString(fonts)
+			placed = true
+		}
+		b.Write(c.data[ch.start:ch.end])
+	}
+	if !placed {
+		b.WriteString(fonts)
+	}
+	b.WriteString("</" + c.q("rPr") + ">")
+	return rPr, b.String()
 }

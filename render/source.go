@@ -1,0 +1,233 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+func (c *compiler) add(e edit) {
+	c.seq++
+	e.seq = c.seq
+	c.edits = append(c.edits, e)
+}
+
+// buildEdits turns placements into splices of the part's bytes.
+func (c *compiler) buildEdits() {
+	preserved := map[*elem]bool{}
+	for _, u := range c.units {
+		if len(u.actions) == 0 {
+			continue
+		}
+		if u.replaced {
+			continue // handled below, per replaced element
+		}
+		if u.dropped {
+			c.add(edit{start: u.el.start, end: u.el.end})
+			for _, a := range u.actions {
+				c.hoist(a)
+			}
+			continue
+		}
+		// Runs whose text was nothing but moved action text disappear.
+		covered := make([]int, len(u.pieces))
+		home := make([]bool, len(u.pieces))
+		for _, a := range u.actions {
+			for i, p := range u.pieces {
+				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
+				if lo < hi {
+					covered[i] += hi - lo
+					if a.place.how == placeInline && lo == a.start {
+						home[i] = true
+					}
+				}
+			}
+		}
+		drop := make([]bool, len(u.pieces))
+		for i, p := range u.pieces {
+			if covered[i] == p.size && !home[i] && c.onlyText(p.run, p.t) {
+				drop[i] = true
+				c.add(edit{start: p.run.start, end: p.run.end})
+			}
+		}
+		for _, a := range u.actions {
+			for i, p := range u.pieces {
+				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
+				if lo >= hi || drop[i] {
+					continue
+				}
+				e := edit{start: p.src(lo - p.at), end: p.src(hi - p.at)}
+				if a.place.how == placeInline && lo == a.start {
+					e.act = a
+				}
+				c.add(e)
+				if c.mode == modeWord && !preserved[p.t] {
+					preserved[p.t] = true
+					c.preserve(p.t)
+				}
+			}
+			c.hoist(a)
+		}
+	}
+	// Replaced elements, in document order, each once.
+	done := map[*elem]bool{}
+	for _, a := range c.acts {
+		if a.place.how != placeReplace {
+			continue
+		}
+		el := a.place.el
+		if !done[el] {
+			done[el] = true
+			c.add(edit{start: el.start, end: el.end})
+		}
+		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
+	}
+	if c.mode == modeWord {
+		c.dropRepeatedIDs()
+		c.fallbacks()
+		if c.usesW {
+			c.declareW14()
+		}
+	}
+}
+
+// hoist inserts an action moved before or after an element.
+func (c *compiler) hoist(a *action) {
+	switch a.place.how {
+	case placeBefore:
+		c.add(edit{start: a.place.el.start, end: a.place.el.start, phase: 1, act: a})
+	case placeAfter:
+		c.add(edit{start: a.place.el.end, end: a.place.el.end, phase: 0, act: a})
+	}
+}
+
+// onlyText reports whether run holds nothing but its properties and t.
+func (c *compiler) onlyText(run, t *elem) bool {
+	if run == nil {
+		return false
+	}
+	for _, ch := range run.children {
+		if ch != t && ch.name != c.q("rPr") {
+			return false
+		}
+	}
+	return true
+}
+
+// preserve makes sure w:t keeps its spaces once values are spliced in.
+func (c *compiler) preserve(t *elem) {
+	if _, ok := t.attr(c.data, "xml:space"); ok {
+		return
+	}
+	at := t.start + 1 + len(t.name)
+	c.add(edit{start: at, end: at, lit: ` xml:space="preserve"`})
+}
+
+func (c *compiler) internal(body string) *action {
+	return &action{src: "{{" + body + "}}", kind: kindSilent, internal: true}
+}
+
+// declareW14 declares the w14 and mc namespaces on the root element, with
+// w14 ignorable, so that checkbox content controls are valid.
+func (c *compiler) declareW14() {
+	root := c.root
+	w14, mc := "", ""
+	rootAttrs := root.attrs(c.data)
+	for _, a := range rootAttrs {
+		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok {
+			switch string(c.data[a.valStart:a.valEnd]) {
+			case nsW14:
+				w14 = p
+			case nsMC:
+				mc = p
+			}
+		}
+	}
+	at := root.tagEnd - 1
+	if root.empty {
+		at = root.tagEnd - 2
+	}
+	var add strings.Builder
+	if w14 == "" {
+		w14 = "w14"
+		if _, taken := root.attr(c.data, "xmlns:w14"); taken {
+			w14 = "lkw14"
+		}
+		fmt.Fprintf(&add, ` xmlns:%s="%s"`, w14, nsW14)
+	}
+	if mc == "" {
+		mc = "mc"
+		if _, taken := root.attr(c.data, "xmlns:mc"); taken {
+			mc = "lkmc"
+		}
+		fmt.Fprintf(&add, ` xmlns:%s="%s"`, mc, nsMC)
+	}
+	c.w14 = w14
+	ign, ok := -1, false
+	for i, a := range rootAttrs {
+		if a.name == mc+":Ignorable" {
+			ign, ok = i, true
+		}
+	}
+	if ok {
+		a := rootAttrs[ign]
+		if !containsWord(string(c.data[a.valStart:a.valEnd]), w14) {
+			c.add(edit{start: a.valEnd, end: a.valEnd, lit: " " + w14})
+		}
+	} else {
+		fmt.Fprintf(&add, ` %s:Ignorable="%s"`, mc, w14)
+	}
+	if add.Len() > 0 {
+		c.add(edit{start: at, end: at, lit: add.String()})
+	}
+}
+
+func containsWord(list, w string) bool {
+	for _, f := range strings.Fields(list) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// source applies the edits and returns the template source. It records each
+// action's offsets in the source.
+func (c *compiler) source() (string, []*action, error) {
+	sort.SliceStable(c.edits, func(i, j int) bool {
+		a, b := c.edits[i], c.edits[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		ai, bi := a.start == a.end, b.start == b.end
+		if ai != bi {
+			return ai // insertions before a range starting there
+		}
+		if a.phase != b.phase {
+			return a.phase < b.phase
+		}
+		return a.seq < b.seq
+	})
+	var b strings.Builder
+	b.Grow(len(c.data) + len(c.data)/8)
+	var acts []*action
+	last := 0
+	for _, e := range c.edits {
+		if e.start < last {
+			return "", nil, fmt.Errorf("internal error: overlapping edits at byte %d", e.start)
+		}
+		b.Write(c.data[last:e.start])
+		b.WriteString(e.lit)
+		if a := e.act; a != nil {
+			a.srcOff = b.Len()
+			b.WriteString(leftDelim)
+			b.WriteString(a.src[2 : len(a.src)-2])
+			b.WriteString(rightDelim)
+			a.srcEnd = b.Len()
+			acts = append(acts, a)
+		}
+		last = e.end
+	}
+	b.Write(c.data[last:])
+	return b.String(), acts, nil
+}
