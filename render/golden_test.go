@@ -88,9 +88,19 @@ func goldenCases() []goldenCase {
 		},
 		{
 			name: "repeated-ids",
-			load: fromSpec(spec{body: p("{{range .l}}") + `<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>Élément {{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
-				`<w:sdt><w:sdtPr><w:id w:val="12"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Contrôle</w:t></w:r></w:p></w:sdtContent></w:sdt>` + p("{{end}}") +
-				`<w:p><w:bookmarkStart w:id="1" w:name="liste"/><w:r><w:t>Liste : {{range .l}}{{.}} {{end}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`}),
+			load: func(t testing.TB) *Template {
+				parts := spec{body: p("{{range .l}}") + `<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>Élément {{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
+					`<w:sdt><w:sdtPr><w:id w:val="12"/></w:sdtPr><w:sdtContent><w:p w14:paraId="1A2B3C4E" w14:textId="77777777"><w:r><w:t>Contrôle</w:t></w:r></w:p></w:sdtContent></w:sdt>` + p("{{end}}") +
+					`<w:p w14:paraId="1A2B3C4F" w14:textId="77777777"><w:bookmarkStart w:id="1" w:name="liste"/><w:r><w:t>Liste : {{range .l}}{{.}} {{end}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`}.parts()
+				parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], "<w:document ",
+					`<w:document xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14" `, 1)
+				b := zipParts(t, parts)
+				tmpl, err := Parse(bytes.NewReader(b), int64(len(b)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return tmpl
+			},
 			data:   map[string]any{"l": []string{"un", "deux"}},
 			see:    []string{"Élément un", "Élément deux", "Contrôle", "Liste : un deux"},
 			absent: []string{"{{"},

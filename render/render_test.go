@@ -370,11 +370,21 @@ func TestTrimMarkers(t *testing.T) {
 }
 
 func TestRepeatedIDs(t *testing.T) {
-	body := p("{{range .l}}") + `<w:p><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
+	body := p("{{range .l}}") + `<w:p w14:paraId="1A2B3C4D" w14:textId="77777777" w:rsidR="00A10000"><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
 		`<w:sdt><w:sdtPr><w:id w:val="12"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt>` + p("{{end}}") +
 		`<w:p><w:bookmarkStart w:id="1" w:name="kept"/><w:r><w:t>Liste : {{range .l}}{{.}}{{end}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>`
-	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"l": []string{"a", "b"}})
+	parts := spec{body: body}.parts()
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], "<w:document ", `<w:document xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" `, 1)
+	b := zipParts(t, parts)
+	tmpl, err := Parse(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := mustExec(t, tmpl, map[string]any{"l": []string{"a", "b"}})
 	doc := string(d.parts["word/document.xml"])
+	if !strings.Contains(doc, `<w:p w:rsidR="00A10000">`) {
+		t.Errorf("w14:paraId not removed:\n%s", doc)
+	}
 	if strings.Contains(doc, `w:id="0"`) || strings.Contains(doc, `<w:id `) {
 		t.Errorf("ids repeated by a loop:\n%s", doc)
 	}

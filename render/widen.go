@@ -420,7 +420,8 @@ func (c *compiler) srcPos(a *action) int {
 
 // dropRepeatedIDs removes, inside {{range}} bodies, the markup whose id must
 // be unique in a document and that repeating would duplicate: bookmarks
-// (w:bookmarkStart, w:bookmarkEnd) and content control ids (w:sdtPr/w:id,
+// (w:bookmarkStart, w:bookmarkEnd), content control ids (w:sdtPr/w:id,
+// optional) and Word's paragraph and row ids (w14:paraId, w14:textId,
 // optional). Bookmarks in a repeated paragraph could not be the target of a
 // cross-reference anyway.
 func (c *compiler) dropRepeatedIDs() {
@@ -440,11 +441,13 @@ func (c *compiler) dropRepeatedIDs() {
 			cut = append(cut, e)
 		}
 	}
-	inRange := func(el *elem) bool {
+	// inRange reports whether el lies in a {{range}} body and its bytes
+	// [from, to) are not already cut.
+	inRange := func(el *elem, from, to int) bool {
 		for _, s := range spans {
 			if el.start >= s.from && el.end <= s.to {
 				for _, e := range cut {
-					if el.start < e.end && e.start < el.end {
+					if from < e.end && e.start < to {
 						return false // already removed
 					}
 				}
@@ -453,16 +456,29 @@ func (c *compiler) dropRepeatedIDs() {
 		}
 		return false
 	}
+	w14 := ""
+	for _, a := range c.root.attrs(c.data) {
+		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(c.data[a.valStart:a.valEnd]) == nsW14 {
+			w14 = p
+		}
+	}
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		for _, ch := range e.children {
 			switch {
 			case ch.name == c.q("bookmarkStart") || ch.name == c.q("bookmarkEnd"),
 				ch.name == c.q("id") && e.name == c.q("sdtPr"):
-				if inRange(ch) {
+				if inRange(ch, ch.start, ch.end) {
 					c.add(edit{start: ch.start, end: ch.end})
 				}
 				continue
+			case w14 != "" && (ch.name == c.q("p") || ch.name == c.q("tr")):
+				// Word 2010+ paragraph and row ids (optional attributes).
+				for _, a := range ch.attrs(c.data) {
+					if (a.name == w14+":paraId" || a.name == w14+":textId") && inRange(ch, a.start-1, a.end) {
+						c.add(edit{start: a.start - 1, end: a.end}) // with the space before
+					}
+				}
 			}
 			walk(ch)
 		}
