@@ -106,6 +106,18 @@ func goldenCases() []goldenCase {
 			absent: []string{"{{"},
 		},
 		{
+			name: "word-features",
+			load: fromSpec(spec{body: `<w:p><w:r><w:t xml:space="preserve">Voir </w:t></w:r><w:hyperlink w:anchor="annexe" w:history="1"><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>l’annexe {{.annex}}</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>` +
+				`<w:p><w:ins w:id="1" w:author="ANS" w:date="2019-07-01T00:00:00Z"><w:r><w:t>Ajout : {{.added}}</w:t></w:r></w:ins><w:del w:id="2" w:author="ANS" w:date="2019-07-01T00:00:00Z"><w:r><w:delText>{{retiré}}</w:delText></w:r></w:del></w:p>` +
+				`<w:p><w:sdt><w:sdtPr><w:alias w:val="Société"/></w:sdtPr><w:sdtContent><w:r><w:t>{{.company}}</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve"> – page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+				tblOpen + row(p("{{range .groups}}{{.name}}"), tblOpen+row(p("{{range .members}}{{.}}"), p("{{end}}"))+tblClose+p("{{end}}")) + tblClose +
+				`<w:p><w:bookmarkStart w:id="3" w:name="annexe"/><w:r><w:t>Annexe {{.annex}}</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>`}),
+			data: map[string]any{"annex": "2", "added": "oui", "company": "Lefèvre & Fils",
+				"groups": []map[string]any{{"name": "G1", "members": []string{"m1", "m2"}}, {"name": "G2", "members": []string{"m3"}}}},
+			see:    []string{"Voir l’annexe 2.", "Ajout : oui", "Lefèvre & Fils – page 1", "G1", "m1", "m2", "G2", "m3", "Annexe 2"},
+			absent: []string{"{{."},
+		},
+		{
 			name: "fallbacks",
 			load: fromSpec(spec{
 				body: p("Avant") + tblOpen + row(p("{{range .none}}{{.}}"), p("{{end}}")) + tblClose +
