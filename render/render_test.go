@@ -85,6 +85,20 @@ func TestParagraphBlocks(t *testing.T) {
 	equalLines(t, d.lines("word/document.xml"), "Début", "- a", "- b", "oui", "Toujours 2", "x=3", "Fin")
 }
 
+func TestRemovableParagraphs(t *testing.T) {
+	w14 := `<w:rPr><w14:ligatures xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" w14:val="standard"/></w:rPr>`
+	body := `<w:p><w:pPr><w:jc w:val="left"/>` + w14 + `</w:pPr><w:r>` + w14 + `<w:t>{{if .a}}</w:t></w:r></w:p>` + p("oui") + p("{{end}}") +
+		p("fin")
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"a": true})
+	equalLines(t, d.lines("word/document.xml"), "oui", "fin")
+	// A paragraph holding a section break cannot go: say so.
+	body = `<w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>{{if .a}}</w:t></w:r></w:p>` + p("section") + p("{{end}}")
+	_, err := parseSpec(t, spec{body: body})
+	if err == nil || !strings.Contains(err.Error(), "cannot be removed: it holds a section break") {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestInlineConditional(t *testing.T) {
 	tmpl := mustParse(t, spec{body: p("{{if .a}}☒{{else}}☐{{end}} choix {{range .l}}[{{.}}]{{end}}")})
 	d := mustExec(t, tmpl, map[string]any{"a": false, "l": []int{1, 2}})

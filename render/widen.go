@@ -12,6 +12,14 @@ func (c *compiler) removable(p *elem) bool {
 	var ok func(e *elem) bool
 	ok = func(e *elem) bool {
 		for _, ch := range e.children {
+			if e.name == c.q("rPr") || e.name == c.q("pPr") {
+				// Properties (including w14 text effects) do not count,
+				// but a section break does.
+				if ch.name == c.q("sectPr") {
+					return false
+				}
+				continue
+			}
 			local := ch.name
 			if i := strings.IndexByte(local, ':'); i >= 0 {
 				if ch.name[:i] != c.wp {
@@ -257,6 +265,9 @@ func sameShape(a, b []*elem) bool {
 func (c *compiler) describe(a *action) string {
 	switch a.place.how {
 	case placeInline:
+		if silentOnly(a.u) && !c.removable(a.u.el) {
+			return fmt.Sprintf("inside the text of paragraph %d, which cannot be removed: it holds a section break, a drawing, a field, a note or comment reference or a page break", a.u.n)
+		}
 		return fmt.Sprintf("inside the text of paragraph %d", a.u.n)
 	case placeReplace:
 		if a.place.el.name == c.q("tr") {
