@@ -40,7 +40,8 @@
 //     {{end}}, {{range}}, variable declarations, comments) disappears: the
 //     actions take its place. So {{range .items}} alone in a paragraph,
 //     then paragraphs, then {{end}} alone in a paragraph, repeats those
-//     paragraphs.
+//     paragraphs. A paragraph holding a section break, a drawing, a field,
+//     a note or comment reference or a page break is never removed.
 //   - A paragraph that starts with an opening action and ends with its
 //     {{end}} (and has no {{else}}) is kept, removed or repeated as a whole.
 //   - A {{range}} or {{if}} at the start of the first cell of a table row
