@@ -42,6 +42,15 @@ func TestFieldsAndEscaping(t *testing.T) {
 	}
 }
 
+func TestPreserveSpaces(t *testing.T) {
+	body := `<w:p><w:r><w:t xml:space="default">a{{.v}}b</w:t></w:r><w:r><w:t>{{.v}}</w:t></w:r></w:p>`
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"v": "  "})
+	doc := string(d.parts["word/document.xml"])
+	if strings.Count(doc, `<w:t xml:space="preserve">`) != 2 {
+		t.Errorf("spaces not preserved:\n%s", doc)
+	}
+}
+
 func TestNewlineTabIllegal(t *testing.T) {
 	tmpl := mustParse(t, spec{body: p("{{.v}}")})
 	d := mustExec(t, tmpl, map[string]any{"v": "a\nb\r\nc\td\x00e\x1ff\uFFFEg"})

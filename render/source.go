@@ -116,8 +116,13 @@ func (c *compiler) onlyText(run, t *elem) bool {
 
 // preserve makes sure w:t keeps its spaces once values are spliced in.
 func (c *compiler) preserve(t *elem) {
-	if _, ok := t.attr(c.data, "xml:space"); ok {
-		return
+	for _, a := range t.attrs(c.data) {
+		if a.name == "xml:space" {
+			if string(c.data[a.valStart:a.valEnd]) != "preserve" {
+				c.add(edit{start: a.valStart, end: a.valEnd, lit: "preserve"})
+			}
+			return
+		}
 	}
 	at := t.start + 1 + len(t.name)
 	c.add(edit{start: at, end: at, lit: ` xml:space="preserve"`})
