@@ -106,7 +106,12 @@ type compiler struct {
 	seq     int
 	usesW   bool // some printing action is in a run: declare w14 for checkboxes
 	w14     string
-	ctxKeys [][2]string // per context: run properties, checkbox run properties
+	ctxKeys []ctxKey // what each escaper context is made of
+	// drawings repeated by {{range}} get fresh ids (see dropRepeatedIDs)
+	partIndex  int
+	drawVar    string
+	drawCtx    int
+	extraFuncs template.FuncMap
 	nVars   int
 	// errors not reported beyond maxErrors
 	suppressed int
@@ -340,6 +345,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		t.maxTotal = opc.DefaultLimits.MaxTotalSize
 	}
 	var errs Errors
+	templated := 0
 	for _, p := range pkg.Parts {
 		tp := &tpart{part: p, name: p.Name}
 		t.parts = append(t.parts, tp)
@@ -347,7 +353,8 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		if !ok {
 			continue
 		}
-		es, err := tp.compile(mode, cfg, funcs)
+		templated++
+		es, err := tp.compile(mode, cfg, funcs, templated)
 		if err != nil {
 			return nil, err
 		}
@@ -375,7 +382,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	return t, nil
 }
 
-func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap) (Errors, error) {
+func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int) (Errors, error) {
 	data := tp.part.Data
 	if bytes.Contains(data, []byte(leftDelim)) || bytes.Contains(data, []byte(rightDelim)) {
 		return Errors{{Part: tp.name, Err: errors.New("control characters U+0001/U+0002 are not allowed in XML")}}, nil
@@ -384,7 +391,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap) (Err
 	if err != nil {
 		return Errors{{Part: tp.name, Err: err}}, nil
 	}
-	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root}
+	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root, partIndex: index}
 	for _, a := range root.attrs(data) {
 		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(data[a.valStart:a.valEnd]) == nsW {
 			c.wp = p
@@ -407,8 +414,8 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap) (Err
 	c.assignContexts()
 	c.buildEdits()
 	for i, k := range c.ctxKeys {
-		if c.mode == modeWord {
-			c.ctxs[i] = newRunCtx(c.wp, c.w14, k[0], k[1])
+		if k.run {
+			c.ctxs[i] = newRunCtx(c.wp, c.w14, k.rPr, k.cbRPr)
 		}
 	}
 	src, acts, err := c.source()
@@ -421,6 +428,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap) (Err
 	}
 	tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
 		Funcs(template.FuncMap{escIdent: escaper(c.ctxs, cfg.allowRaw)})
+	if c.extraFuncs != nil {
+		tmpl.Funcs(c.extraFuncs)
+	}
 	tp.acts = acts
 	tp.lineStarts = lineStarts(src)
 	if _, err := tmpl.Parse(src); err != nil {

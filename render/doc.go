@@ -58,9 +58,9 @@
 // are. A table cell, header, footer or note whose paragraphs are all
 // conditional gets an empty paragraph when none is printed, and a table
 // whose rows are all conditional an empty row, as Word requires. Inside a
-// {{range}} body, bookmarks and content-control ids are removed, since
-// repeating them would duplicate ids that must be unique (drawings' ids are
-// not renumbered: avoid images inside loops).
+// {{range}} body, bookmarks, content-control ids and Word's paragraph ids
+// are removed, and drawings get a fresh id at each repetition, since
+// repeating them would duplicate ids that must be unique.
 //
 // # Escaping
 //

@@ -299,16 +299,18 @@ func (c *compiler) assignContexts() {
 		if !ok {
 			i = len(c.ctxs)
 			byKey[key] = i
-			if c.mode == modeWord {
-				c.ctxs = append(c.ctxs, escCtx{}) // filled once w14's prefix is known
-				c.ctxKeys = append(c.ctxKeys, [2]string{rPr, cbRPr})
-			} else {
-				c.ctxs = append(c.ctxs, escCtx{})
-				c.ctxKeys = append(c.ctxKeys, [2]string{})
-			}
+			c.ctxs = append(c.ctxs, escCtx{}) // run contexts are built once w14's prefix is known
+			c.ctxKeys = append(c.ctxKeys, ctxKey{run: c.mode == modeWord, rPr: rPr, cbRPr: cbRPr})
 		}
 		a.ctx = i
 	}
+}
+
+// ctxKey is what an escaper context is made of: inside a run (with its
+// properties, and those of a checkbox glyph), or plain text.
+type ctxKey struct {
+	run        bool
+	rPr, cbRPr string
 }
 
 // runProps returns the run's w:rPr element and the same properties with the

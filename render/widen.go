@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"text/template"
 	"unicode/utf8"
 )
 
@@ -483,6 +484,12 @@ func (c *compiler) dropRepeatedIDs() {
 					c.add(edit{start: ch.start, end: ch.end})
 				}
 				continue
+			case strings.HasSuffix(ch.name, ":docPr"):
+				for _, a := range ch.attrs(c.data) {
+					if a.name == "id" && inRange(ch, a.valStart, a.valEnd) {
+						c.renumberDrawing(a)
+					}
+				}
 			case w14 != "" && (ch.name == c.q("p") || ch.name == c.q("tr")):
 				// Word 2010+ paragraph and row ids (optional attributes).
 				for _, a := range ch.attrs(c.data) {
@@ -495,4 +502,27 @@ func (c *compiler) dropRepeatedIDs() {
 		}
 	}
 	walk(c.root)
+}
+
+// renumberDrawing replaces the id of a drawing (wp:docPr) repeated by a
+// {{range}} with a fresh one at each repetition: ids must be unique in a
+// document. Fresh ids count from 2^30 + 2^20 × the part's index (ids Word
+// writes are small), with a counter variable declared at the part's start.
+func (c *compiler) renumberDrawing(id xattr) {
+	if c.drawVar == "" {
+		c.drawVar = "$_lk_drawing"
+		c.add(edit{start: c.root.tagEnd, end: c.root.tagEnd, act: c.internal(c.drawVar + " := 0")})
+		c.drawCtx = len(c.ctxs)
+		c.ctxs = append(c.ctxs, escCtx{})
+		c.ctxKeys = append(c.ctxKeys, ctxKey{})
+		base := 1<<30 + c.partIndex<<20
+		c.extraFuncs = template.FuncMap{
+			"_lk_next":   func(n int) int { return n + 1 },
+			"_lk_drawid": func(n int) int { return base + n },
+		}
+	}
+	c.add(edit{start: id.valStart, end: id.valEnd})
+	c.add(edit{start: id.valStart, end: id.valStart, phase: 1, act: c.internal(c.drawVar + " = _lk_next " + c.drawVar)})
+	c.add(edit{start: id.valStart, end: id.valStart, phase: 1,
+		act: &action{src: "{{_lk_drawid " + c.drawVar + "}}", kind: kindPrint, internal: true, ctx: c.drawCtx}})
 }
