@@ -112,7 +112,7 @@ type compiler struct {
 	drawVar    string
 	drawCtx    int
 	extraFuncs template.FuncMap
-	nVars   int
+	nVars      int
 	// errors not reported beyond maxErrors
 	suppressed int
 }
