@@ -110,8 +110,10 @@ func FuzzParseDocument(f *testing.F) {
 		tblOpen + row(p("{{if .a}}")+p("x")+p("{{end}}"), p("{{range .l}}")) + row(p("{{end}}"), p("")) + tblClose,
 		p("{{if .a}}") + tblOpen + row(p("{{end}}"), p("")) + tblClose,
 		p("{{with .s}}{{.}}{{else}}none{{end}}"), p("{{range .l}}a{{else}}b{{end}}"), p("{{checkbox .a}}"),
+		p("{{range .l}}") + `<w:p w14:paraId="1"><w:bookmarkStart w:id="0" w:name="b"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>` + p("{{end}}"),
+		`<w:p><w:r><w:t>{{range .l}}</w:t></w:r>` + drawingXML + `<w:r><w:t>{{end}}</w:t></w:r></w:p>`,
 	} {
-		f.Add(`<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`)
+		f.Add(`<w:document ` + wNS + ` xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>` + body + `</w:body></w:document>`)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		parts := spec{}.parts()
