@@ -46,7 +46,7 @@ func runFill(a *app, args []string) int {
 	fs.BoolVar(&o.allowMis, "allow-missing", false, "render missing data keys as nothing instead of failing")
 	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
 	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
-	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers (default: GOMAXPROCS, one per usable core)")
+	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
 	pos, code, ok := a.parseFlags(fs, fillHelp, args)
 	if !ok {
 		return code

@@ -31,9 +31,10 @@ files (not recursive). Each input becomes DIR/<input name>.docx (default DIR:
 the current folder). "-" reads one input from standard input (--format tells
 its format) and writes its DOCX to standard output.
 
-Every input is decoded and validated first: an input with errors is listed
-(file: key.path: message) and skipped, the others are rendered, on all cores
-(GOMAXPROCS workers; -j to change). A progress bar shows on a terminal; the
+Each input is decoded and validated before it is rendered: an input with
+errors is listed (file:line:column: key.path: message) and skipped, the others
+are rendered, on all cores (GOMAXPROCS workers; -j to change; messages come in
+the order of the inputs). A progress bar shows on a terminal; the
 summary line tells what was rendered, failed and skipped, and the time taken.
 
 Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
@@ -86,7 +87,7 @@ func runRender(a *app, args []string) int {
 	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
 	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
 	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
-	fs.IntVar(&o.workers, "j", defaultWorkers(), "number of parallel workers (default: GOMAXPROCS, one per usable core)")
+	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
 	pos, code, ok := a.parseFlags(fs, renderHelp, args)
 	if !ok {
 		return code

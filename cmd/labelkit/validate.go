@@ -12,9 +12,10 @@ Decodes and validates each INPUT (a .toml or .json agreement file, a folder of
 them, or "-" for standard input) and lists every problem of every file on
 standard error, one per line:
 
-  file: key.path: message
+  file:line:column: key.path: message
 
-Nothing is written. The summary line tells how many inputs are valid and
+The line and column are given when the key is found in the file. Nothing
+is written. The summary line tells how many inputs are valid and
 invalid (-q hides it).
 
 Exit codes: 0 all valid; 1 some inputs have problems; 2 usage error.
