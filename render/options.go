@@ -38,7 +38,9 @@ func WithLimits(l Limits) Option {
 
 // AllowMissing makes a key absent from a map render as nothing (and count as
 // false in if) instead of being an error. A field missing from a struct is
-// always an error.
+// always an error, and so is a field of a missing value ({{.a.b}} when the
+// map has no key "a": "nil pointer evaluating interface {}.b"); write
+// {{with .a}}{{.b}}{{end}} for optional groups.
 func AllowMissing() Option { return func(c *config) { c.allowMissing = true } }
 
 // AllowRawXML lets the template print RawXML values unescaped. Use it only
