@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 )
@@ -136,6 +138,13 @@ type work func(ctx context.Context, in input) (outcome, *pendingFile)
 // committing to disk (dir != nil). It shows progress, prints messages in
 // input order, the summary, and returns the exit code.
 func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet bool, dir *outDir, do work) int {
+	// Standard input is read before signals are caught, so that Ctrl-C
+	// while labelkit waits for it ends the process as usual.
+	for _, in := range ins {
+		if in.path == stdinName {
+			a.stdin = readAllReader(a.stdin)
+		}
+	}
 	ctx, stop := withSignals(a.ctx)
 	defer stop()
 	if workers < 1 {
@@ -189,3 +198,21 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 	}
 	return exitOK
 }
+
+// maxStdin bounds what is read from standard input (the decoders apply
+// their own, smaller limits).
+const maxStdin = 64 << 20
+
+// readAllReader reads r (up to maxStdin+1 bytes) and returns a reader of
+// what was read, followed by the read error if any.
+func readAllReader(r io.Reader) io.Reader {
+	b, err := io.ReadAll(io.LimitReader(r, maxStdin+1))
+	if err != nil {
+		return io.MultiReader(bytes.NewReader(b), errReader{err})
+	}
+	return bytes.NewReader(b)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }

@@ -118,3 +118,36 @@ func countDocx(t *testing.T, dir string) int {
 	}
 	return n
 }
+
+// TestInterruptWhileReadingStdin: a signal while labelkit waits for its
+// standard input ends it at once (it is not caught until the input is read).
+func TestInterruptWhileReadingStdin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	bin := labelkitBinary(t)
+	cmd := exec.Command(bin, "render", "-")
+	cmd.Dir = t.TempDir()
+	stdin, err := cmd.StdinPipe() // kept open: labelkit waits
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("exit: %v, want killed by SIGTERM", err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still waiting for standard input 10 s after SIGTERM")
+	}
+}
