@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/esante/labelkit/render"
@@ -89,7 +92,7 @@ func runFill(a *app, args []string) int {
 			if err != nil {
 				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
 			}
-			fill := func(w io.Writer) error { return t.Execute(w, data) }
+			fill := func(w io.Writer) error { return missingHint(t.Execute(w, data)) }
 			if in.out == "" {
 				return a.toStdout(in, &stdout, fill), nil
 			}
@@ -99,4 +102,13 @@ func runFill(a *app, args []string) int {
 			}
 			return outcome{}, p
 		})
+}
+
+// missingHint says what to do about a data key the template uses but the
+// data lacks.
+func missingHint(err error) error {
+	if err != nil && !errors.Is(err, context.Canceled) && strings.Contains(err.Error(), "map has no entry for key") {
+		return fmt.Errorf("%w (add the key to the data file, or use --allow-missing to print nothing)", err)
+	}
+	return err
 }
