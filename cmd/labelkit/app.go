@@ -150,7 +150,7 @@ func commandNames() []string {
 }
 
 func runHelp(a *app, args []string) int {
-	if len(args) == 0 {
+	if len(args) == 0 || (len(args) == 1 && strings.TrimLeft(args[0], "-") == "help") || (len(args) == 1 && args[0] == "-h") {
 		a.printMainUsage(a.stdout)
 		return exitOK
 	}
