@@ -39,6 +39,9 @@ func TestScript(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("TEMPLATE_DIR", tmpl)
 			env.Setenv("NO_COLOR", "")
+			// Under -race, each labelkit run would otherwise sleep 1 s at
+			// exit (ThreadSanitizer's default atexit_sleep_ms).
+			env.Setenv("GORACE", "atexit_sleep_ms=0")
 			return nil
 		},
 		Cmds: scriptCmds,
