@@ -14,7 +14,7 @@ import (
 	"time"
 )
 
-// benchDocx is a copy of /work/shared/bench/peers/bench-go.docx.
+// benchDocx is a copy of ../shared/bench/peers/bench-go.docx.
 const benchDocx = "testdata/bench-go.docx"
 
 // fakeTB records failures and skips instead of acting on them; everything

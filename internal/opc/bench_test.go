@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// benchDocx is a copy of /work/shared/bench/peers/bench-go.docx.
+// benchDocx is a copy of ../shared/bench/peers/bench-go.docx.
 const benchDocx = "testdata/bench-go.docx"
 
 // benchParts returns the parts of the peers' benchmark template (7 parts,

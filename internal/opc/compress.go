@@ -46,7 +46,7 @@ func (d *deflater) compress(dst *bytes.Buffer, data []byte) {
 // github.com/klauspost/compress/flate at its default level 5.
 //
 // Chosen by measurement (BenchmarkDeflate: compress the 7 parts of
-// /work/shared/bench/peers/bench-go.docx, 61.8 KB, once; Go 1.26.8, AMD
+// ../shared/bench/peers/bench-go.docx, 61.8 KB, once; Go 1.26.8, AMD
 // EPYC "Turin" VM, -cpu 1, shared machine at load ~5; ratio = compressed /
 // uncompressed):
 //
