@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/esante/labelkit/convention"
 	"github.com/esante/labelkit/render"
@@ -101,9 +102,21 @@ func RenderBlank(w io.Writer, opts ...Option) error {
 	return execute(w, t, blankDocument(info))
 }
 
+// bufPool holds the buffers execute builds documents in. Pooled because a
+// batch renders thousands of documents: a fresh buffer grew by doubling to
+// the document's size each time (~55 KB of garbage per 20 KB agreement,
+// a fifth of a batch's allocations).
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func execute(w io.Writer, t *render.Template, doc Document) error {
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, doc); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 4<<20 { // don't keep huge buffers alive
+			bufPool.Put(buf)
+		}
+	}()
+	if err := t.Execute(buf, doc); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
