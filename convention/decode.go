@@ -11,6 +11,8 @@ import (
 	"slices"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/esante/labelkit/internal/tomldepth"
 )
 
 // MaxInputSize is the largest input Decode accepts, in bytes. A complete
@@ -208,6 +210,12 @@ func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 }
 
 func parseTOML(src []byte) (map[string]any, Problems) {
+	if err := tomldepth.Check(src, tomldepth.Max); err != nil {
+		var de *tomldepth.Error
+		errors.As(err, &de)
+		return nil, Problems{{Code: CodeSyntax, Err: err, Line: de.Line, Column: de.Column,
+			Message: fmt.Sprintf("tableaux et tables en ligne imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)}}
+	}
 	var tree map[string]any
 	_, err := toml.Decode(string(src), &tree)
 	if err == nil {

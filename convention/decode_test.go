@@ -308,6 +308,21 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
+// TestDecodeDeepNesting: BurntSushi/toml's cost explodes with nesting
+// (50,000 levels of 3 bytes: tens of GB); Decode refuses it first.
+func TestDecodeDeepNesting(t *testing.T) {
+	src := "reason = \"first\"\ncompany = " + strings.Repeat("{x=", 50000) + "1" + strings.Repeat("}", 50000)
+	start := time.Now()
+	_, err := Decode(strings.NewReader(src), TOML)
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Code != CodeSyntax || ps[0].Line != 2 || ps[0].Column != 11+3*32 {
+		t.Fatalf("Decode = %v, want one syntax problem at 2:%d", err, 11+3*32)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Decode took %v", d)
+	}
+}
+
 func TestDecodeReadError(t *testing.T) {
 	_, err := DecodeNamed(failingReader{}, JSON, "pipe")
 	if !errors.Is(err, io.ErrClosedPipe) || !strings.HasPrefix(err.Error(), "pipe: ") {

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/esante/labelkit/internal/tomldepth"
 )
 
 // maxDataSize bounds one data file for fill (a guard against reading a huge
@@ -65,6 +67,12 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 			return nil, errors.New("the top level must be a JSON object ({...}) whose keys the template uses")
 		}
 		return obj, nil
+	}
+	if err := tomldepth.Check(b, tomldepth.Max); err != nil {
+		var de *tomldepth.Error
+		errors.As(err, &de)
+		return nil, &dataError{line: de.Line, col: de.Column, err: err,
+			msg: fmt.Sprintf("arrays and inline tables nested more than %d levels deep: flatten the data ([table] headers instead of inline tables)", de.Max)}
 	}
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		var pe toml.ParseError

@@ -33,6 +33,8 @@ func TestLoadDataErrors(t *testing.T) {
 		{"", "json", "empty file"},
 		{"{\"a\": ", "json", "1:7: unexpected end of JSON"},
 		{"{} {}", "json", "1:4: unexpected data after the top-level object"},
+		// BurntSushi/toml's cost explodes with nesting (50,000 levels: tens of GB)
+		{"a = 1\nb = " + strings.Repeat("{x=", 50000) + "1" + strings.Repeat("}", 50000), "toml", "2:101: arrays and inline tables nested more than 32 levels deep"},
 	}
 	for _, tt := range tests {
 		_, err := loadData(strings.NewReader(tt.in), tt.format)
