@@ -68,7 +68,7 @@ func Check(src []byte, max int) error {
 
 // skipString returns the offset just after the string starting at src[i]
 // (a quote): basic "..." (backslash escapes) or literal '...', one-line or
-// multi-line (""" or ”'). An unterminated string ends at the end of the
+// multi-line (three quotes of either kind). An unterminated string ends at the end of the
 // line (one-line) or of the input (multi-line).
 func skipString(src []byte, i int) int {
 	q := src[i]
