@@ -3,7 +3,10 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,14 +155,24 @@ const nbsp = "\u00a0"
 // numberFR writes a number the French way with the given number of
 // decimals: numberFR 2 179942.5 gives « 179 942,50 » (digit groups
 // separated by no-break spaces, decimal comma). The number may be any Go
-// integer or float, a json.Number or a numeric string. In a pipeline:
-// {{.amount | numberFR 2}}.
+// integer or float (or a pointer to one: nil prints nothing), a json.Number
+// or a numeric string. Decimal numbers written out (json.Number, strings)
+// are rounded exactly, halves away from zero, whatever their length; a
+// value that rounds to zero has no minus sign. NaN and infinities are
+// errors. In a pipeline: {{.amount | numberFR 2}}.
 func numberFR(decimals int, v any) (string, error) {
 	if decimals < 0 || decimals > 12 {
 		return "", fmt.Errorf("numberFR: %d decimals: want 0 to 12", decimals)
 	}
-	var s string
 	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return "", nil
+		}
+		rv = rv.Elem()
+		v = rv.Interface()
+	}
+	var s string
 	switch {
 	case v == nil:
 		return "", nil
@@ -174,7 +187,11 @@ func numberFR(decimals int, v any) (string, error) {
 			s += "." + strings.Repeat("0", decimals)
 		}
 	case rv.CanFloat():
-		s = strconv.FormatFloat(rv.Float(), 'f', decimals, 64)
+		f := rv.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return "", fmt.Errorf("numberFR: %v is not a finite number", f)
+		}
+		s = strconv.FormatFloat(f, 'f', decimals, 64)
 	default:
 		var str string
 		switch x := v.(type) {
@@ -188,15 +205,17 @@ func numberFR(decimals int, v any) (string, error) {
 		if str == "" {
 			return "", nil
 		}
-		f, err := strconv.ParseFloat(str, 64)
-		if err != nil {
-			return "", fmt.Errorf("numberFR: %q is not a number", str)
+		var err error
+		if s, err = roundDecimal(str, decimals); err != nil {
+			return "", err
 		}
-		s = strconv.FormatFloat(f, 'f', decimals, 64)
 	}
 	sign := ""
 	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+		s = s[1:]
+		if strings.Trim(s, "0.") != "" {
+			sign = "-"
+		}
 	}
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
@@ -212,6 +231,26 @@ func numberFR(decimals int, v any) (string, error) {
 		b.WriteString(frac)
 	}
 	return b.String(), nil
+}
+
+// plainDecimal matches a number written out without exponent.
+var plainDecimal = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]*)?$|^[+-]?\.[0-9]+$`)
+
+// roundDecimal formats the number str with the given decimals ("-1234.50"
+// style). A plain decimal is rounded exactly (math/big), so that long
+// integers keep every digit; other forms (exponents) go through float64.
+func roundDecimal(str string, decimals int) (string, error) {
+	if plainDecimal.MatchString(str) {
+		r, ok := new(big.Rat).SetString(str)
+		if ok {
+			return r.FloatString(decimals), nil
+		}
+	}
+	f, err := strconv.ParseFloat(str, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return "", fmt.Errorf("numberFR: %q is not a number", str)
+	}
+	return strconv.FormatFloat(f, 'f', decimals, 64), nil
 }
 
 // eurosFR writes an amount in euros: eurosFR 1234.5 gives « 1 234,50 € »

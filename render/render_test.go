@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -230,6 +231,25 @@ func TestNumberFR(t *testing.T) {
 		err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), map[string]any{"m": map[string]any{}})
 		if err == nil {
 			t.Errorf("%s: no error", bad)
+		}
+	}
+}
+
+// TestNumberFROddInputs: long integers keep their digits, amounts that
+// round to zero have no sign, decimals written out round halves away from
+// zero, pointers are followed, NaN and infinities are refused.
+func TestNumberFROddInputs(t *testing.T) {
+	f, nilF := -12.5, (*float64)(nil)
+	body := p(`{{numberFR 0 .big}}|{{eurosFR .tiny}}|{{numberFR 2 "-0.004"}}|{{numberFR 1 .half}}|{{numberFR 2 "1."}}|{{numberFR 1 "+.25"}}|{{numberFR 0 "1e6"}}|{{eurosFR .p}}|{{eurosFR .nilp}}|{{numberFR 0 .neg}}`)
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{
+		"big": json.Number("12345678901234567890"), "tiny": -0.001, "half": json.Number("2.25"),
+		"p": &f, "nilp": nilF, "neg": -1000})
+	equalLines(t, d.lines("word/document.xml"),
+		"12\u00a0345\u00a0678\u00a0901\u00a0234\u00a0567\u00a0890|0,00\u00a0€|0,00|2,3|1,00|0,3|1\u00a0000\u00a0000|-12,50\u00a0€||-1\u00a0000")
+	for _, bad := range []string{`{{numberFR 2 .nan}}`, `{{eurosFR .inf}}`, `{{numberFR 0 "Inf"}}`, `{{numberFR 0 "NaN"}}`, `{{numberFR 0 "1e999"}}`} {
+		err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), map[string]any{"nan": math.NaN(), "inf": math.Inf(-1)})
+		if err == nil || !strings.Contains(err.Error(), "number") {
+			t.Errorf("%s: got %v, want a not-a-number error", bad, err)
 		}
 	}
 }
