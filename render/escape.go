@@ -131,6 +131,9 @@ var (
 // nil pointer prints nothing.
 func printable(v any) (string, error) {
 	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return "", nil // nil
+	}
 	for rv.Kind() == reflect.Pointer && !rv.Type().Implements(errorType) && !rv.Type().Implements(stringerType) {
 		if rv.IsNil() {
 			return "", nil

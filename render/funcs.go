@@ -116,13 +116,17 @@ func dateFR(v any) (string, error) {
 }
 
 // upperFR upper-cases s keeping its accents (« Société » → « SOCIÉTÉ »), as
-// French typography wants for capitals; it does not depend on a locale.
-func upperFR(s any) string {
-	return strings.ToUpper(fmt.Sprint(s))
+// French typography wants for capitals; it does not depend on a locale. s
+// is printed as an action prints it: nil (a missing key with AllowMissing)
+// and nil pointers print nothing.
+func upperFR(s any) (string, error) {
+	str, err := printable(s)
+	return strings.ToUpper(str), err
 }
 
 // joinFR joins a list the French way: « a », « a et b », « a, b et c ». It
-// accepts a slice or array of any element type (each printed with fmt).
+// accepts a slice or array of any element type (each printed with fmt);
+// items that print nothing (nil, nil pointers, empty strings) are left out.
 func joinFR(list any) (string, error) {
 	if list == nil {
 		return "", nil
@@ -137,7 +141,9 @@ func joinFR(list any) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		items = append(items, s)
+		if s != "" {
+			items = append(items, s)
+		}
 	}
 	switch len(items) {
 	case 0:

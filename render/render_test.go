@@ -254,6 +254,16 @@ func TestNumberFROddInputs(t *testing.T) {
 	}
 }
 
+// TestNilInFuncs: nil values (JSON null, a missing key with AllowMissing)
+// print nothing through upperFR and joinFR, as through a plain action.
+func TestNilInFuncs(t *testing.T) {
+	var np *string
+	body := p(`[{{upperFR .null}}][{{upperFR .missing}}][{{upperFR .np}}][{{joinFR .l}}][{{joinFR .empty}}]`)
+	d := mustExec(t, mustParse(t, spec{body: body}, AllowMissing()), map[string]any{
+		"null": nil, "np": np, "l": []any{"a", nil, "", np, "b"}, "empty": []any{nil}})
+	equalLines(t, d.lines("word/document.xml"), "[][][][a et b][]")
+}
+
 func TestRemovedFuncs(t *testing.T) {
 	fm := baseFuncs()
 	for _, name := range removedSprig {
