@@ -147,6 +147,7 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 	}
 	ctx, stop := withSignals(a.ctx)
 	defer stop()
+	defer paceGC(a.getenv)()
 	if workers < 1 {
 		workers = defaultWorkers()
 	}
