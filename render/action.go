@@ -13,8 +13,8 @@ const (
 	kindOpen                      // if, range, with
 	kindElse                      // else, else if, else with
 	kindEnd                       // end
-	kindSilent                    // prints nothing: comments, $x := ..., break, continue
-	kindRefused                   // define, block, template
+	kindSilent                    // prints nothing: comments, $x := ...
+	kindRefused                   // define, block, template, break, continue
 )
 
 // action is one {{ … }} found in the visible text of a paragraph.
@@ -71,9 +71,7 @@ func (a *action) classify() {
 		a.kind, a.keyword = kindElse, word
 	case "end":
 		a.kind, a.keyword = kindEnd, word
-	case "break", "continue":
-		a.kind, a.keyword = kindSilent, word
-	case "define", "block", "template":
+	case "define", "block", "template", "break", "continue":
 		a.kind, a.keyword = kindRefused, word
 	default:
 		if declRE.MatchString(b) {

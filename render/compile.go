@@ -281,6 +281,12 @@ func (c *compiler) match() {
 			top.closing = a
 			a.open = top
 		case kindRefused:
+			if a.keyword == "break" || a.keyword == "continue" {
+				// The rest of the range's body holds the markup that
+				// closes its runs and paragraphs: skipping it breaks the XML.
+				c.errorAt(a, nil, "{{%s}} is not supported in document templates (it would skip the markup that closes the text): put the rest of the {{range}} body in an {{if}}", a.keyword)
+				continue
+			}
 			c.errorAt(a, nil, "{{%s}} is not supported in document templates", a.keyword)
 			if a.keyword != "template" {
 				stack = append(stack, a) // its {{end}} is not an error of its own

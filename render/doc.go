@@ -18,8 +18,9 @@
 // the visible text of the document (the w:t elements of runs; in docProps
 // parts, element text). Text elsewhere — field codes, attribute values such
 // as hyperlink targets, deleted text — is left as it is, even if it holds
-// "{{". {{define}}, {{block}} and {{template}} are refused. A literal "{{"
-// is written {{"{{"}}.
+// "{{". {{define}}, {{block}} and {{template}} are refused, and so are
+// {{break}} and {{continue}} (they would skip the markup that closes the
+// text). A literal "{{" is written {{"{{"}}.
 //
 // Word splits typed text into runs (spell-check marks, revision ids,
 // bookmarks, formatting changes): an action split across any number of runs

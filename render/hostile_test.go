@@ -67,6 +67,9 @@ func TestHostileTemplates(t *testing.T) {
 		{"control character", zipRaw(t, baseEntries(docWith("<w:p><w:r><w:t>a\x01{{.x}}\x02</w:t></w:r></w:p>"))...), nil, nil, "U+0001"},
 		{"deep nesting", zipRaw(t, baseEntries(docWith(strings.Repeat("<w:sdt>", 1000)+strings.Repeat("</w:sdt>", 1000)))...), nil, nil, "nested deeper"},
 		{"define refused", zipRaw(t, baseEntries(docWith(p(`{{define "x"}}y{{end}}`)))...), nil, nil, "not supported"},
+		// break and continue skipped the markup closing the repeated paragraph: malformed output
+		{"break refused", zipRaw(t, baseEntries(docWith(p(`{{range .l}}{{if eq . "b"}}{{break}}{{end}}{{.}}{{end}}`)))...), nil, nil, "{{break}} is not supported"},
+		{"continue refused", zipRaw(t, baseEntries(docWith(p(`{{range .l}}{{.}}`)+p(`{{continue}}`)+p(`{{end}}`)))...), nil, nil, "{{continue}} is not supported"},
 		{"reserved function name", zipRaw(t, baseEntries("")...), []Option{Funcs(map[string]any{"_lk_esc": strings.ToUpper})}, nil, "reserved"},
 	}
 	defer func(n int) { maxElements = n }(maxElements)
