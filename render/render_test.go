@@ -356,6 +356,26 @@ func TestStructureAcrossContainers(t *testing.T) {
 	t.Log(err)
 }
 
+// TestStructureAcrossRunWrappers: an {{if}} in a hyperlink (field, tracked
+// insertion, content control) whose {{end}} is outside it, in the same
+// paragraph, is refused with a message saying which wrapper differs (it
+// described both places as « inside the text of paragraph 1 »).
+func TestStructureAcrossRunWrappers(t *testing.T) {
+	for _, tc := range []struct{ open, close, want string }{
+		{`<w:hyperlink w:anchor="x">`, `</w:hyperlink>`, "(inside the text of paragraph 1, in a hyperlink)"},
+		{`<w:fldSimple w:instr=" PAGE ">`, `</w:fldSimple>`, "(inside the text of paragraph 1, in a field)"},
+		{`<w:ins w:id="1" w:author="A">`, `</w:ins>`, "(inside the text of paragraph 1, in a tracked insertion)"},
+		{`<w:sdt><w:sdtContent>`, `</w:sdtContent></w:sdt>`, "(inside the text of paragraph 1, in a content control)"},
+		{`<w:hyperlink w:anchor="x"><w:ins w:id="1" w:author="A">`, `</w:ins></w:hyperlink>`, "(inside the text of paragraph 1, in a tracked insertion in a hyperlink)"},
+	} {
+		body := `<w:p>` + tc.open + `<w:r><w:t>a {{if .x}}b</w:t></w:r>` + tc.close + `<w:r><w:t>c{{end}}</w:t></w:r></w:p>`
+		_, err := parseSpec(t, spec{body: body})
+		if err == nil || !strings.Contains(err.Error(), "{{if}} "+tc.want+" and its {{end}} (inside the text of paragraph 1) are in different places") {
+			t.Errorf("%s: got %v, want %q", tc.open, err, tc.want)
+		}
+	}
+}
+
 func mustDate(s string) any {
 	tm, err := time.Parse(time.DateOnly, s)
 	if err != nil {

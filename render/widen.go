@@ -269,7 +269,7 @@ func (c *compiler) describe(a *action) string {
 		if silentOnly(a.u) && !c.removable(a.u.el) {
 			return fmt.Sprintf("inside the text of paragraph %d, which cannot be removed: it holds a section break, a drawing, a field, a note or comment reference or a page break", a.u.n)
 		}
-		return fmt.Sprintf("inside the text of paragraph %d", a.u.n)
+		return fmt.Sprintf("inside the text of paragraph %d%s", a.u.n, c.runWrappers(c.pieceAt(a.u, a.start).t))
 	case placeReplace:
 		if a.place.el.name == c.q("tr") {
 			return fmt.Sprintf("alone in a table row (paragraph %d)", a.u.n)
@@ -285,6 +285,32 @@ func (c *compiler) describe(a *action) string {
 		}
 		return fmt.Sprintf("around paragraph %d", a.u.n)
 	}
+}
+
+// wrapperNames names the elements that may hold a run inside a paragraph.
+var wrapperNames = map[string]string{
+	"hyperlink": "a hyperlink", "ins": "a tracked insertion", "del": "a tracked deletion",
+	"moveTo": "a tracked move", "moveFrom": "a tracked move", "sdtContent": "a content control",
+	"fldSimple": "a field", "smartTag": "a smart tag", "customXml": "a custom XML element",
+	"dir": "a text direction element", "bdo": "a text direction element",
+}
+
+// runWrappers describes what stands between the text element t and its
+// paragraph (", in a hyperlink"), or "" when its run is directly in the
+// paragraph: two actions of one paragraph whose wrappers differ cannot
+// enclose the text between them.
+func (c *compiler) runWrappers(t *elem) string {
+	var out []string
+	for e := t.parent; e != nil && e.name != c.q("p"); e = e.parent {
+		local := e.name[strings.IndexByte(e.name, ':')+1:]
+		if w, ok := wrapperNames[local]; ok {
+			out = append(out, w) // innermost first
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return ", in " + strings.Join(out, " in ")
 }
 
 func hasAncestor(e *elem, name string) bool {
@@ -306,7 +332,7 @@ func (c *compiler) checkShapes() {
 		want := c.container(a)
 		for _, b := range append(append([]*action(nil), a.elses...), a.closing) {
 			if !sameShape(want, c.container(b)) {
-				c.errorAt(a, nil, "{{%s}} (%s) and its %s (%s) are in different places of the document structure: put both in the same paragraph, or each alone in its own paragraph at the same level (same table cell, or both outside tables)",
+				c.errorAt(a, nil, "{{%s}} (%s) and its %s (%s) are in different places of the document structure: put both in the same paragraph (both inside or both outside the same hyperlink, field, tracked change or content control), or each alone in its own paragraph at the same level (same table cell, or both outside tables)",
 					a.keyword, c.describe(a), shortSrc(b), c.describe(b))
 				break
 			}
