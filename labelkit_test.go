@@ -290,6 +290,22 @@ func TestOptionalRows(t *testing.T) {
 	}
 }
 
+// TestMaxSitesGrouped: the number of sites is written the French way
+// (« 100 000 », it printed « 100000 »).
+func TestMaxSitesGrouped(t *testing.T) {
+	c := load(t, "examples/multisite-avance-renouvellement.toml")
+	c.Solution.MaxSites = 100000
+	var buf bytes.Buffer
+	if err := Render(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	text := plainText(t, unzip(t, buf.Bytes()))
+	if want := "nombre maximum de sites\u00a0: 100\u00a0000\n"; !strings.Contains(text, want) {
+		i := strings.Index(text, "nombre maximum de sites")
+		t.Errorf("text lacks %q:\n%q", want, text[i:min(i+60, len(text))])
+	}
+}
+
 // TestHostileValues fills every text field with markup and template syntax:
 // the output stays well-formed and shows the values as typed.
 func TestHostileValues(t *testing.T) {

@@ -338,7 +338,7 @@ func document() string {
 	}, func() {
 		d.p("TableChoice", "{{checkbox "+sol+".Deployment.IsMonosite}} Monosite")
 		d.p("TableChoice", "{{checkbox "+sol+".Deployment.IsMultisite}} Multisites ; dans ce cas, indiquez le nombre maximum de sites : "+
-			"{{if "+sol+".Deployment.IsMultisite}}{{"+sol+".MaxSites}}{{else if .Blank}}________________{{end}}")
+			"{{if "+sol+".Deployment.IsMultisite}}{{numberFR 0 "+sol+".MaxSites}}{{else if .Blank}}________________{{end}}")
 	})
 	d.row(func() {
 		d.lbl("La solution logicielle est destinée aux professions de santé suivantes:")
