@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,11 +43,18 @@ func (c *Convention) Check() Problems {
 		if d := c.Signature.Date; d != nil && !d.IsZero() {
 			if _, err := NewDate(d.Year, d.Month, d.Day); err != nil {
 				v.add("signature.date", CodeDate, err.Error()+" : donnez une date réelle AAAA-MM-JJ")
+			} else if d.Time().Before(versionDate) {
+				// 0001-01-01 also printed as no date at all (a zero time)
+				v.add("signature.date", CodeDate, fmt.Sprintf("la date %s précède la version 4.0.2 de la convention (1er juillet 2019) : vérifiez l'année, ou retirez la date pour une ligne à remplir par l'ANS", d))
 			}
 		}
 	}
 	return v.ps
 }
+
+// versionDate is the date of the agreement's version 4.0.2: no signature
+// date can precede it.
+var versionDate = time.Date(2019, time.July, 1, 0, 0, 0, 0, time.UTC)
 
 // optionalHint tells how to drop an optional value instead of filling it.
 func optionalHint(path string) string {

@@ -94,6 +94,9 @@ func TestValidateRules(t *testing.T) {
 		{"signature without place", func(c *Convention) { c.Signature.Place = "" }, "", ""},
 		{"signature without date", func(c *Convention) { c.Signature.Date = nil }, "", ""},
 		{"signature impossible date", func(c *Convention) { c.Signature.Date = &Date{2026, time.February, 30} }, "signature.date", CodeDate},
+		{"signature date in year 1", func(c *Convention) { c.Signature.Date = &Date{1, time.January, 1} }, "signature.date", CodeDate},
+		{"signature date before version 4.0.2", func(c *Convention) { c.Signature.Date = &Date{2019, time.June, 30} }, "signature.date", CodeDate},
+		{"signature date on version 4.0.2", func(c *Convention) { c.Signature.Date = &Date{2019, time.July, 1} }, "", ""},
 
 		// Registration id.
 		{"siret bad key", func(c *Convention) { c.Company.RegistrationID = "85296374300021" }, "company.registration_id", CodeRegistration},
