@@ -162,11 +162,17 @@ func runTemplate(a *app, args []string) int {
 		a.listTemplates()
 		return exitOK
 	case "pack":
+		if len(pos) == 2 && out == "" {
+			return a.usageError(fs, "pack takes one folder; name the output with -o: labelkit template pack %s -o %s", pos[0], pos[1])
+		}
 		if len(pos) != 1 {
 			return a.usageError(fs, "pack takes one folder")
 		}
 		return a.pack(fs, pos[0], out, force)
 	case "unpack":
+		if len(pos) == 2 && out == "" {
+			return a.usageError(fs, "unpack takes one .docx file; name the folder with -o: labelkit template unpack %s -o %s", pos[0], pos[1])
+		}
 		if len(pos) != 1 {
 			return a.usageError(fs, "unpack takes one .docx file")
 		}
