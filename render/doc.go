@@ -60,8 +60,8 @@
 // conditional gets an empty paragraph when none is printed, and a table
 // whose rows are all conditional an empty row, as Word requires. Inside a
 // {{range}} body, bookmarks, content-control ids and Word's paragraph ids
-// are removed, and drawings get a fresh id at each repetition, since
-// repeating them would duplicate ids that must be unique.
+// are removed, and drawings and tracked changes get a fresh id at each
+// repetition, since repeating them would duplicate ids that must be unique.
 //
 // # Escaping
 //

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -334,11 +335,17 @@ func (c *compiler) runProps(run *elem) (rPr, cbRPr string) {
 		return "", "<" + c.q("rPr") + ">" + fonts + "</" + c.q("rPr") + ">"
 	}
 	rPr = string(c.data[pr.start:pr.end])
+	if i := slices.IndexFunc(pr.children, func(e *elem) bool { return e.name == c.q("rPrChange") }); i >= 0 {
+		// The runs opened after a line break or a checkbox take the
+		// formatting, not the tracked change: its id must stay unique.
+		ch := pr.children[i]
+		rPr = string(c.data[pr.start:ch.start]) + string(c.data[ch.end:pr.end])
+	}
 	var b strings.Builder
 	b.WriteString("<" + c.q("rPr") + ">")
 	placed := false
 	for _, ch := range pr.children {
-		if ch.name == c.q("rFonts") {
+		if ch.name == c.q("rFonts") || ch.name == c.q("rPrChange") {
 			continue
 		}
 		if !placed && ch.name != c.q("rStyle") {

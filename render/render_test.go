@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"text/template"
@@ -465,6 +466,37 @@ func TestRepeatedIDs(t *testing.T) {
 		t.Errorf("bookmark around a whole loop removed:\n%s", doc)
 	}
 	equalLines(t, d.lines("word/document.xml"), "a", "x", "b", "x", "Liste : ab")
+}
+
+// revisionIDRE finds the ids of tracked changes.
+var revisionIDRE = regexp.MustCompile(`<w:(?:ins|del|rPrChange|pPrChange) w:id="(\d+)"`)
+
+// TestRepeatedRevisionIDs: tracked changes repeated by a {{range}}, and the
+// formatting change of a run reopened after a line break or a checkbox, kept
+// their w:id, which must be unique (validator: Sem_UniqueAttributeValue).
+func TestRepeatedRevisionIDs(t *testing.T) {
+	const date = ` w:author="A" w:date="2020-01-01T00:00:00Z"`
+	rPr := `<w:rPr><w:b/><w:rPrChange w:id="3"` + date + `><w:rPr/></w:rPrChange></w:rPr>`
+	body := p("{{range .l}}") +
+		`<w:p><w:pPr><w:pPrChange w:id="4"` + date + `><w:pPr/></w:pPrChange></w:pPr><w:ins w:id="1"` + date + `><w:r><w:t>ins {{.}}</w:t></w:r></w:ins>` +
+		`<w:del w:id="2"` + date + `><w:r><w:delText>old</w:delText></w:r></w:del><w:r>` + rPr + `<w:t>x</w:t></w:r></w:p>` + p("{{end}}") +
+		`<w:p><w:r>` + strings.Replace(rPr, `"3"`, `"5"`, 1) + `<w:t>{{.m}} {{checkbox true}} fin</w:t></w:r></w:p>`
+	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"l": []int{1, 2, 3}, "m": "a\nb"})
+	doc := string(d.parts["word/document.xml"])
+	seen := map[string]bool{}
+	for _, m := range revisionIDRE.FindAllStringSubmatch(doc, -1) {
+		if seen[m[1]] {
+			t.Errorf("revision id %s repeated:\n%s", m[1], doc)
+		}
+		seen[m[1]] = true
+	}
+	if len(seen) != 3*4+1 {
+		t.Errorf("%d revision ids, want 13 (4 per repetition, and one kept by the run after the loop):\n%s", len(seen), doc)
+	}
+	if strings.Count(doc, "<w:b/>") != 3+3 { // loop; the run, the glyph, the run after the checkbox
+		t.Errorf("the glyph and the run reopened after the checkbox lost their formatting:\n%s", doc)
+	}
+	equalLines(t, d.lines("word/document.xml"), "ins 1x", "ins 2x", "ins 3x", "ab ☒ fin")
 }
 
 func TestFuncErrorMessage(t *testing.T) {

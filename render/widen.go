@@ -461,7 +461,8 @@ func (c *compiler) srcPos(a *action) int {
 // (w:bookmarkStart, w:bookmarkEnd), content control ids (w:sdtPr/w:id,
 // optional) and Word's paragraph and row ids (w14:paraId, w14:textId,
 // optional). Bookmarks in a repeated paragraph could not be the target of a
-// cross-reference anyway.
+// cross-reference anyway. Drawings and tracked changes, whose ids are
+// required, are renumbered instead.
 func (c *compiler) dropRepeatedIDs() {
 	type span struct{ from, to int }
 	var spans []span
@@ -516,6 +517,13 @@ func (c *compiler) dropRepeatedIDs() {
 						c.renumberDrawing(a)
 					}
 				}
+			case c.isRevision(ch.name):
+				// tracked changes: their ids must be unique too
+				for _, a := range ch.attrs(c.data) {
+					if a.name == c.q("id") && inRange(ch, a.valStart, a.valEnd) {
+						c.renumberDrawing(a)
+					}
+				}
 			case w14 != "" && (ch.name == c.q("p") || ch.name == c.q("tr")):
 				// Word 2010+ paragraph and row ids (optional attributes).
 				for _, a := range ch.attrs(c.data) {
@@ -530,9 +538,24 @@ func (c *compiler) dropRepeatedIDs() {
 	walk(c.root)
 }
 
-// renumberDrawing replaces the id of a drawing (wp:docPr) repeated by a
-// {{range}} with a fresh one at each repetition: ids must be unique in a
-// document. Fresh ids count from 2^30 + 2^20 × the part's index (ids Word
+// revisions are the tracked-change elements, whose w:id must be unique.
+var revisions = map[string]bool{
+	"ins": true, "del": true, "moveFrom": true, "moveTo": true,
+	"rPrChange": true, "pPrChange": true, "sectPrChange": true, "tblPrChange": true,
+	"tblPrExChange": true, "trPrChange": true, "tcPrChange": true, "tblGridChange": true,
+	"numberingChange": true, "cellIns": true, "cellDel": true, "cellMerge": true,
+}
+
+// isRevision reports whether the qualified name is a WordprocessingML
+// tracked-change element.
+func (c *compiler) isRevision(name string) bool {
+	local, ok := strings.CutPrefix(name, c.wp+":")
+	return ok && revisions[local]
+}
+
+// renumberDrawing replaces the id of a drawing (wp:docPr) or of a tracked
+// change (w:ins, w:rPrChange...) repeated by a {{range}} with a fresh one at
+// each repetition: ids must be unique in a document. Fresh ids count from 2^30 + 2^20 × the part's index (ids Word
 // writes are small), with a counter variable declared at the part's start.
 func (c *compiler) renumberDrawing(id xattr) {
 	if c.drawVar == "" {
