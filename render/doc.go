@@ -97,10 +97,13 @@
 //   - dateFR v: « 1er juillet 2019 »; v is a time.Time, a "YYYY-MM-DD"
 //     string or any value with a Time() time.Time method.
 //   - upperFR s: upper case keeping accents (« SOCIÉTÉ »), locale-free.
-//   - joinFR list: « a, b et c ».
+//   - joinFR list: « a, b et c »; items that print nothing (nil, "") are
+//     left out.
 //   - numberFR decimals n: « 179 942,50 » (no-break spaces between digit
-//     groups, decimal comma); n is any Go number, a json.Number or a
-//     numeric string. In a pipeline: {{.amount | numberFR 2}}.
+//     groups, decimal comma); n is any Go number (or pointer to one), a
+//     json.Number or a numeric string; written-out decimals are rounded
+//     exactly, halves away from zero, with every digit kept; NaN and
+//     infinities are errors. In a pipeline: {{.amount | numberFR 2}}.
 //   - eurosFR n: « 1 234,50 € ».
 //
 // Funcs adds functions; names starting with "_lk_" are reserved.
