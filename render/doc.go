@@ -94,8 +94,9 @@
 //   - checkbox v: a Word checkbox content control (w14:checkbox, clickable
 //     in Word) showing ☒ when v is true (non-zero), else ☐. Outside
 //     paragraph text (docProps) it prints the glyph alone.
-//   - dateFR v: « 1er juillet 2019 »; v is a time.Time, a "YYYY-MM-DD"
-//     string or any value with a Time() time.Time method.
+//   - dateFR v: « 1er juillet 2019 »; v is a time.Time, a "YYYY-MM-DD" or
+//     RFC 3339 string (its own calendar date) or any value with a Time()
+//     time.Time method.
 //   - upperFR s: upper case keeping accents (« SOCIÉTÉ »), locale-free.
 //   - joinFR list: « a, b et c »; items that print nothing (nil, "") are
 //     left out.

@@ -82,7 +82,9 @@ func checkbox(v any) checkboxValue {
 
 // dateFR writes a date the French way: « 1er juillet 2019 ». It accepts a
 // time.Time (its own calendar date, whatever the time zone), a
-// "YYYY-MM-DD" string, or any value with a Time() time.Time method. An empty
+// "YYYY-MM-DD" string or an RFC 3339 date-time string such as JSON data
+// holds ("2019-07-01T23:30:00-05:00": its own calendar date, 1 July), or any
+// value with a Time() time.Time method. An empty
 // string or a zero time prints nothing.
 func dateFR(v any) (string, error) {
 	var t time.Time
@@ -102,7 +104,11 @@ func dateFR(v any) (string, error) {
 		}
 		var err error
 		if t, err = time.Parse(time.DateOnly, x); err != nil {
-			return "", fmt.Errorf("dateFR: %q is not a YYYY-MM-DD date", x)
+			// JSON data often holds RFC 3339 date-times: their own
+			// calendar date, whatever the offset.
+			if t, err = time.Parse(time.RFC3339, x); err != nil {
+				return "", fmt.Errorf("dateFR: %q is not a YYYY-MM-DD date (or an RFC 3339 date-time)", x)
+			}
 		}
 	case interface{ Time() time.Time }:
 		t = x.Time()

@@ -217,6 +217,9 @@ func TestDateFR(t *testing.T) {
 	body := p(`{{dateFR .t}}|{{dateFR .p}}|{{dateFR .c}}|{{dateFR "2026-02-28"}}|{{dateFR ""}}|{{dateFR .z}}`)
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"t": tm, "p": &tm, "c": civilDate{2027, 1, 2}, "z": time.Time{}})
 	equalLines(t, d.lines("word/document.xml"), "1er juillet 2019|1er juillet 2019|2 janvier 2027|28 février 2026||")
+	// RFC 3339 date-times, as JSON data holds them: their own calendar date.
+	d = mustExec(t, mustParse(t, spec{body: p(`{{dateFR "2019-07-01T23:30:00-05:00"}}|{{dateFR "2024-02-29T00:00:00Z"}}`)}), nil)
+	equalLines(t, d.lines("word/document.xml"), "1er juillet 2019|29 février 2024")
 	for _, bad := range []string{`{{dateFR "01/07/2019"}}`, `{{dateFR 3}}`} {
 		if err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), nil); err == nil {
 			t.Errorf("%s: no error", bad)
