@@ -504,7 +504,7 @@ func TestRepeatedRevisionIDs(t *testing.T) {
 
 func TestFuncErrorMessage(t *testing.T) {
 	err := mustParse(t, spec{body: p("Le {{dateFR .d}}")}).Execute(new(bytes.Buffer), map[string]any{"d": "1er juillet"})
-	want := `word/document.xml: paragraph 1 « Le {{dateFR .d}} »: dateFR: "1er juillet" is not a YYYY-MM-DD date`
+	want := `word/document.xml: paragraph 1 « Le {{dateFR .d}} »: dateFR: "1er juillet" is not a YYYY-MM-DD date (or an RFC 3339 date-time)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
