@@ -56,31 +56,13 @@ func DecodeNamed(r io.Reader, format Format, name string) (*Convention, error) {
 // LoadFile reads the agreement in the file at path; the format comes from
 // the extension (.toml or .json). Problems carry the path.
 func LoadFile(path string) (*Convention, error) {
-	format, err := FormatFromPath(path)
-	if err != nil {
-		return nil, Problems{err.(*Problem)}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problems{{File: path, Code: CodeRead, Err: err, Message: openMessage(err)}}
-	}
-	defer f.Close()
-	return DecodeNamed(f, format, path)
+	return withFile(os.Open, path, DecodeNamed)
 }
 
 // LoadFS is LoadFile for a file of fsys (embedded files, test fixtures, an
 // archive).
 func LoadFS(fsys fs.FS, name string) (*Convention, error) {
-	format, err := FormatFromPath(name)
-	if err != nil {
-		return nil, Problems{err.(*Problem)}
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, Problems{{File: name, Code: CodeRead, Err: err, Message: openMessage(err)}}
-	}
-	defer f.Close()
-	return DecodeNamed(f, format, name)
+	return withFile(fsys.Open, name, DecodeNamed)
 }
 
 // ValidateFile loads the agreement in the file at path and validates it, in
@@ -90,30 +72,29 @@ func LoadFS(fsys fs.FS, name string) (*Convention, error) {
 // problems of the rest of the file; only a syntax error stops at decoding.
 // The Convention is returned whenever the file decodes, valid or not.
 func ValidateFile(path string) (*Convention, error) {
-	format, err := FormatFromPath(path)
-	if err != nil {
-		return nil, Problems{err.(*Problem)}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problems{{File: path, Code: CodeRead, Err: err, Message: openMessage(err)}}
-	}
-	defer f.Close()
-	return ValidateReader(f, format, path)
+	return withFile(os.Open, path, ValidateReader)
 }
 
 // ValidateFS is ValidateFile for a file of fsys.
 func ValidateFS(fsys fs.FS, name string) (*Convention, error) {
+	return withFile(fsys.Open, name, ValidateReader)
+}
+
+// withFile opens name with open, its format told by its extension, and
+// hands it to read (DecodeNamed or ValidateReader); a bad extension or a
+// file that does not open is a Problem naming the file.
+func withFile[F io.ReadCloser](open func(string) (F, error), name string,
+	read func(io.Reader, Format, string) (*Convention, error)) (*Convention, error) {
 	format, err := FormatFromPath(name)
 	if err != nil {
 		return nil, Problems{err.(*Problem)}
 	}
-	f, err := fsys.Open(name)
+	f, err := open(name)
 	if err != nil {
 		return nil, Problems{{File: name, Code: CodeRead, Err: err, Message: openMessage(err)}}
 	}
 	defer f.Close()
-	return ValidateReader(f, format, name)
+	return read(f, format, name)
 }
 
 // ValidateReader is ValidateFile for an input read from r; name (may be
