@@ -42,14 +42,10 @@ Exit codes: 0 all filled; 1 some data files failed; 2 usage error;
 func runFill(a *app, args []string) int {
 	fs := newFlags("fill")
 	var o renderOptions
-	o.format = "toml"
 	fs.StringVar(&o.out, "o", "", "output `DIR`")
 	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: a .docx file, an unpacked template folder or an embedded template name (required)")
-	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
 	fs.BoolVar(&o.allowMis, "allow-missing", false, "render missing data keys as nothing instead of failing")
-	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
-	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
-	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
+	o.batchFlags(fs)
 	pos, code, ok := a.parseFlags(fs, fillHelp, args)
 	if !ok {
 		return code

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -77,17 +78,23 @@ type renderOptions struct {
 	allowMis bool
 }
 
-func runRender(a *app, args []string) int {
-	fs := newFlags("render")
-	var o renderOptions
+// batchFlags defines the flags render and fill share: --force, -q,
+// --format (of standard input, TOML by default) and -j.
+func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	o.format = "toml"
-	fs.StringVar(&o.out, "o", "", "output `DIR` (or FILE with --blank; \"-\" for standard output)")
-	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder")
-	fs.BoolVar(&o.blank, "blank", false, "write the blank form")
 	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
 	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
 	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
 	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
+}
+
+func runRender(a *app, args []string) int {
+	fs := newFlags("render")
+	var o renderOptions
+	fs.StringVar(&o.out, "o", "", "output `DIR` (or FILE with --blank; \"-\" for standard output)")
+	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder")
+	fs.BoolVar(&o.blank, "blank", false, "write the blank form")
+	o.batchFlags(fs)
 	pos, code, ok := a.parseFlags(fs, renderHelp, args)
 	if !ok {
 		return code
