@@ -127,23 +127,7 @@ func (p *Package) contentTypes() (*contentTypes, error) {
 
 func parseContentTypes(data []byte) (*contentTypes, error) {
 	ct := &contentTypes{defaults: map[string]string{}, overrides: map[string]string{}}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	var depth depthGuard
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return ct, nil
-			}
-			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-		}
-		if err := depth.track(tok); err != nil {
-			return nil, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	err := eachStart(data, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "Default":
 			ext, typ := attr(se, "Extension"), attr(se, "ContentType")
@@ -151,6 +135,36 @@ func parseContentTypes(data []byte) (*contentTypes, error) {
 		case "Override":
 			name, typ := attr(se, "PartName"), attr(se, "ContentType")
 			ct.overrides[foldName(trimSlash(name))] = typ
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ct, nil
+}
+
+// eachStart calls fn with every start element of the small XML part data
+// ([Content_Types].xml, a .rels part), nesting bounded; malformed XML is
+// ErrCorrupt. It stops at fn's first error.
+func eachStart(data []byte, fn func(xml.StartElement) error) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var depth depthGuard
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		if err := depth.track(tok); err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := fn(se); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -218,22 +232,9 @@ func (p *Package) Related(source string) ([]Relationship, error) {
 
 func parseRels(data []byte, source string) ([]Relationship, error) {
 	var rels []Relationship
-	d := xml.NewDecoder(bytes.NewReader(data))
-	var depth depthGuard
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return rels, nil
-			}
-			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-		}
-		if err := depth.track(tok); err != nil {
-			return nil, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" {
-			continue
+	err := eachStart(data, func(se xml.StartElement) error {
+		if se.Name.Local != "Relationship" {
+			return nil
 		}
 		r := Relationship{
 			ID:       attr(se, "Id"),
@@ -244,12 +245,17 @@ func parseRels(data []byte, source string) ([]Relationship, error) {
 		if !r.External {
 			t, err := resolveTarget(source, r.Target)
 			if err != nil {
-				return nil, fmt.Errorf("relationship %s: %w", r.ID, err)
+				return fmt.Errorf("relationship %s: %w", r.ID, err)
 			}
 			r.Target = t
 		}
 		rels = append(rels, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return rels, nil
 }
 
 // resolveTarget resolves an internal relationship target against the folder
