@@ -35,7 +35,7 @@ func (c *Convention) Normalize() {
 		co.Country = DefaultCountry
 	}
 	if co.IsFrench() {
-		if d := ident.Digits(co.RegistrationID); d != co.RegistrationID && isDigits(d) {
+		if d := ident.Digits(co.RegistrationID); d != co.RegistrationID && ident.AllDigits(d) {
 			co.RegistrationID = d
 		}
 	}
@@ -105,16 +105,4 @@ func cleanEnumList[T ~string](l []T) []T {
 		}
 	}
 	return out
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -248,7 +248,7 @@ func (v *validator) registrationID(id string) {
 	const path = "company.registration_id"
 	d := ident.Digits(id)
 	switch {
-	case !isDigits(d):
+	case !ident.AllDigits(d):
 		v.add(path, CodeRegistration, "pour une société française, indiquez le SIRET (14 chiffres) ou le SIREN (9 chiffres), « "+id+" » n'est pas un numéro (ou indiquez le pays dans company.country)")
 	case len(d) == 14:
 		if !ident.IsSIRET(d) {

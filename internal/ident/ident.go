@@ -29,8 +29,8 @@ func Digits(s string) string {
 	}, s)
 }
 
-// allDigits reports whether s is non-empty and only ASCII digits.
-func allDigits(s string) bool {
+// AllDigits reports whether s is non-empty and only ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -46,7 +46,7 @@ func allDigits(s string) bool {
 // 7812-1), the key of SIREN and SIRET numbers. It returns false when s holds
 // anything but ASCII digits.
 func Luhn(s string) bool {
-	if !allDigits(s) {
+	if !AllDigits(s) {
 		return false
 	}
 	sum := 0
@@ -77,7 +77,7 @@ func IsSIREN(s string) bool {
 // 356000000), 14 digits whose sum is a multiple of 5.
 func IsSIRET(s string) bool {
 	s = Digits(s)
-	if len(s) != 14 || !allDigits(s) {
+	if len(s) != 14 || !AllDigits(s) {
 		return false
 	}
 	if Luhn(s) {
@@ -106,13 +106,13 @@ func IsFrenchPhone(s string) bool {
 	default:
 		return false
 	}
-	return len(s) == 9 && allDigits(s) && s[0] != '0'
+	return len(s) == 9 && AllDigits(s) && s[0] != '0'
 }
 
 // IsFrenchPostalCode reports whether s is a French postal code: exactly 5
 // ASCII digits, no separator.
 func IsFrenchPostalCode(s string) bool {
-	return len(s) == 5 && allDigits(s)
+	return len(s) == 5 && AllDigits(s)
 }
 
 // IsPlainEmail reports whether s is a bare e-mail address such as
