@@ -71,14 +71,9 @@ func runFill(a *app, args []string) int {
 	if err != nil {
 		return a.failUsage(fs, err)
 	}
-	for _, in := range ins {
-		if in.path == stdinName && a.stdoutTerminal {
-			return a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -")
-		}
-	}
-	dir, err := openOutDir(o.out, o.force)
-	if err != nil {
-		return a.failUsage(fs, err)
+	dir, code, ok := a.batchOutputs(fs, ins, o)
+	if !ok {
+		return code
 	}
 	defer dir.Close()
 	var stdout sync.Mutex

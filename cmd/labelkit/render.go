@@ -88,6 +88,22 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
 }
 
+// batchOutputs refuses to write a DOCX to a terminal (input "-" with
+// standard output a terminal) and opens the output folder of render and
+// fill. When ok is false, code is the exit code, the usage error printed.
+func (a *app) batchOutputs(fs *flag.FlagSet, ins []input, o renderOptions) (dir *outDir, code int, ok bool) {
+	for _, in := range ins {
+		if in.path == stdinName && a.stdoutTerminal {
+			return nil, a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -"), false
+		}
+	}
+	dir, err := openOutDir(o.out, o.force)
+	if err != nil {
+		return nil, a.failUsage(fs, err), false
+	}
+	return dir, 0, true
+}
+
 func runRender(a *app, args []string) int {
 	fs := newFlags("render")
 	var o renderOptions
@@ -119,14 +135,9 @@ func runRender(a *app, args []string) int {
 	if err != nil {
 		return a.failUsage(fs, err)
 	}
-	for _, in := range ins {
-		if in.path == stdinName && a.stdoutTerminal {
-			return a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -")
-		}
-	}
-	dir, err := openOutDir(o.out, o.force)
-	if err != nil {
-		return a.failUsage(fs, err)
+	dir, code, ok := a.batchOutputs(fs, ins, o)
+	if !ok {
+		return code
 	}
 	defer dir.Close()
 	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
