@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/clienttest"
 )
 
 // FuzzRender puts arbitrary text in the fields of a valid agreement: either
@@ -49,7 +50,7 @@ func FuzzRender(f *testing.F) {
 		parts := unzip(t, buf.Bytes())
 		for name, data := range parts {
 			if strings.HasSuffix(name, ".xml") {
-				wellFormed(t, name, data)
+				clienttest.WellFormed(t, name, data)
 			}
 		}
 		checkCells(t, parts["word/document.xml"])

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/clienttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -58,7 +59,7 @@ func TestGolden(t *testing.T) {
 			parts := unzip(t, renderCase(t, gc))
 			for name, data := range parts {
 				if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
-					wellFormed(t, name, data)
+					clienttest.WellFormed(t, name, data)
 				}
 			}
 			checkCells(t, parts["word/document.xml"])

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/clienttest"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
 )
@@ -329,7 +330,7 @@ func TestHostileValues(t *testing.T) {
 	parts := unzip(t, buf.Bytes())
 	for name, data := range parts {
 		if strings.HasSuffix(name, ".xml") {
-			wellFormed(t, name, data)
+			clienttest.WellFormed(t, name, data)
 		}
 	}
 	checkCells(t, parts["word/document.xml"])

@@ -32,22 +32,6 @@ func unzip(t testing.TB, docx []byte) map[string][]byte {
 	return parts
 }
 
-// wellFormed fails the test if data is not well-formed XML.
-func wellFormed(t testing.TB, name string, data []byte) {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		_, err := dec.Token()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Errorf("%s: not well-formed XML: %v", name, err)
-			return
-		}
-	}
-}
-
 const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 // listMarkers maps paragraph style IDs to the bullet their numbering shows,
