@@ -107,10 +107,10 @@ type compiler struct {
 	usesW   bool // some printing action is in a run: declare w14 for checkboxes
 	w14     string
 	ctxKeys []ctxKey // what each escaper context is made of
-	// drawings repeated by {{range}} get fresh ids (see dropRepeatedIDs)
+	// ids repeated by {{range}} are made fresh (see freshenRepeatedIDs)
 	partIndex  int
-	drawVar    string
-	drawCtx    int
+	idVar      string
+	idCtx      int
 	extraFuncs template.FuncMap
 	nVars      int
 	// errors not reported beyond maxErrors
@@ -412,7 +412,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if len(c.errs) > 0 {
 		return c.result(), nil
 	}
-	c.widen()
+	c.placeBlocks()
 	c.checkShapes()
 	if len(c.errs) > 0 {
 		return c.result(), nil

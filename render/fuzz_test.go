@@ -102,7 +102,7 @@ func FuzzParse(f *testing.F) {
 
 // FuzzParseDocument fuzzes the main document's XML: whatever the template,
 // Parse gives a template or an error, and when both Parse and Execute
-// succeed the output is well-formed (widening never unbalances the XML).
+// succeed the output is well-formed (block placement never unbalances the XML).
 func FuzzParseDocument(f *testing.F) {
 	for _, body := range []string{
 		p("{{.s}}"), p("{{if .a}}") + p("x") + p("{{end}}"), runs("{{ran", "ge .l}}", "{{.}}{{end}}"),

@@ -83,7 +83,7 @@ func (c *compiler) buildEdits() {
 		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
 	}
 	if c.mode == modeWord {
-		c.dropRepeatedIDs()
+		c.freshenRepeatedIDs()
 		c.fallbacks()
 		if c.usesW {
 			c.declareW14()

@@ -1,0 +1,129 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// container returns the element path an action's output sits in.
+func (c *compiler) container(a *action) []*elem {
+	var e *elem
+	switch a.place.how {
+	case placeInline:
+		e = c.pieceAt(a.u, a.start).t
+	default:
+		e = a.place.el.parent
+	}
+	var path []*elem
+	for ; e != nil; e = e.parent {
+		path = append(path, e)
+	}
+	return path
+}
+
+func (c *compiler) pieceAt(u *unit, off int) *piece {
+	for i := len(u.pieces) - 1; i >= 0; i-- {
+		if u.pieces[i].at <= off {
+			return u.pieces[i]
+		}
+	}
+	return u.pieces[0]
+}
+
+func sameShape(a, b []*elem) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].name != b[i].name {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *compiler) describe(a *action) string {
+	switch a.place.how {
+	case placeInline:
+		if silentOnly(a.u) && !c.removable(a.u.el) {
+			return fmt.Sprintf("inside the text of paragraph %d, which cannot be removed: it holds a section break, a drawing, a field, a note or comment reference or a page break", a.u.n)
+		}
+		return fmt.Sprintf("inside the text of paragraph %d%s", a.u.n, c.runWrappers(c.pieceAt(a.u, a.start).t))
+	case placeReplace:
+		if a.place.el.name == c.q("tr") {
+			return fmt.Sprintf("alone in a table row (paragraph %d)", a.u.n)
+		}
+		where := "alone in paragraph"
+		if hasAncestor(a.place.el, c.q("tc")) {
+			where = "alone in table-cell paragraph"
+		}
+		return fmt.Sprintf("%s %d", where, a.u.n)
+	default:
+		if a.place.el.name == c.q("tr") {
+			return fmt.Sprintf("around a table row (paragraph %d)", a.u.n)
+		}
+		return fmt.Sprintf("around paragraph %d", a.u.n)
+	}
+}
+
+// wrapperNames names the elements that may hold a run inside a paragraph.
+var wrapperNames = map[string]string{
+	"hyperlink": "a hyperlink", "ins": "a tracked insertion", "del": "a tracked deletion",
+	"moveTo": "a tracked move", "moveFrom": "a tracked move", "sdtContent": "a content control",
+	"fldSimple": "a field", "smartTag": "a smart tag", "customXml": "a custom XML element",
+	"dir": "a text direction element", "bdo": "a text direction element",
+}
+
+// runWrappers describes what stands between the text element t and its
+// paragraph (", in a hyperlink"), or "" when its run is directly in the
+// paragraph: two actions of one paragraph whose wrappers differ cannot
+// enclose the text between them.
+func (c *compiler) runWrappers(t *elem) string {
+	var out []string
+	for e := t.parent; e != nil && e.name != c.q("p"); e = e.parent {
+		local := e.name[strings.IndexByte(e.name, ':')+1:]
+		if w, ok := wrapperNames[local]; ok {
+			out = append(out, w) // innermost first
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return ", in " + strings.Join(out, " in ")
+}
+
+func hasAncestor(e *elem, name string) bool {
+	for e = e.parent; e != nil; e = e.parent {
+		if e.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkShapes verifies that every structure opens and closes in the same
+// kind of container, so that skipping or repeating it keeps XML balanced.
+func (c *compiler) checkShapes() {
+	for _, a := range c.acts {
+		if a.kind != kindOpen || a.closing == nil {
+			continue
+		}
+		want := c.container(a)
+		for _, b := range append(append([]*action(nil), a.elses...), a.closing) {
+			if !sameShape(want, c.container(b)) {
+				c.errorAt(a, nil, "{{%s}} (%s) and its %s (%s) are in different places of the document structure: put both in the same paragraph (both inside or both outside the same hyperlink, field, tracked change or content control), or each alone in its own paragraph at the same level (same table cell, or both outside tables)",
+					a.keyword, c.describe(a), shortSrc(b), c.describe(b))
+				break
+			}
+		}
+	}
+}
+
+func shortSrc(a *action) string {
+	if utf8.RuneCountInString(a.src) > 30 {
+		r := []rune(a.src)
+		return string(r[:27]) + "…}}"
+	}
+	return a.src
+}
