@@ -317,6 +317,9 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	if err := asDocument(pkg, main); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	modes := map[string]partMode{strings.ToLower(main): modeWord}
 	rels, err := pkg.Related(main)
 	if err != nil {
@@ -340,6 +343,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 
 	funcs := baseFuncs()
+	funcs["index"] = indexFunc(cfg.allowMissing)
 	for k, v := range cfg.funcs {
 		funcs[k] = v
 	}
@@ -430,7 +434,10 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	opt := "missingkey=error"
 	if cfg.allowMissing {
-		opt = "missingkey=zero"
+		// "default" (not "zero"): a missing key gives no value at all, so
+		// that a field of it ({{.client.nom}}) is missing too instead of
+		// a nil-pointer error; the escaper prints it as nothing.
+		opt = "missingkey=default"
 	}
 	tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
 		Funcs(template.FuncMap{escIdent: escaper(c.ctxs, cfg.allowRaw)})

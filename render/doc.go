@@ -118,7 +118,8 @@
 //
 // Each is an *Error; Parse reports every syntax error it finds at once as
 // Errors (each action is also checked alone, so one bad action does not hide
-// the next). A key missing from a map is an error unless AllowMissing.
+// the next). A key missing from a map is an error unless AllowMissing,
+// through a field ({{.x}}) or index ({{index . "x"}}) alike.
 // Execute writes nothing when it fails.
 //
 // # Determinism
@@ -134,9 +135,13 @@
 // # Hostile templates
 //
 // Reading is bounded (WithLimits: part count, part size, total size) and
-// refuses what is not a DOCX, macro-enabled documents, unsafe or duplicate
-// entry names and DOCTYPE/ENTITY declarations, with errors from
-// internal/opc that errors.Is can test. XML parts are tokenized by a small
+// refuses what is not a DOCX, documents with macros (a VBA project), unsafe
+// or duplicate entry names and DOCTYPE/ENTITY declarations, with errors
+// that errors.Is can test (ErrMacroEnabled...; ErrEncrypted for a
+// password-protected file, ErrLegacyDoc for a Word 97-2003 .doc). A Word
+// template (.dotx), or a .docm/.dotm without macros, renders to a .docx:
+// the main part gets the document content type, as Word's "New from
+// template" does. XML parts are tokenized by a small
 // checking tokenizer (nesting depth, elements and actions per part
 // bounded); nothing panics. Execute stops with ErrOutputTooLarge when a
 // rendered part grows past the limits (a runaway {{range}}); a template that

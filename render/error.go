@@ -56,6 +56,8 @@ func cleanExecMessage(msg string) string {
 	msg = execPrefix.ReplaceAllString(msg, "")
 	msg = parsePrefix.ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
+	// index's missing key reads as a field's.
+	msg = strings.ReplaceAll(msg, "error calling index: map has no entry", "map has no entry")
 	msg = callPrefix.ReplaceAllStringFunc(msg, func(m string) string {
 		sub := callPrefix.FindStringSubmatch(m)
 		if sub[1] == sub[2] {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -273,4 +274,84 @@ func eurosFR(v any) (string, error) {
 		return s, err
 	}
 	return s + nbsp + "€", nil
+}
+
+// indexFunc returns the template's index function: text/template's, except
+// that a key missing from a map is the error {{.key}} gives ("map has no
+// entry for key"), or, with AllowMissing, no value (printed as nothing,
+// false in if; indexing it further gives no value either).
+func indexFunc(allowMissing bool) func(reflect.Value, ...reflect.Value) (reflect.Value, error) {
+	return func(item reflect.Value, keys ...reflect.Value) (reflect.Value, error) {
+		item = indirectInterface(item)
+		if !item.IsValid() {
+			if allowMissing {
+				return reflect.Value{}, nil
+			}
+			return reflect.Value{}, errors.New("index of untyped nil")
+		}
+		for _, key := range keys {
+			key = indirectInterface(key)
+			for item.Kind() == reflect.Pointer || item.Kind() == reflect.Interface {
+				if item.IsNil() {
+					return reflect.Value{}, errors.New("index of nil pointer")
+				}
+				item = item.Elem()
+			}
+			switch item.Kind() {
+			case reflect.Array, reflect.Slice, reflect.String:
+				var x int64
+				switch {
+				case key.CanInt():
+					x = key.Int()
+				case key.CanUint():
+					x = int64(min(key.Uint(), math.MaxInt64))
+				case !key.IsValid():
+					return reflect.Value{}, errors.New("cannot index slice/array with nil")
+				default:
+					return reflect.Value{}, fmt.Errorf("cannot index slice/array with type %s", key.Type())
+				}
+				if x < 0 || x >= int64(item.Len()) {
+					return reflect.Value{}, fmt.Errorf("index out of range: %d", x)
+				}
+				item = item.Index(int(x))
+			case reflect.Map:
+				kt := item.Type().Key()
+				switch {
+				case !key.IsValid():
+					return reflect.Value{}, fmt.Errorf("value is nil; should be of type %s", kt)
+				case key.Type().AssignableTo(kt):
+				case key.CanInt() && (kt.Kind() >= reflect.Int && kt.Kind() <= reflect.Uint64) && key.Type().ConvertibleTo(kt):
+					key = key.Convert(kt)
+				default:
+					return reflect.Value{}, fmt.Errorf("value has type %s; should be %s", key.Type(), kt)
+				}
+				x := item.MapIndex(key)
+				if !x.IsValid() {
+					if allowMissing {
+						return reflect.Value{}, nil
+					}
+					if key.Kind() == reflect.String {
+						return reflect.Value{}, fmt.Errorf("map has no entry for key %q", key.String())
+					}
+					return reflect.Value{}, fmt.Errorf("map has no entry for key %v", key)
+				}
+				item = x
+			default:
+				return reflect.Value{}, fmt.Errorf("can't index item of type %s", item.Type())
+			}
+		}
+		return item, nil
+	}
+}
+
+// indirectInterface returns the concrete value in an interface value, or
+// the value itself.
+func indirectInterface(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		return v.Elem()
+	}
+	if v.Kind() == reflect.Interface {
+		return reflect.Value{}
+	}
+	return v
 }

@@ -37,10 +37,10 @@ func WithLimits(l Limits) Option {
 }
 
 // AllowMissing makes a key absent from a map render as nothing (and count as
-// false in if) instead of being an error. A field missing from a struct is
-// always an error, and so is a field of a missing value ({{.a.b}} when the
-// map has no key "a": "nil pointer evaluating interface {}.b"); write
-// {{with .a}}{{.b}}{{end}} for optional groups.
+// false in if, range and with) instead of being an error, at any depth:
+// {{.client.nom}} prints nothing when the data has no "client", and so does
+// {{index .client "nom"}}. A field missing from a struct is always an
+// error.
 func AllowMissing() Option { return func(c *config) { c.allowMissing = true } }
 
 // AllowRawXML lets the template print RawXML values unescaped. Use it only
@@ -68,7 +68,9 @@ func Funcs(fm template.FuncMap) Option {
 var (
 	ErrNotZip       = opc.ErrNotZip       // not a zip archive
 	ErrNotDocx      = opc.ErrNotDocx      // a zip, but not a Word document
-	ErrMacroEnabled = opc.ErrMacroEnabled // macro-enabled document refused
+	ErrMacroEnabled = opc.ErrMacroEnabled // a document with macros (a VBA project) refused
+	ErrEncrypted    = opc.ErrEncrypted    // password-protected Word document
+	ErrLegacyDoc    = opc.ErrLegacyDoc    // Word 97-2003 .doc file
 	ErrUnsafeName   = opc.ErrUnsafeName   // absolute, "..", backslash or control character in an entry name
 	ErrDuplicate    = opc.ErrDuplicate    // two entries with the same name (case-insensitively)
 	ErrTooLarge     = opc.ErrTooLarge     // over a limit of WithLimits

@@ -53,6 +53,43 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"docxcheck": cmdDocxCheck,
 	"docxtext":  cmdDocxText,
 	"notemp":    cmdNoTemp,
+	"docxpart":  cmdDocxPart,
+	"olefile":   cmdOLEFile,
+}
+
+// cmdDocxPart: docxpart FILE PART — prints one part of a zip.
+func cmdDocxPart(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: docxpart FILE PART")
+	}
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer zr.Close()
+	rc, err := zr.Open(args[1])
+	ts.Check(err)
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	ts.Check(err)
+	ts.Stdout().Write(b)
+}
+
+// cmdOLEFile: olefile FILE STREAM... — writes the start of an OLE compound
+// file whose directory names the streams (what Word writes for a
+// password-protected document, or a Word 97-2003 .doc), enough for the
+// reader to recognise it.
+func cmdOLEFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 || neg {
+		ts.Fatalf("usage: olefile FILE STREAM...")
+	}
+	b := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+	for _, s := range args[1:] {
+		entry := make([]byte, 128)
+		for i, c := range []byte(s) {
+			entry[2*i] = c
+		}
+		b = append(b, entry...)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o666))
 }
 
 // cmdDocxCheck: docxcheck FILE... — each file is a complete zip whose main

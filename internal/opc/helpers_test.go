@@ -126,3 +126,16 @@ func method(e entry) uint16 {
 	}
 	return zip.Deflate
 }
+
+// oleFile returns the start of an OLE compound file whose directory names
+// the given streams (enough for the reader's sniffing, not a real file).
+func oleFile(streams ...string) []byte {
+	b := append([]byte{}, oleMagic...)
+	b = append(b, make([]byte, 504)...)
+	for _, s := range streams {
+		entry := make([]byte, 128)
+		copy(entry, utf16le(s))
+		b = append(b, entry...)
+	}
+	return b
+}

@@ -262,6 +262,11 @@ func parseRels(data []byte, source string) ([]Relationship, error) {
 // of source.
 func resolveTarget(source, target string) (string, error) {
 	t := target
+	if strings.HasPrefix(t, "#") {
+		// A fragment alone (an internal hyperlink written as a
+		// relationship) refers to the source part itself.
+		return source, nil
+	}
 	if i := strings.IndexAny(t, "#?"); i >= 0 {
 		t = t[:i]
 	}

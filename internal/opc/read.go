@@ -38,6 +38,9 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		if oleErr := checkOLE(r, size); oleErr != nil {
+			return nil, oleErr
+		}
 		return nil, errf("", ErrNotZip, "%v", err)
 	}
 	pkg := &Package{Parts: make([]*Part, 0, min(len(zr.File), lim.MaxParts))}
@@ -424,16 +427,47 @@ func (p *Package) check() error {
 	if p.Part(main) == nil {
 		return errf(main, ErrNotDocx, "main document part is missing")
 	}
-	typ := ct.lookup(main)
-	low := strings.ToLower(typ)
-	if strings.Contains(low, "macroenabled") {
-		return errf(main, ErrMacroEnabled, "content type %s", typ)
+	// Bad relationships are reported by Related, to whoever reads them.
+	rels, _ := p.Related(main)
+	for _, r := range rels {
+		// The VBA project may be stored under another name: its
+		// relationship type tells.
+		if strings.HasSuffix(strings.ToLower(r.Type), "/vbaproject") {
+			return errf(r.Target, ErrMacroEnabled, "VBA project relationship %s", r.ID)
+		}
 	}
-	if !strings.Contains(low, ctWordML) || !strings.HasPrefix(low, ctMainPrefix) {
+	typ := ct.lookup(main)
+	if MainKind(typ) == "" {
 		if typ == "" {
 			return errf(main, ErrNotDocx, "main document has no content type")
 		}
 		return errf(main, ErrNotDocx, "main document is %s, not WordprocessingML", typ)
 	}
 	return nil
+}
+
+// Content types of a Word main document part.
+const (
+	CTDocument      = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+	CTTemplate      = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+	CTMacroDocument = "application/vnd.ms-word.document.macroEnabled.main+xml"
+	CTMacroTemplate = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+)
+
+// MainKind classifies the content type of a main document part: "docx",
+// "dotx" (a Word template), "docm" or "dotm" (macro-enabled types, accepted
+// when the package holds no macros), or "" when it is not WordprocessingML.
+// Strict OOXML and other WordprocessingML variants count as "docx".
+func MainKind(typ string) string {
+	switch low := strings.ToLower(typ); {
+	case low == strings.ToLower(CTTemplate):
+		return "dotx"
+	case low == strings.ToLower(CTMacroDocument):
+		return "docm"
+	case low == strings.ToLower(CTMacroTemplate):
+		return "dotm"
+	case strings.Contains(low, ctWordML) && strings.HasPrefix(low, ctMainPrefix):
+		return "docx"
+	}
+	return ""
 }

@@ -89,7 +89,11 @@ func TestReadZipHostile(t *testing.T) {
 			data: contentTypesXML("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")})), want: ErrNotDocx},
 		{name: "main without content type", zip: mkzip(t, with(entry{name: "[Content_Types].xml",
 			data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`})), want: ErrNotDocx},
-		{name: "macro content type", zip: mkzip(t, with(entry{name: "[Content_Types].xml", data: contentTypesXML(ctMainMacro)})), want: ErrMacroEnabled},
+		{name: "vba relationship", zip: mkzip(t, with(entry{name: "word/_rels/document.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="macros.dat"/></Relationships>`})), want: ErrMacroEnabled, part: "word/macros.dat"},
+		{name: "OLE: encrypted", zip: oleFile("EncryptionInfo", "EncryptedPackage"), want: ErrEncrypted},
+		{name: "OLE: Word 97-2003", zip: oleFile("WordDocument", "1Table"), want: ErrLegacyDoc},
+		{name: "OLE: other", zip: oleFile("Workbook"), want: ErrNotZip},
 		{name: "vba project", zip: mkzip(t, with(entry{name: "word/vbaProject.bin", data: "\xd0\xcf\x11\xe0"})), want: ErrMacroEnabled, part: "word/vbaProject.bin"},
 		{name: "vba project upper case", zip: mkzip(t, with(entry{name: "word/VBAPROJECT.BIN", data: "x"})), want: ErrMacroEnabled},
 		{name: "dot dot", zip: mkzip(t, with(entry{name: "../evil", data: "x"})), want: ErrUnsafeName, part: "../evil"},
@@ -310,4 +314,33 @@ func manyEntries(n int) []entry {
 		es[i] = entry{name: fmt.Sprintf("word/media/%d.bin", i), data: "x"}
 	}
 	return es
+}
+
+// TestReadZipAcceptsWithoutMacros checks that Word templates and
+// macro-enabled types without a VBA project are read, and that a
+// relationship whose target is only a fragment is not "empty".
+func TestReadZipAcceptsWithoutMacros(t *testing.T) {
+	for _, tc := range []struct{ typ, kind string }{
+		{ctMain, "docx"},
+		{CTTemplate, "dotx"},
+		{ctMainMacro, "docm"},
+		{CTMacroTemplate, "dotm"},
+	} {
+		b := mkzip(t, with(
+			entry{name: "[Content_Types].xml", data: contentTypesXML(tc.typ)},
+			entry{name: "word/_rels/document.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#_Toc1"/></Relationships>`}))
+		p, err := ReadZip(bytes.NewReader(b), int64(len(b)), Limits{})
+		if err != nil {
+			t.Errorf("%s: %v", tc.kind, err)
+			continue
+		}
+		if got := MainKind(p.ContentType("word/document.xml")); got != tc.kind {
+			t.Errorf("MainKind = %q, want %q", got, tc.kind)
+		}
+		rels, err := p.Related("word/document.xml")
+		if err != nil || len(rels) != 1 || rels[0].Target != "word/document.xml" {
+			t.Errorf("%s: fragment relationship: %+v, %v", tc.kind, rels, err)
+		}
+	}
 }
