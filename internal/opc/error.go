@@ -26,7 +26,7 @@ var (
 	ErrEncrypted = errors.New("password-protected (encrypted) document: remove the password in Word (File > Info > Protect Document > Encrypt with Password, empty password) and save it again")
 	// ErrLegacyDoc reports a Word 97-2003 .doc file (an OLE compound file
 	// with a WordDocument stream), or another OLE compound file.
-	ErrLegacyDoc = errors.New("Word 97-2003 .doc file, not a .docx: open it in Word or LibreOffice and save it as .docx (Word Document)")
+	ErrLegacyDoc = errors.New("a Word 97-2003 .doc file, not a .docx: open it in Word or LibreOffice and save it as .docx (Word Document)")
 	// ErrUnsafeName reports an entry name that is absolute, contains "."
 	// "..", or empty segments, a backslash, a drive letter, a NUL or another
 	// control character, or is longer than 1024 bytes; a relationship
