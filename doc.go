@@ -33,7 +33,8 @@
 // official blank form instead.
 //
 // Options pick another template: WithTemplateName for another embedded one,
-// WithTemplate for a user's own .docx parsed with render.ParseFile. A user's
+// WithTemplate for a user's own .docx parsed with render.ParseFile (with
+// render.Funcs(frfuncs.FuncMap()) for the French functions). A user's
 // template receives a Document: the convention's fields ({{.Company.Name}},
 // {{.Solution.ProfessionOptions}}, ...) and methods ({{.SignatureDate}}),
 // plus .Blank, .Template and .InputSHA256. NewDocument builds the same value

@@ -63,7 +63,8 @@ func ExampleRenderBlank() {
 }
 
 // Execute a template yourself (here the embedded one; a user's own template
-// would come from render.ParseFile) with the data Render would give it.
+// would come from render.ParseFile, with render.Funcs(frfuncs.FuncMap()))
+// with the data Render would give it.
 func ExampleNewDocument() {
 	c, err := convention.LoadFile("examples/monosite-standard.toml")
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/frfuncs"
 	"github.com/esante/labelkit/internal/clienttest"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
@@ -132,7 +133,7 @@ func TestTemplateOptions(t *testing.T) {
 	if err := templates.Pack(&docx, fsys); err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := render.Parse(bytes.NewReader(docx.Bytes()), int64(docx.Len()))
+	tmpl, err := render.Parse(bytes.NewReader(docx.Bytes()), int64(docx.Len()), render.Funcs(frfuncs.FuncMap()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/esante/labelkit/frfuncs"
 	"github.com/esante/labelkit/internal/clienttest"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
@@ -120,7 +121,7 @@ func TestLibreOfficeEditedTemplate(t *testing.T) {
 	if err := templates.Unpack(bytes.NewReader(saved), int64(len(saved)), unpacked); err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := render.ParseFS(os.DirFS(unpacked))
+	tmpl, err := render.ParseFS(os.DirFS(unpacked), render.Funcs(frfuncs.FuncMap()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,28 +86,22 @@
 //
 // Templates get sprig's hermetic functions (sprig.HermeticTxtFuncMap)
 // minus those that still depend on the clock, the time zone, randomness,
-// the operating system or map order (see the test TestRemovedFuncs: date
-// and time functions such as now, date, ago, toDate; rand*, shuffle, uuidv4;
-// env, expandenv, os*; getHostByName; bcrypt, htpasswd, gen*, encryptAES...;
-// values); keys returns sorted keys. Document functions:
+// the operating system or map order (date and time functions such as now,
+// date, ago, toDate; rand*, shuffle, uuidv4; env, expandenv, os*;
+// getHostByName; bcrypt, htpasswd, gen*, encryptAES...; values); keys
+// returns sorted keys. The whole list is pinned in
+// testdata/funcs.txt. The document function:
 //
 //   - checkbox v: a Word checkbox content control (w14:checkbox, clickable
 //     in Word) showing ☒ when v is true (non-zero), else ☐. Outside
 //     paragraph text (docProps) it prints the glyph alone.
-//   - dateFR v: « 1er juillet 2019 »; v is a time.Time, a "YYYY-MM-DD" or
-//     RFC 3339 string (its own calendar date) or any value with a Time()
-//     time.Time method.
-//   - upperFR s: upper case keeping accents (« SOCIÉTÉ »), locale-free.
-//   - joinFR list: « a, b et c »; items that print nothing (nil, "") are
-//     left out.
-//   - numberFR decimals n: « 179 942,50 » (no-break spaces between digit
-//     groups, decimal comma); n is any Go number (or pointer to one), a
-//     json.Number or a numeric string; written-out decimals are rounded
-//     exactly, halves away from zero, with every digit kept; NaN and
-//     infinities are errors. In a pipeline: {{.amount | numberFR 2}}.
-//   - eurosFR n: « 1 234,50 € ».
 //
-// Funcs adds functions; names starting with "_lk_" are reserved.
+// [Funcs] adds functions; names starting with "_lk_" are reserved. Locale
+// formatting comes in that way too: package frfuncs holds French dates,
+// numbers, amounts and lists (dateFR, numberFR, eurosFR, upperFR, joinFR),
+// which the embedded agreement templates use:
+//
+//	t, err := render.ParseFile("modele.docx", render.Funcs(frfuncs.FuncMap()))
 //
 // # Errors
 //

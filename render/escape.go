@@ -3,12 +3,13 @@ package render
 import (
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
+
+	"github.com/esante/labelkit/internal/tmplval"
 )
 
 // RawXML is WordprocessingML markup that a trusted template inserts as it
@@ -115,37 +116,12 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 			return string(x), nil
 		default:
 			var err error
-			if s, err = printable(v); err != nil {
+			if s, err = tmplval.String(v); err != nil {
 				return "", err
 			}
 		}
 		return escapeText(s, c), nil
 	}
-}
-
-var (
-	errorType    = reflect.TypeFor[error]()
-	stringerType = reflect.TypeFor[fmt.Stringer]()
-)
-
-// printable formats v the way text/template prints values, except that a
-// nil pointer prints nothing.
-func printable(v any) (string, error) {
-	rv := reflect.ValueOf(v)
-	if !rv.IsValid() {
-		return "", nil // nil
-	}
-	for rv.Kind() == reflect.Pointer && !rv.Type().Implements(errorType) && !rv.Type().Implements(stringerType) {
-		if rv.IsNil() {
-			return "", nil
-		}
-		rv = rv.Elem()
-	}
-	switch rv.Kind() {
-	case reflect.Chan, reflect.Func:
-		return "", fmt.Errorf("can't print value of type %s", rv.Type())
-	}
-	return fmt.Sprint(rv.Interface()), nil
 }
 
 // needsEscape reports whether s holds a byte the escaper must handle.

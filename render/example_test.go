@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/esante/labelkit/frfuncs"
 	"github.com/esante/labelkit/render"
 )
 
@@ -58,7 +59,9 @@ func Example() {
 		"{{end}}",
 		"Fait le {{dateFR .Date}}.",
 	)
-	t, err := render.Parse(bytes.NewReader(docx), int64(len(docx)))
+	// French dates come from package frfuncs, plugged in like any
+	// functions of one's own.
+	t, err := render.Parse(bytes.NewReader(docx), int64(len(docx)), render.Funcs(frfuncs.FuncMap()))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -114,7 +117,7 @@ func ExampleErrors() {
 // parsed from any fs.FS (with go:embed, use "//go:embed all:dir" so that the
 // _rels folders are included).
 func ExampleParseFS() {
-	t, err := render.ParseFS(os.DirFS("testdata/unpacked"))
+	t, err := render.ParseFS(os.DirFS("testdata/unpacked"), render.Funcs(frfuncs.FuncMap()))
 	if err != nil {
 		fmt.Println(err)
 		return

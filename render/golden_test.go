@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/esante/labelkit/frfuncs"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -161,7 +163,7 @@ func goldenCases() []goldenCase {
 		},
 		{
 			name:   "values",
-			load:   fromSpec(spec{body: p("Valeur : {{.v}}") + p("Titre : {{upperFR .v}}") + p("Date : {{dateFR .d}} / {{dateFR \"2019-07-01\"}}") + p("Liste : {{joinFR .l}}"), title: "{{.v}}"}),
+			load:   fromSpec(spec{body: p("Valeur : {{.v}}") + p("Titre : {{upperFR .v}}") + p("Date : {{dateFR .d}} / {{dateFR \"2019-07-01\"}}") + p("Liste : {{joinFR .l}}"), title: "{{.v}}"}, Funcs(frfuncs.FuncMap())),
 			data:   map[string]any{"v": hostileValue, "d": time.Date(2026, 12, 1, 23, 30, 0, 0, time.FixedZone("x", -10*3600)), "l": []string{"Paris", "Lyon", "Toulouse"}},
 			see:    []string{"Lefèvre & Fils <SARL> \"l'atelier\"", "ligne 2", "🎉 œuvre", "LEFÈVRE & FILS", "1er décembre 2026", "1er juillet 2019", "Paris, Lyon et Toulouse"},
 			absent: []string{"&amp;", "&lt;"},
@@ -169,7 +171,7 @@ func goldenCases() []goldenCase {
 		{
 			name: "libreoffice",
 			load: func(t testing.TB) *Template {
-				tmpl, err := ParseFile("testdata/libreoffice.docx")
+				tmpl, err := ParseFile("testdata/libreoffice.docx", Funcs(frfuncs.FuncMap()))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -185,7 +187,7 @@ func goldenCases() []goldenCase {
 		{
 			name: "unpacked",
 			load: func(t testing.TB) *Template {
-				tmpl, err := ParseFS(os.DirFS("testdata/unpacked"))
+				tmpl, err := ParseFS(os.DirFS("testdata/unpacked"), Funcs(frfuncs.FuncMap()))
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -2,15 +2,16 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"math"
+	"fmt"
+	"os"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"text/template"
-	"time"
 )
 
 func p(text string) string {
@@ -199,94 +200,47 @@ func TestCheckbox(t *testing.T) {
 }
 
 func TestFuncs(t *testing.T) {
-	body := p(`{{dateFR .d}}|{{dateFR "2019-07-01"}}|{{upperFR "Société générale"}}|{{joinFR .l}}|{{joinFR (list "x")}}|{{keys .m | join ","}}`)
+	body := p(`{{keys .m | join ","}}|{{keys .m .n | join ","}}`)
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{
-		"d": mustDate("2026-12-02"), "l": []string{"a", "b", "c"}, "m": map[string]any{"z": 1, "a": 2, "m": 3}})
-	equalLines(t, d.lines("word/document.xml"), "2 décembre 2026|1er juillet 2019|SOCIÉTÉ GÉNÉRALE|a, b et c|x|a,m,z")
+		"m": map[string]any{"z": 1, "a": 2, "m": 3}, "n": map[string]any{"b": 1, "a": 1}})
+	equalLines(t, d.lines("word/document.xml"), "a,m,z|a,b,m,z")
 }
 
-// civilDate is a date type with a Time method, as a data model might have.
-type civilDate struct{ y, m, d int }
-
-func (c civilDate) Time() time.Time {
-	return time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC)
-}
-
-func TestDateFR(t *testing.T) {
-	tm := time.Date(2019, 7, 1, 23, 59, 0, 0, time.FixedZone("Tahiti", -10*3600))
-	body := p(`{{dateFR .t}}|{{dateFR .p}}|{{dateFR .c}}|{{dateFR "2026-02-28"}}|{{dateFR ""}}|{{dateFR .z}}`)
-	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"t": tm, "p": &tm, "c": civilDate{2027, 1, 2}, "z": time.Time{}})
-	equalLines(t, d.lines("word/document.xml"), "1er juillet 2019|1er juillet 2019|2 janvier 2027|28 février 2026||")
-	// RFC 3339 date-times, as JSON data holds them: their own calendar date.
-	d = mustExec(t, mustParse(t, spec{body: p(`{{dateFR "2019-07-01T23:30:00-05:00"}}|{{dateFR "2024-02-29T00:00:00Z"}}`)}), nil)
-	equalLines(t, d.lines("word/document.xml"), "1er juillet 2019|29 février 2024")
-	for _, bad := range []string{`{{dateFR "01/07/2019"}}`, `{{dateFR 3}}`} {
-		if err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), nil); err == nil {
-			t.Errorf("%s: no error", bad)
+// TestFuncList pins the whole function list a template gets (sprig's
+// hermetic set minus removedSprig, plus keys and checkbox) in
+// testdata/funcs.txt, so that a sprig upgrade adding a function, or an
+// edit of removedSprig, shows in review (-update rewrites it).
+func TestFuncList(t *testing.T) {
+	var names []string
+	for name := range baseFuncs() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	got := strings.Join(names, "\n") + "\n"
+	const golden = "testdata/funcs.txt"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-}
-
-func TestNumberFR(t *testing.T) {
-	body := p(`{{numberFR 2 .f}}|{{.i | numberFR 0}}|{{eurosFR .i}}|{{eurosFR "-1234.567"}}|{{numberFR 1 .u}}|{{numberFR 3 .n}}|{{eurosFR ""}}`)
-	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"f": 179942.5, "i": 1234567, "u": uint8(7), "n": json.Number("-0.5")})
-	equalLines(t, d.lines("word/document.xml"), "179\u00a0942,50|1\u00a0234\u00a0567|1\u00a0234\u00a0567,00\u00a0€|-1\u00a0234,57\u00a0€|7,0|-0,500|")
-	for _, bad := range []string{`{{numberFR 2 "abc"}}`, `{{numberFR 20 1}}`, `{{eurosFR .m}}`} {
-		err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), map[string]any{"m": map[string]any{}})
-		if err == nil {
-			t.Errorf("%s: no error", bad)
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("the function list differs from %s (run with -update and review the diff):\n%s", golden, got)
+	}
+	for _, name := range names {
+		if _, err := parseSpec(t, spec{body: p("{{" + name + " 1}}")}); err != nil && strings.Contains(err.Error(), "not defined") {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
-}
-
-// TestNumberFROddInputs: long integers keep their digits, amounts that
-// round to zero have no sign, decimals written out round halves away from
-// zero, pointers are followed, NaN and infinities are refused.
-func TestNumberFROddInputs(t *testing.T) {
-	f, nilF := -12.5, (*float64)(nil)
-	body := p(`{{numberFR 0 .big}}|{{eurosFR .tiny}}|{{numberFR 2 "-0.004"}}|{{numberFR 1 .half}}|{{numberFR 2 "1."}}|{{numberFR 1 "+.25"}}|{{numberFR 0 "1e6"}}|{{eurosFR .p}}|{{eurosFR .nilp}}|{{numberFR 0 .neg}}`)
-	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{
-		"big": json.Number("12345678901234567890"), "tiny": -0.001, "half": json.Number("2.25"),
-		"p": &f, "nilp": nilF, "neg": -1000})
-	equalLines(t, d.lines("word/document.xml"),
-		"12\u00a0345\u00a0678\u00a0901\u00a0234\u00a0567\u00a0890|0,00\u00a0€|0,00|2,3|1,00|0,3|1\u00a0000\u00a0000|-12,50\u00a0€||-1\u00a0000")
-	for _, bad := range []string{`{{numberFR 2 .nan}}`, `{{eurosFR .inf}}`, `{{numberFR 0 "Inf"}}`, `{{numberFR 0 "NaN"}}`, `{{numberFR 0 "1e999"}}`} {
-		err := mustParse(t, spec{body: p(bad)}).Execute(new(bytes.Buffer), map[string]any{"nan": math.NaN(), "inf": math.Inf(-1)})
-		if err == nil || !strings.Contains(err.Error(), "number") {
-			t.Errorf("%s: got %v, want a not-a-number error", bad, err)
-		}
-	}
-}
-
-// TestNilInFuncs: nil values (JSON null, a missing key with AllowMissing)
-// print nothing through upperFR and joinFR, as through a plain action.
-func TestNilInFuncs(t *testing.T) {
-	var np *string
-	body := p(`[{{upperFR .null}}][{{upperFR .missing}}][{{upperFR .np}}][{{joinFR .l}}][{{joinFR .empty}}]`)
-	d := mustExec(t, mustParse(t, spec{body: body}, AllowMissing()), map[string]any{
-		"null": nil, "np": np, "l": []any{"a", nil, "", np, "b"}, "empty": []any{nil}})
-	equalLines(t, d.lines("word/document.xml"), "[][][][a et b][]")
-}
-
-func TestRemovedFuncs(t *testing.T) {
-	fm := baseFuncs()
-	for _, name := range removedSprig {
-		if _, ok := fm[name]; ok {
-			t.Errorf("%s is still available", name)
-		}
-	}
-	for _, name := range []string{"now", "date", "env", "expandenv", "randAlpha", "uuidv4", "genPrivateKey", "shuffle", "randInt", "ago", "toDate"} {
-		if _, ok := fm[name]; ok {
-			t.Errorf("%s is available", name)
-		}
+	// Removed functions and locale formatting are not defined: the latter
+	// comes in through Funcs (package frfuncs).
+	for _, name := range append(slices.Clone(removedSprig), "dateFR", "numberFR", "eurosFR", "upperFR", "joinFR") {
 		_, err := parseSpec(t, spec{body: p("{{" + name + "}}")})
 		if err == nil || !strings.Contains(err.Error(), "not defined") {
 			t.Errorf("%s: got %v, want a 'not defined' error", name, err)
-		}
-	}
-	for _, name := range []string{"upper", "trim", "default", "checkbox", "dateFR", "joinFR", "upperFR", "printf"} {
-		if _, err := parseSpec(t, spec{body: p("{{" + name + " 1}}")}); err != nil && strings.Contains(err.Error(), "not defined") {
-			t.Errorf("%s: %v", name, err)
 		}
 	}
 }
@@ -378,14 +332,6 @@ func TestStructureAcrossRunWrappers(t *testing.T) {
 			t.Errorf("%s: got %v, want %q", tc.open, err, tc.want)
 		}
 	}
-}
-
-func mustDate(s string) any {
-	tm, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return tm
 }
 
 func TestFields(t *testing.T) {
@@ -502,9 +448,12 @@ func TestRepeatedRevisionIDs(t *testing.T) {
 	equalLines(t, d.lines("word/document.xml"), "ins 1x", "ins 2x", "ins 3x", "ab ☒ fin")
 }
 
+// TestFuncErrorMessage: a function's error that names the function itself
+// is reported once, with the place.
 func TestFuncErrorMessage(t *testing.T) {
-	err := mustParse(t, spec{body: p("Le {{dateFR .d}}")}).Execute(new(bytes.Buffer), map[string]any{"d": "1er juillet"})
-	want := `word/document.xml: paragraph 1 « Le {{dateFR .d}} »: dateFR: "1er juillet" is not a YYYY-MM-DD date (or an RFC 3339 date-time)`
+	ref := func(s string) (string, error) { return "", fmt.Errorf("ref: %q is not a reference", s) }
+	err := mustParse(t, spec{body: p("Le {{ref .d}}")}, Funcs(template.FuncMap{"ref": ref})).Execute(new(bytes.Buffer), map[string]any{"d": "1er juillet"})
+	want := `word/document.xml: paragraph 1 « Le {{ref .d}} »: ref: "1er juillet" is not a reference`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/esante/labelkit/frfuncs"
 	"github.com/esante/labelkit/render"
 )
 
@@ -23,7 +24,8 @@ type parsedTemplate struct {
 	err  error
 }
 
-// Get returns the embedded template called name, parsed. It is parsed once,
+// Get returns the embedded template called name, parsed with the French
+// functions of package frfuncs (dateFR, eurosFR...). It is parsed once,
 // on first use, and then shared: a *render.Template is safe for concurrent
 // use. An unknown name is an *UnknownError.
 func Get(name string) (*render.Template, error) {
@@ -37,7 +39,7 @@ func Get(name string) (*render.Template, error) {
 			p.err = err
 			return
 		}
-		p.t, err = render.ParseFS(fsys)
+		p.t, err = render.ParseFS(fsys, render.Funcs(frfuncs.FuncMap()))
 		if err != nil {
 			p.err = fmt.Errorf("templates: %s: %w", p.name, err)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/esante/labelkit/frfuncs"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
 )
@@ -16,7 +17,8 @@ import (
 // loadTemplate resolves a template argument: "" is the default embedded
 // template; a name listed by 'labelkit templates' is that embedded template
 // (unless a file of that name exists); otherwise a .docx file or an unpacked
-// template folder, parsed here with opts. For an embedded template it
+// template folder, parsed here with the French functions of package frfuncs
+// (as the embedded templates are) and opts. For an embedded template it
 // returns (nil, name, nil) after checking that it loads; the caller asks
 // templates.Get for it (parsed once, cached).
 func loadTemplate(spec string, opts ...render.Option) (*render.Template, string, error) {
@@ -38,6 +40,7 @@ func loadTemplate(spec string, opts ...render.Option) (*render.Template, string,
 		}
 		return nil, "", fmt.Errorf("%s: no such template: neither a file or folder nor an embedded template (%s)", spec, strings.Join(names, ", "))
 	}
+	opts = append([]render.Option{render.Funcs(frfuncs.FuncMap())}, opts...)
 	var t *render.Template
 	if fi.IsDir() {
 		t, err = render.ParseFS(os.DirFS(spec), opts...)
