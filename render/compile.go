@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -38,14 +37,15 @@ const (
 // unit is where actions live: a paragraph (w:p), or a text-only element of a
 // properties part. Actions never cross units.
 type unit struct {
-	n        int // 1-based paragraph number in the part
-	el       *elem
-	pieces   []*piece
-	text     string
-	buf      []byte // text while collecting
-	actions  []*action
-	replaced bool // the element is removed, its actions take its place
-	dropped  bool // the element is removed, its actions were moved elsewhere
+	n         int // 1-based paragraph number in the part
+	el        *elem
+	pieces    []*piece
+	text      string
+	buf       []byte // text while collecting
+	actions   []*action
+	replaced  bool // the element is removed, its actions take its place
+	keepEmpty bool // replaced, but an empty paragraph stays (endsAfterTable)
+	dropped   bool // the element is removed, its actions were moved elsewhere
 }
 
 // piece is one w:t (or text element) of a unit.
@@ -113,6 +113,7 @@ type compiler struct {
 	idCtx      int
 	extraFuncs template.FuncMap
 	nVars      int
+	dropMarks  bool // some table may disappear: see dropTables
 	// errors not reported beyond maxErrors
 	suppressed int
 }
@@ -394,8 +395,8 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 
 func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int) (Errors, error) {
 	data := tp.part.Data
-	if bytes.Contains(data, []byte(leftDelim)) || bytes.Contains(data, []byte(rightDelim)) {
-		return Errors{{Part: tp.name, Err: errors.New("control characters U+0001/U+0002 are not allowed in XML")}}, nil
+	if i := bytes.IndexAny(data, "\x01\x02\x03\x04\x05"); i >= 0 {
+		return Errors{{Part: tp.name, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
 	}
 	root, err := parseXML(data)
 	if err != nil {
@@ -445,6 +446,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		tmpl.Funcs(c.extraFuncs)
 	}
 	tp.acts = acts
+	tp.dropTables = c.dropMarks
 	tp.lineStarts = lineStarts(src)
 	if _, err := tmpl.Parse(src); err != nil {
 		return Errors{tp.locate(err, parseLoc)}, nil

@@ -49,16 +49,20 @@
 //     whose {{end}} is at the end of the last cell of the same row repeats
 //     or keeps the whole row. Rows holding nothing but non-printing actions
 //     disappear, so block actions alone in their own rows repeat or keep
-//     the rows between them.
+//     the rows between them. Cells wrapped in content controls
+//     (w:tr/w:sdt/w:sdtContent/w:tc) count as the row's cells, and a row
+//     alone in a row-level content control goes with its control.
 //   - Anything else stays where it is, inside the text:
 //     {{if .x}}☒{{else}}☐{{end}} inline works.
 //
 // An opening action and its {{end}} must end up in the same kind of place
 // (both in the text of paragraphs, or both alone in paragraphs of the same
 // table cell, or both outside tables...); otherwise Parse reports where they
-// are. A table cell, header, footer or note whose paragraphs are all
-// conditional gets an empty paragraph when none is printed, and a table
-// whose rows are all conditional an empty row, as Word requires. Inside a
+// are. A table cell, header, footer, note or comment whose paragraphs are
+// all conditional gets an empty paragraph when none is printed, as Word
+// requires; a table whose rows all disappear disappears. A paragraph of
+// block actions that is the last of its cell or body and follows a table is
+// emptied rather than removed, so that no cell or body ends on a table. Inside a
 // {{range}} body, bookmarks, content-control ids and Word's paragraph ids
 // are removed, and drawings and tracked changes get a fresh id at each
 // repetition, since repeating them would duplicate ids that must be unique.

@@ -1,17 +1,31 @@
 package render
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
+
+// Marks written around a table whose rows may all disappear; Execute
+// removes the table when the drop mark is inside it (see dropTables). They
+// are control characters that XML 1.0 forbids, refused in templates and
+// dropped from printed values, so nothing else can write them.
+const (
+	markTableStart = '\x03'
+	markTableEnd   = '\x04'
+	markTableDrop  = '\x05'
+)
 
 // fallbacks keeps containers valid when all their content is conditional:
-// a table cell, header, footer, footnote or endnote must hold a paragraph,
-// and a table a row. When none is printed, an empty one is.
+// a table cell, header, footer, footnote, endnote or comment must hold a
+// paragraph, so an empty one is printed when none is; a table whose rows
+// all disappear disappears too.
 func (c *compiler) fallbacks() {
 	byEl := map[*elem][]*action{}
 	removed := map[*elem]bool{}
 	for _, a := range c.acts {
 		if a.place.el != nil {
 			byEl[a.place.el] = append(byEl[a.place.el], a)
-			if a.place.how == placeReplace {
+			if u := c.unitOf[a.place.el]; a.place.how == placeReplace && (u == nil || !u.keepEmpty) {
 				removed[a.place.el] = true
 			}
 		}
@@ -22,14 +36,18 @@ func (c *compiler) fallbacks() {
 		}
 	}
 	emptyP := "<" + c.q("p") + "/>"
-	emptyRow := "<" + c.q("tr") + "><" + c.q("tc") + ">" + emptyP + "</" + c.q("tc") + "></" + c.q("tr") + ">"
+	isP := func(e *elem) bool { return e.name == c.q("p") }
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		switch e.name {
-		case c.q("tc"), c.q("hdr"), c.q("ftr"), c.q("footnote"), c.q("endnote"):
-			c.fallback(e, "p", emptyP, byEl, removed)
+		case c.q("tc"), c.q("hdr"), c.q("ftr"), c.q("footnote"), c.q("endnote"), c.q("comment"):
+			c.fallback(e, isP, emptyP, byEl, removed)
 		case c.q("tbl"):
-			c.fallback(e, "tr", emptyRow, byEl, removed)
+			if c.fallback(e, c.isRowLike, string(markTableDrop), byEl, removed) {
+				c.dropMarks = true
+				c.add(edit{start: e.start, end: e.start, phase: 1, lit: string(markTableStart)})
+				c.add(edit{start: e.end, end: e.end, phase: -1, lit: string(markTableEnd)})
+			}
 		}
 		for _, ch := range e.children {
 			walk(ch)
@@ -38,12 +56,14 @@ func (c *compiler) fallbacks() {
 	walk(c.root)
 }
 
-func (c *compiler) fallback(box *elem, child, empty string, byEl map[*elem][]*action, removed map[*elem]bool) {
+// fallback prints empty at the end of box when none of its items (isItem)
+// is printed, and reports whether it may be so.
+func (c *compiler) fallback(box *elem, isItem func(*elem) bool, empty string, byEl map[*elem][]*action, removed map[*elem]bool) bool {
 	depth := 0
 	hoisted := false
 	var kept []*elem
 	for _, ch := range box.children {
-		if ch.name != c.q(child) {
+		if !isItem(ch) {
 			continue
 		}
 		acts := byEl[ch]
@@ -68,14 +88,14 @@ func (c *compiler) fallback(box *elem, child, empty string, byEl map[*elem][]*ac
 			hoisted = true
 		} else {
 			if depth == 0 {
-				return // always printed
+				return false // always printed
 			}
 			kept = append(kept, ch)
 		}
 		depth += after
 	}
 	if !hoisted {
-		return
+		return false
 	}
 	c.nVars++
 	v := fmt.Sprintf("$_lk_kept%d", c.nVars)
@@ -94,4 +114,41 @@ func (c *compiler) fallback(box *elem, child, empty string, byEl map[*elem][]*ac
 	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, act: c.internal("if not " + v)})
 	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, lit: empty})
 	c.add(edit{start: box.closeStart, end: box.closeStart, phase: 0, act: c.internal("end")})
+	return true
+}
+
+// dropTables removes from a rendered part the tables marked for removal
+// (markTableDrop inside their markTableStart … markTableEnd), and every
+// mark, in place.
+func dropTables(b []byte) []byte {
+	var starts []int // output offsets of the open tables
+	var drop []bool
+	w := 0
+	for r := 0; r < len(b); {
+		i := bytes.IndexAny(b[r:], "\x03\x04\x05")
+		if i < 0 {
+			w += copy(b[w:], b[r:])
+			break
+		}
+		w += copy(b[w:], b[r:r+i])
+		r += i
+		switch b[r] {
+		case markTableStart:
+			starts = append(starts, w)
+			drop = append(drop, false)
+		case markTableDrop:
+			if len(drop) > 0 {
+				drop[len(drop)-1] = true
+			}
+		case markTableEnd:
+			if n := len(starts); n > 0 {
+				if drop[n-1] {
+					w = starts[n-1]
+				}
+				starts, drop = starts[:n-1], drop[:n-1]
+			}
+		}
+		r++
+	}
+	return b[:w]
 }

@@ -147,6 +147,18 @@ func goldenCases() []goldenCase {
 			absent: []string{"en-tête", "pied", "{{"},
 		},
 		{
+			name: "controlled-rows",
+			load: fromSpec(spec{body: p("Avant") + tblOpen + row(p("Nom"), p("Valeur")) +
+				`<w:tr><w:sdt><w:sdtPr><w:id w:val="1"/></w:sdtPr><w:sdtContent><w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{{range .items}}{{.name}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt>` +
+				`<w:sdt><w:sdtPr><w:id w:val="2"/></w:sdtPr><w:sdtContent><w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{{.amount}}{{end}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>` +
+				`<w:sdt><w:sdtPr><w:id w:val="3"/></w:sdtPr><w:sdtContent>` + row(p("{{range .items}}Bis {{.name}}"), p("{{.amount}}{{end}}")) + `</w:sdtContent></w:sdt>` +
+				tblClose + tblOpen + row(p("{{range .none}}{{.}}"), p("{{end}}")) + tblClose + p("Entre") +
+				p("{{range .items}}") + tblOpen + row(p("{{.name}}"), p("{{.amount}}")) + tblClose + p("{{end}}")}),
+			data:   map[string]any{"items": []map[string]any{{"name": "Audit", "amount": "1 200,00 €"}, {"name": "Formation", "amount": "800,00 €"}}, "none": []string{}},
+			see:    []string{"Avant", "Audit", "800,00 €", "Bis Formation", "Entre"},
+			absent: []string{"{{"},
+		},
+		{
 			name: "header-footer-props",
 			load: fromSpec(spec{body: p("Corps du document"), header: p("En-tête : {{.ref}}"), footer: p("{{.org}} – pied de page"),
 				title: "Convention {{.ref}}", custom: "{{.ref}}"}),

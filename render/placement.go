@@ -100,14 +100,14 @@ func (c *compiler) placeBlocks() {
 		if tr == nil || tr != c.rowOf(e.u.el, false) || !firstActionAtStart(a) || !lastActionAtEnd(e) {
 			continue
 		}
-		a.place = placement{placeBefore, tr}
-		e.place = placement{placeAfter, tr}
+		a.place = placement{placeBefore, c.rowBlock(tr)}
+		e.place = placement{placeAfter, c.rowBlock(tr)}
 		// A paragraph that held nothing but the moved action goes too, if
 		// its cell keeps another paragraph.
 		for _, x := range []*action{a, e} {
 			u := x.u
 			if len(u.actions) == 1 && isBlank(u.text[:x.start]) && isBlank(u.text[x.end:]) &&
-				len(c.childElems(u.el.parent, "p")) > 1 && c.removable(u.el) {
+				len(c.childElems(u.el.parent, "p")) > 1 && c.removable(u.el) && !c.endsAfterTable(u.el) {
 				u.dropped = true
 			}
 		}
@@ -152,10 +152,50 @@ func (c *compiler) placeBlocks() {
 			continue
 		}
 		u.replaced = true
+		u.keepEmpty = c.endsAfterTable(u.el)
 		for _, a := range u.actions {
 			a.place = placement{placeReplace, u.el}
 		}
 	}
+}
+
+// endsAfterTable reports whether paragraph p is the last block of its
+// container and follows a table: removing it would leave a cell, body,
+// header... ending on a table, which Word refuses in a cell and repairs
+// elsewhere. Such a paragraph is emptied instead (unit.keepEmpty).
+func (c *compiler) endsAfterTable(p *elem) bool {
+	box := p.parent
+	if box == nil {
+		return false
+	}
+	var prev *elem
+	for _, ch := range box.children {
+		switch ch.name {
+		case c.q("p"), c.q("tbl"), c.q("sdt"), c.q("customXml"), c.q("altChunk"):
+			if prev == p {
+				return false // p is not the last block
+			}
+			if ch != p {
+				prev = ch
+			} else {
+				prev = p
+			}
+		}
+	}
+	if prev != p {
+		return false
+	}
+	var before *elem
+	for _, ch := range box.children {
+		if ch == p {
+			break
+		}
+		switch ch.name {
+		case c.q("p"), c.q("tbl"), c.q("sdt"), c.q("customXml"), c.q("altChunk"):
+			before = ch
+		}
+	}
+	return before != nil && before.name == c.q("tbl")
 }
 
 // rowOf returns the table row whose first (first == true) or last cell
@@ -172,15 +212,101 @@ func (c *compiler) rowOf(p *elem, first bool) *elem {
 	if first && ps[0] != p || !first && ps[len(ps)-1] != p {
 		return nil
 	}
-	tr := tc.parent
-	if tr == nil || tr.name != c.q("tr") {
+	tr := c.rowOfCell(tc)
+	if tr == nil {
 		return nil
 	}
-	cells := c.childElems(tr, "tc")
+	cells := c.cellsOf(tr)
 	if first && cells[0] != tc || !first && cells[len(cells)-1] != tc {
 		return nil
 	}
 	return tr
+}
+
+// isControl reports whether e is a content control or one of the elements
+// that wrap cells and rows the same way (w:sdt, w:sdtContent, w:customXml).
+func (c *compiler) isControl(e *elem) bool {
+	return e.name == c.q("sdt") || e.name == c.q("sdtContent") || e.name == c.q("customXml")
+}
+
+// rowOfCell returns the row that holds cell tc, looking through cell-level
+// content controls (w:tr/w:sdt/w:sdtContent/w:tc), or nil.
+func (c *compiler) rowOfCell(tc *elem) *elem {
+	e := tc.parent
+	for e != nil && c.isControl(e) {
+		e = e.parent
+	}
+	if e == nil || e.name != c.q("tr") {
+		return nil
+	}
+	return e
+}
+
+// cellsOf returns the cells of row tr in order, those wrapped in content
+// controls included.
+func (c *compiler) cellsOf(tr *elem) []*elem {
+	var out []*elem
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		for _, ch := range e.children {
+			switch {
+			case ch.name == c.q("tc"):
+				out = append(out, ch)
+			case c.isControl(ch):
+				walk(ch)
+			}
+		}
+	}
+	walk(tr)
+	return out
+}
+
+// rowBlock returns what stands for row tr among its table's rows: tr, or
+// the row-level content control (w:tbl/w:sdt/w:sdtContent/w:tr) that holds
+// this row alone, so that repeating or removing the row takes its control
+// along.
+func (c *compiler) rowBlock(tr *elem) *elem {
+	el := tr
+	for {
+		content := el.parent
+		if content == nil || content.name != c.q("sdtContent") && content.name != c.q("customXml") {
+			return el
+		}
+		n := 0
+		for _, ch := range content.children {
+			if c.isRowLike(ch) {
+				n++
+			}
+		}
+		if n != 1 {
+			return el
+		}
+		if content.name == c.q("customXml") {
+			el = content
+			continue
+		}
+		if content.parent == nil || content.parent.name != c.q("sdt") {
+			return el
+		}
+		el = content.parent
+	}
+}
+
+// isRowLike reports whether e is a table row or a row-level content
+// control (a w:sdt or w:customXml holding rows).
+func (c *compiler) isRowLike(e *elem) bool {
+	if e.name == c.q("tr") {
+		return true
+	}
+	if !c.isControl(e) {
+		return false
+	}
+	for _, ch := range e.children {
+		if c.isRowLike(ch) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *compiler) tryReplaceRow(tr *elem) {
@@ -217,10 +343,11 @@ func (c *compiler) tryReplaceRow(tr *elem) {
 			}
 		}
 	}
+	block := c.rowBlock(tr)
 	for _, u := range units {
 		u.replaced = true
 		for _, a := range u.actions {
-			a.place = placement{placeReplace, tr}
+			a.place = placement{placeReplace, block}
 		}
 	}
 }

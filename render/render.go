@@ -50,6 +50,7 @@ type tpart struct {
 	tmpl       *template.Template
 	acts       []*action // sorted by srcOff
 	lineStarts []int     // of the compiled source
+	dropTables bool      // the output may hold tables to remove (dropTables)
 }
 
 func errReservedFunc(name string) error {
@@ -133,6 +134,8 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		lw.b, lw.part = b, t.maxPart
 		if err := p.tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
+		} else if p.dropTables {
+			b.Truncate(len(dropTables(b.Bytes())))
 		}
 	}
 	switch len(errs) {

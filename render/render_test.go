@@ -364,10 +364,11 @@ func TestContainerFallbacks(t *testing.T) {
 	}
 	d := mustExec(t, mustParse(t, s), data)
 	doc := string(d.parts["word/document.xml"])
-	if !strings.Contains(doc, `<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`) {
-		t.Errorf("empty table without its fallback row:\n%s", doc)
+	// The table whose rows all disappeared is gone, not left empty.
+	if strings.Contains(doc, "<w:tbl>") {
+		t.Errorf("table without rows left in:\n%s", doc)
 	}
-	equalLines(t, d.lines("word/document.xml"), "", "fin")
+	equalLines(t, d.lines("word/document.xml"), "fin")
 	equalLines(t, d.lines("word/header1.xml"), "")
 	equalLines(t, d.lines("word/footer1.xml"), "")
 	// And nothing added when content is printed.
@@ -375,6 +376,98 @@ func TestContainerFallbacks(t *testing.T) {
 	equalLines(t, d.lines("word/document.xml"), "a", "", "x", "y", "fin")
 	equalLines(t, d.lines("word/header1.xml"), "en-tête")
 	equalLines(t, d.lines("word/footer1.xml"), "pied")
+}
+
+// TestTableWithoutRows: a table whose rows all disappear disappears, nested
+// or repeated, and one that keeps a row stays whole.
+func TestTableWithoutRows(t *testing.T) {
+	inner := tblOpen + row(p("{{range .l}}{{.}}"), p("{{end}}")) + tblClose
+	body := p("avant") + tblOpen + row(p("{{range .groups}}{{.name}}"), p("x")+inner+p("{{end}}")) + tblClose +
+		tblOpen + row(p("{{if .yes}}"), p("")) + row(p("gardé"), p("")) + row(p("{{end}}"), p("")) + tblClose + p("après")
+	tmpl := mustParse(t, spec{body: body})
+	for _, tc := range []struct {
+		data   map[string]any
+		tables int
+		want   []string
+	}{
+		{map[string]any{"groups": nil, "yes": false}, 0, []string{"avant", "après"}},
+		{map[string]any{"groups": []map[string]any{{"name": "A", "l": nil}, {"name": "B", "l": []string{"b1"}}}, "yes": true}, 3,
+			[]string{"avant", "A", "x", "", "B", "x", "b1", "", "", "gardé", "", "après"}},
+	} {
+		d := mustExec(t, tmpl, tc.data)
+		doc := string(d.parts["word/document.xml"])
+		if n := strings.Count(doc, "<w:tbl>"); n != tc.tables {
+			t.Errorf("%v: %d tables, want %d:\n%s", tc.data, n, tc.tables, doc)
+		}
+		equalLines(t, d.lines("word/document.xml"), tc.want...)
+	}
+}
+
+// TestContentControlRows: rows whose cells are wrapped in content controls
+// (w:tr/w:sdt/w:sdtContent/w:tc) and rows wrapped in a row-level content
+// control repeat and disappear like any other row; the repeated controls
+// lose their ids (optional, and unique in a document).
+func TestContentControlRows(t *testing.T) {
+	sdtCell := func(id, content string) string {
+		return `<w:sdt><w:sdtPr><w:id w:val="` + id + `"/></w:sdtPr><w:sdtContent><w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>` + content + `</w:tc></w:sdtContent></w:sdt>`
+	}
+	sdtRow := func(id, r string) string {
+		return `<w:sdt><w:sdtPr><w:id w:val="` + id + `"/></w:sdtPr><w:sdtContent>` + r + `</w:sdtContent></w:sdt>`
+	}
+	cellRow := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	data := map[string]any{"items": []map[string]any{{"n": "a", "v": 1}, {"n": "b", "v": 2}}, "no": false}
+	for name, tc := range map[string]struct {
+		body string
+		want []string
+	}{
+		"cells in controls, one row": {
+			tblOpen + cellRow(sdtCell("1", p("{{range .items}}{{.n}}")), sdtCell("2", p("{{.v}}{{end}}"))) + tblClose + p("fin"),
+			[]string{"a", "1", "b", "2", "fin"}},
+		"cells in controls, rows of their own": {
+			tblOpen + cellRow(sdtCell("1", p("{{range .items}}")), sdtCell("2", p(""))) + cellRow(sdtCell("3", p("{{.n}}")), sdtCell("4", p("{{.v}}"))) +
+				cellRow(sdtCell("5", p("{{end}}")), sdtCell("6", p(""))) + row(p("{{if .no}}"), p("")) + row(p("caché"), p("")) + row(p("{{end}}"), p("")) + tblClose + p("fin"),
+			[]string{"a", "1", "b", "2", "fin"}},
+		"row in a row-level control": {
+			tblOpen + row(p("Nom"), p("Valeur")) + sdtRow("7", row(p("{{range .items}}{{.n}}"), p("{{.v}}{{end}}"))) + tblClose + p("fin"),
+			[]string{"Nom", "Valeur", "a", "1", "b", "2", "fin"}},
+		"rows of their own in row-level controls": {
+			tblOpen + row(p("Nom"), p("Valeur")) + sdtRow("7", row(p("{{range .items}}"), p(""))) + sdtRow("8", row(p("{{.n}}"), p("{{.v}}"))) +
+				sdtRow("9", row(p("{{end}}"), p(""))) + sdtRow("10", row(p("{{if .no}}"), p(""))) + row(p("caché"), p("")) + sdtRow("11", row(p("{{end}}"), p(""))) + tblClose + p("fin"),
+			[]string{"Nom", "Valeur", "a", "1", "b", "2", "fin"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			d := mustExec(t, mustParse(t, spec{body: tc.body}), data)
+			equalLines(t, d.lines("word/document.xml"), tc.want...)
+			doc := string(d.parts["word/document.xml"])
+			if strings.Count(doc, "<w:tr>") != strings.Count(doc, "</w:tr>") || strings.Contains(doc, "<w:sdtContent></w:sdtContent>") {
+				t.Errorf("unbalanced or empty controls:\n%s", doc)
+			}
+			ids := regexp.MustCompile(`<w:id w:val="(\d+)"/>`).FindAllStringSubmatch(doc, -1)
+			seen := map[string]bool{}
+			for _, m := range ids {
+				if seen[m[1]] {
+					t.Errorf("content control id %s repeated:\n%s", m[1], doc)
+				}
+				seen[m[1]] = true
+			}
+		})
+	}
+}
+
+// TestBodyNeverEndsOnTable: the paragraph after a table that a block action
+// leaves empty is emptied, not removed, when it is the last of its cell or
+// body (Word refuses a cell ending on a table).
+func TestBodyNeverEndsOnTable(t *testing.T) {
+	inner := tblOpen + row(p("{{.}}"), p("")) + tblClose
+	body := p("{{range .l}}") + tblOpen + row(p("{{.}}"), p("")) + tblClose + p("{{end}}")
+	cell := tblOpen + row(p("{{range .l}}")+inner+p("{{end}}"), p("")) + tblClose + p("fin")
+	for _, b := range []string{body, cell} {
+		d := mustExec(t, mustParse(t, spec{body: b}), map[string]any{"l": []string{"a", "b"}})
+		doc := string(d.parts["word/document.xml"])
+		if strings.Contains(doc, "</w:tbl><w:sectPr>") || strings.Contains(doc, "</w:tbl></w:tc>") {
+			t.Errorf("a body or cell ends on a table:\n%s", doc)
+		}
+	}
 }
 
 func TestVariableScope(t *testing.T) {

@@ -51,7 +51,7 @@ func (c *compiler) describe(a *action) string {
 		}
 		return fmt.Sprintf("inside the text of paragraph %d%s", a.u.n, c.runWrappers(c.pieceAt(a.u, a.start).t))
 	case placeReplace:
-		if a.place.el.name == c.q("tr") {
+		if c.isRowLike(a.place.el) {
 			return fmt.Sprintf("alone in a table row (paragraph %d)", a.u.n)
 		}
 		where := "alone in paragraph"
@@ -60,7 +60,7 @@ func (c *compiler) describe(a *action) string {
 		}
 		return fmt.Sprintf("%s %d", where, a.u.n)
 	default:
-		if a.place.el.name == c.q("tr") {
+		if c.isRowLike(a.place.el) {
 			return fmt.Sprintf("around a table row (paragraph %d)", a.u.n)
 		}
 		return fmt.Sprintf("around paragraph %d", a.u.n)

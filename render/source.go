@@ -79,6 +79,9 @@ func (c *compiler) buildEdits() {
 		if !done[el] {
 			done[el] = true
 			c.add(edit{start: el.start, end: el.end})
+			if u := c.unitOf[el]; u != nil && u.keepEmpty {
+				c.add(edit{start: el.end, end: el.end, lit: c.emptyParagraph(el)})
+			}
 		}
 		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
 	}
@@ -89,6 +92,17 @@ func (c *compiler) buildEdits() {
 			c.declareW14()
 		}
 	}
+}
+
+// emptyParagraph returns paragraph p without its content: its properties
+// only.
+func (c *compiler) emptyParagraph(p *elem) string {
+	for _, ch := range p.children {
+		if ch.name == c.q("pPr") {
+			return "<" + p.name + ">" + string(c.data[ch.start:ch.end]) + "</" + p.name + ">"
+		}
+	}
+	return "<" + p.name + "/>"
 }
 
 // hoist inserts an action moved before or after an element.
