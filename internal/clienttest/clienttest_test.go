@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -146,7 +147,12 @@ func TestValidate(t *testing.T) {
 	start := time.Now()
 	f := runFake(t, func(tb testing.TB) { Validate(tb, benchDocx, broken, junk) })
 	t.Logf("validated 3 files in %v", time.Since(start))
-	if f.skipped || f.fatal {
+	if f.skipped {
+		// A tool is missing (node alone, without ooxml-validate) and
+		// LABELKIT_REAL_CLIENTS is not "require": skip, as Need does.
+		t.Skip(strings.TrimPrefix(f.errs[len(f.errs)-1], "skip: "))
+	}
+	if f.fatal {
 		t.Fatalf("validator unusable: %q", f.errs)
 	}
 	if len(f.errs) != 2 {
@@ -165,6 +171,39 @@ func TestValidate(t *testing.T) {
 		}
 	}
 	t.Log(f.errs[0])
+}
+
+// TestValidateSkipsWithoutValidator: on a machine with node but without
+// ooxml-validate, TestValidate skips (unless LABELKIT_REAL_CLIENTS=require,
+// where it fails). It runs the test binary again with a PATH holding node
+// only, so that the validator's cached location is looked up afresh.
+func TestValidateSkipsWithoutValidator(t *testing.T) {
+	if os.Getenv("LABELKIT_CHILD") != "" {
+		t.Skip("child process")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed: nothing to simulate")
+	}
+	bin := t.TempDir()
+	if err := os.Symlink(node, filepath.Join(bin, "node")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		mode   string
+		wantOK bool
+		want   string
+	}{
+		{"auto", true, "--- SKIP: TestValidate "},
+		{"require", false, "--- FAIL: TestValidate "},
+	} {
+		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestValidate$", "-test.short=false", "-test.v")
+		cmd.Env = append(os.Environ(), "PATH="+bin, "LABELKIT_CHILD=1", EnvVar+"="+tc.mode, LibEnvVar+"=")
+		out, err := cmd.CombinedOutput()
+		if (err == nil) != tc.wantOK || !strings.Contains(string(out), tc.want) {
+			t.Errorf("%s=%s with node only: err = %v, want %q in:\n%s", EnvVar, tc.mode, err, tc.want, out)
+		}
+	}
 }
 
 // TestValidateFallback: with the batch script unusable, one ooxml-validate
