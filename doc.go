@@ -27,9 +27,10 @@
 //		return err // a convention.Problems when the data is invalid
 //	}
 //
-// Render normalizes c in place, validates it and writes nothing when it is
-// invalid; the validation error is returned unchanged, so errors.As with a
-// convention.Problems target lists every problem. RenderBlank writes the
+// Render normalizes a copy of c (c itself is never modified, so it may be
+// rendered from several goroutines), validates it and writes nothing when
+// it is invalid; the validation error is returned unchanged, so errors.As
+// with a convention.Problems target lists every problem. RenderBlank writes the
 // official blank form instead.
 //
 // Options pick another template: WithTemplateName for another embedded one,

@@ -69,9 +69,11 @@ var ErrNilConvention = errors.New("labelkit: nil convention (use RenderBlank for
 
 // Render writes the agreement for c as a DOCX document to w.
 //
-// It normalizes c in place (c.Normalize: trimmed text, defaults), validates
-// it and returns the validation error unchanged (a convention.Problems, so
-// errors.As works) without writing anything to w. It then executes the
+// It never modifies c, so one convention may be rendered from several
+// goroutines at once: it normalizes a copy ([convention.Convention.Clone],
+// then Normalize: trimmed text, defaults), validates it and returns the
+// validation error unchanged (a convention.Problems, so errors.As works)
+// without writing anything to w. It then executes the
 // template (the embedded default unless an Option picks another) with
 // NewDocument(c). The document is built in memory and written to w only
 // once complete: on any error, nothing reaches w.
@@ -79,6 +81,7 @@ func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
 	if c == nil {
 		return ErrNilConvention
 	}
+	c = c.Clone()
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -50,15 +51,24 @@ func TestRenderNil(t *testing.T) {
 	}
 }
 
-func TestRenderNormalizesInPlace(t *testing.T) {
+// TestRenderLeavesInputAlone: Render normalizes a copy (the document shows
+// the trimmed name and the default country) and never writes into the
+// caller's convention.
+func TestRenderLeavesInputAlone(t *testing.T) {
 	c := load(t, "examples/monosite-standard.toml")
 	c.Company.Name = "  Médilogic SAS  "
 	c.Company.Country = ""
-	if err := Render(&bytes.Buffer{}, c); err != nil {
+	before := c.Clone()
+	var buf bytes.Buffer
+	if err := Render(&buf, c); err != nil {
 		t.Fatal(err)
 	}
-	if c.Company.Name != "Médilogic SAS" || c.Company.Country != "France" {
-		t.Errorf("not normalized in place: %q, %q", c.Company.Name, c.Company.Country)
+	if !reflect.DeepEqual(c, before) {
+		t.Errorf("Render modified its input:\n got %+v\nwant %+v", c, before)
+	}
+	text := plainText(t, unzip(t, buf.Bytes()))
+	if !strings.Contains(text, "Médilogic SAS") || strings.Contains(text, "  Médilogic SAS") || !strings.Contains(text, "France") {
+		t.Errorf("the document does not show the normalized company:\n%.3000s", text)
 	}
 }
 
@@ -96,6 +106,40 @@ func TestRenderConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestRenderSharedConvention: one *Convention, not yet normalized, rendered
+// from several goroutines at once (run with -race): no data race, the same
+// bytes each time, the convention unchanged.
+func TestRenderSharedConvention(t *testing.T) {
+	c := load(t, goldenCases[2].input)
+	c.Company.Name = " " + c.Company.Name + " "
+	c.Company.Country = ""
+	before := c.Clone()
+	want := new(bytes.Buffer)
+	if err := Render(want, c); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := Render(&buf, c); err != nil {
+				errs <- err.Error()
+			} else if !bytes.Equal(buf.Bytes(), want.Bytes()) {
+				errs <- "concurrent rendering differs"
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if !reflect.DeepEqual(c, before) {
+		t.Errorf("Render modified the shared convention")
 	}
 }
 
