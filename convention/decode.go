@@ -154,6 +154,9 @@ func openMessage(err error) string {
 // with problems, it holds what did decode (normalized), for validation.
 func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte order mark some editors write
+	if p := textProblem(src); p != nil {
+		return nil, nil, Problems{p}
+	}
 	var (
 		tree map[string]any
 		loc  locator
@@ -193,7 +196,9 @@ func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 func parseTOML(src []byte) (map[string]any, Problems) {
 	if err := tomldepth.Check(src, tomldepth.Max); err != nil {
 		var de *tomldepth.Error
-		errors.As(err, &de)
+		if !errors.As(err, &de) {
+			return nil, Problems{{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}}
+		}
 		return nil, Problems{{Code: CodeSyntax, Err: err, Line: de.Line, Column: de.Column,
 			Message: fmt.Sprintf("tableaux et tables en ligne imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)}}
 	}

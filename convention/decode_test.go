@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	utf16pkg "unicode/utf16"
 
 	"github.com/BurntSushi/toml"
 )
@@ -506,5 +507,93 @@ func TestUnknownKeyInWrongTable(t *testing.T) {
 	_, ps = decodeString(t, `{"company": {"reason": "first"}}`, JSON)
 	if len(ps) != 1 || !strings.Contains(ps[0].Message, "cette clé va au premier niveau") || strings.Contains(ps[0].Message, "TOML") {
 		t.Errorf("%v", ps)
+	}
+}
+
+// utf16 encodes s as UTF-16, with a byte order mark when bom is set.
+func utf16(s string, bigEndian, bom bool) []byte {
+	var out []byte
+	put := func(u uint16) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	if bom {
+		put(0xFEFF)
+	}
+	for _, u := range utf16pkg.Encode([]rune(s)) {
+		put(u)
+	}
+	return out
+}
+
+// TestDecodeWideEncodings: a file saved as UTF-16 or UTF-32 (Notepad's
+// « Unicode ») is named as such, in both formats, through every entry
+// point, instead of a syntax error on its first NUL byte.
+func TestDecodeWideEncodings(t *testing.T) {
+	const js = `{"reason": "first", "company": {"name": "Médilogic"}}`
+	const tm = "reason = \"first\"\n[company]\nname = \"Médilogic\"\n"
+	utf32le := func(s string) []byte {
+		var out []byte
+		for _, r := range "\ufeff" + s {
+			out = append(out, byte(r), byte(r>>8), byte(r>>16), 0)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		format Format
+		src    []byte
+		want   string
+	}{
+		{"json utf-16le bom", JSON, utf16(js, false, true), "UTF-16 (little-endian)"},
+		{"json utf-16be bom", JSON, utf16(js, true, true), "UTF-16 (big-endian)"},
+		{"json utf-16le", JSON, utf16(js, false, false), "UTF-16 (little-endian)"},
+		{"json utf-16be", JSON, utf16(js, true, false), "UTF-16 (big-endian)"},
+		{"json utf-32le bom", JSON, utf32le(js), "UTF-32 (little-endian)"},
+		{"toml utf-16le bom", TOML, utf16(tm, false, true), "UTF-16 (little-endian)"},
+		{"toml utf-16be", TOML, utf16(tm, true, false), "UTF-16 (big-endian)"},
+	} {
+		for _, entry := range []struct {
+			name string
+			fn   func(io.Reader, Format, string) (*Convention, error)
+		}{{"DecodeNamed", DecodeNamed}, {"ValidateReader", ValidateReader}} {
+			c, err := entry.fn(bytes.NewReader(tc.src), tc.format, "in")
+			var ps Problems
+			if c != nil || !errors.As(err, &ps) || len(ps) != 1 || ps[0].Code != CodeEncoding ||
+				!strings.Contains(ps[0].Message, tc.want) || !strings.Contains(ps[0].Message, "UTF-8") {
+				t.Errorf("%s, %s: got %v, want one %s problem naming %s", tc.name, entry.name, err, CodeEncoding, tc.want)
+			}
+		}
+	}
+	// Text with a stray NUL byte that is not UTF-16 stays a syntax error.
+	if _, ps := decodeString(t, "reason = \"fi\x00rst\"\n", TOML); len(ps) != 1 || ps[0].Code != CodeSyntax {
+		t.Errorf("stray NUL: %v", ps)
+	}
+}
+
+// TestDecodeEmpty: an empty file (or only white space, or only a byte
+// order mark) says it is empty, once, instead of a syntax error (JSON) or
+// every required key missing (TOML).
+func TestDecodeEmpty(t *testing.T) {
+	for _, f := range []Format{TOML, JSON} {
+		for _, src := range []string{"", " \n\t\r\n", "\ufeff", "\ufeff\n"} {
+			for _, entry := range []struct {
+				name string
+				fn   func(io.Reader, Format, string) (*Convention, error)
+			}{{"DecodeNamed", DecodeNamed}, {"ValidateReader", ValidateReader}} {
+				c, err := entry.fn(strings.NewReader(src), f, "vide."+f.String())
+				var ps Problems
+				if c != nil || !errors.As(err, &ps) || len(ps) != 1 || ps[0].Code != CodeEmpty {
+					t.Errorf("%v %q %s: got %v, want one %s problem", f, src, entry.name, err, CodeEmpty)
+					continue
+				}
+				if want := "vide." + f.String() + ": le fichier est vide"; !strings.HasPrefix(err.Error(), want) {
+					t.Errorf("%v %q: %q, want it to start with %q", f, src, err, want)
+				}
+			}
+		}
 	}
 }

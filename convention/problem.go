@@ -16,6 +16,8 @@ const (
 	CodeRead         Code = "read"          // the input could not be read
 	CodeTooLarge     Code = "too_large"     // the input is larger than MaxInputSize
 	CodeFormat       Code = "format"        // unknown file format (extension)
+	CodeEncoding     Code = "encoding"      // UTF-16 or UTF-32 text: save it as UTF-8
+	CodeEmpty        Code = "empty"         // nothing but white space
 	CodeSyntax       Code = "syntax"        // TOML or JSON syntax error
 	CodeUnknownKey   Code = "unknown_key"   // a key the format does not define
 	CodeDuplicateKey Code = "duplicate_key" // a JSON object repeats a key
