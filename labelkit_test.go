@@ -72,6 +72,26 @@ func TestRenderLeavesInputAlone(t *testing.T) {
 	}
 }
 
+// TestRenderFrenchCompany: a company written the way real French
+// companies write themselves (ISO country code, phone dialled from abroad,
+// an overseas number) renders, and the country reads « France ».
+func TestRenderFrenchCompany(t *testing.T) {
+	c := load(t, "examples/monosite-standard.toml")
+	c.Company.Country = "FR"
+	c.Company.Phone = "+33 (0)4 78 12 34 56"
+	c.Company.Fax = "+262 262 12 34 56"
+	var buf bytes.Buffer
+	if err := Render(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	text := plainText(t, unzip(t, buf.Bytes()))
+	for _, want := range []string{"Pays\u00a0: France\n", "+33 (0)4 78 12 34 56", "+262 262 12 34 56"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the document lacks %q", want)
+		}
+	}
+}
+
 func TestRenderDeterministic(t *testing.T) {
 	for _, gc := range goldenCases {
 		a, b := renderCase(t, gc), renderCase(t, gc)

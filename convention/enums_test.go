@@ -194,6 +194,16 @@ func TestNormalize(t *testing.T) {
 		t.Error("not idempotent")
 	}
 
+	// An ISO code of France is printed as the country's name; other
+	// spellings are the writer's choice.
+	for in, want := range map[string]string{"FR": "France", "fra": "France", " Fr ": "France", "FRANCE": "FRANCE", "Belgique": "Belgique", "FRL": "FRL"} {
+		co := &Convention{Company: Company{Country: in}}
+		co.Normalize()
+		if co.Company.Country != want {
+			t.Errorf("country %q normalized to %q, want %q", in, co.Company.Country, want)
+		}
+	}
+
 	// Foreign registration ids are free text: spaces stay.
 	f := &Convention{Company: Company{Country: "Belgique", RegistrationID: "BE 0123 456 789"}}
 	f.Normalize()

@@ -11,7 +11,9 @@ import (
 //     and "\r\n" line ends become "\n"; empty list items are dropped;
 //   - a French company's registration_id that is a SIREN or SIRET written
 //     with spaces (or dots, dashes) keeps only its digits;
-//   - Company.Country becomes "France" when empty;
+//   - Company.Country becomes "France" when empty or an ISO 3166 code of
+//     France ("FR", "FRA", in any case), which the agreement would otherwise
+//     print as it is;
 //   - Signature.Place becomes "Paris" when the signature table is present
 //     with a blank place.
 //
@@ -31,7 +33,7 @@ func (c *Convention) Normalize() {
 		&co.Phone, &co.Fax, &co.Email, &co.RegistrationID, &co.RegistrationPlace, &co.RegistrationNumber} {
 		*p = clean(*p)
 	}
-	if co.Country == "" {
+	if co.Country == "" || isFranceCode(co.Country) {
 		co.Country = DefaultCountry
 	}
 	if co.IsFrench() {
@@ -105,4 +107,9 @@ func cleanEnumList[T ~string](l []T) []T {
 		}
 	}
 	return out
+}
+
+// isFranceCode reports whether country is an ISO 3166 code of France.
+func isFranceCode(country string) bool {
+	return strings.EqualFold(country, "FR") || strings.EqualFold(country, "FRA")
 }

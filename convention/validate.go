@@ -214,6 +214,9 @@ func describeEnum(values []enumValue) string {
 	return strings.Join(parts, ", ")
 }
 
+// phoneHint says what a French telephone number looks like.
+const phoneHint = `10 chiffres commençant par 0, par exemple "01 23 45 67 89" ou "0262 12 34 56", ou au format international : +33 (ou 0033) puis 9 chiffres ; outre-mer +262, +590, +594 ou +596 puis 9 chiffres, +508, +681 ou +687 puis 6, +689 puis 8`
+
 func (v *validator) company(co *Company) {
 	french := co.IsFrench()
 	v.text("company.name", co.Name, true)
@@ -224,10 +227,10 @@ func (v *validator) company(co *Company) {
 	v.text("company.city", co.City, true)
 	v.text("company.country", co.Country, false)
 	if v.text("company.phone", co.Phone, true) && french && !ident.IsFrenchPhone(co.Phone) {
-		v.add("company.phone", CodePhone, "numéro de téléphone français invalide « "+co.Phone+" » : +33 ou 0 puis 9 chiffres, par exemple \"01 23 45 67 89\"")
+		v.add("company.phone", CodePhone, "numéro de téléphone français invalide « "+co.Phone+" » : "+phoneHint)
 	}
 	if v.text("company.fax", co.Fax, false) && french && !ident.IsFrenchPhone(co.Fax) {
-		v.add("company.fax", CodePhone, "numéro de fax français invalide « "+co.Fax+" » : +33 ou 0 puis 9 chiffres, par exemple \"01 23 45 67 89\" (ou retirez la clé fax)")
+		v.add("company.fax", CodePhone, "numéro de fax français invalide « "+co.Fax+" » : "+phoneHint+" (ou retirez la clé fax)")
 	}
 	if v.text("company.email", co.Email, true) && !ident.IsPlainEmail(co.Email) {
 		v.add("company.email", CodeEmail, "adresse e-mail invalide « "+co.Email+" » : une adresse simple est attendue, par exemple \"contact@societe.fr\" (sans nom ni chevrons)")

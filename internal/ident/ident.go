@@ -93,20 +93,53 @@ func IsSIRET(s string) bool {
 	return false
 }
 
-// IsFrenchPhone reports whether s is a French telephone number: "+33" or "0"
-// followed by 9 digits, the first of them not 0. Spaces, dots and dashes are
-// accepted anywhere (see Digits): "01 23 45 67 89", "+33 1.23.45.67.89".
+// frenchCallingCodes are the country calling codes of France (33) and of
+// the overseas departments and collectivities that have their own, each
+// with the length of the number that follows it. La Réunion and Mayotte
+// (262), Guadeloupe, Saint-Barthélemy and Saint-Martin (590), Guyane (594)
+// and Martinique (596) share the 9-digit national plan (0262 xx xx xx is
+// +262 262 xx xx xx); Saint-Pierre-et-Miquelon (508), Wallis-et-Futuna
+// (681) and Nouvelle-Calédonie (687) have 6-digit numbers, Polynésie
+// française (689) 8-digit ones. 269 is not there: Mayotte left it for 262
+// in 2007, and it is now the Comoros'.
+var frenchCallingCodes = []struct {
+	code   string
+	digits int
+}{{"33", 9}, {"262", 9}, {"590", 9}, {"594", 9}, {"596", 9}, {"508", 6}, {"681", 6}, {"687", 6}, {"689", 8}}
+
+// IsFrenchPhone reports whether s is a French telephone number: "0"
+// followed by 9 digits, the first of them not 0 (metropolitan France and
+// the overseas departments), or an international number of France or of an
+// overseas department or collectivity (see frenchCallingCodes), written
+// "+CC" or "00CC", with an optional "(0)" after the code. Spaces, dots and
+// dashes are accepted anywhere (see Digits): "01 23 45 67 89",
+// "+33 1.23.45.67.89", "+33 (0)4 78 12 34 56", "0033 4 78 12 34 56",
+// "+262 262 12 34 56", "+687 27 12 34", "+689 40 12 34 56".
 func IsFrenchPhone(s string) bool {
 	s = Digits(s)
+	var intl string
 	switch {
-	case strings.HasPrefix(s, "+33"):
-		s = s[3:]
+	case strings.HasPrefix(s, "+"):
+		intl = s[1:]
+	case strings.HasPrefix(s, "00"):
+		intl = s[2:]
 	case strings.HasPrefix(s, "0"):
-		s = s[1:]
+		return subscriber(s[1:], 9)
 	default:
 		return false
 	}
-	return len(s) == 9 && AllDigits(s) && s[0] != '0'
+	for _, fc := range frenchCallingCodes {
+		if rest, ok := strings.CutPrefix(intl, fc.code); ok {
+			// "+33 (0)4 78 …": the national trunk prefix some write in brackets.
+			return subscriber(strings.TrimPrefix(rest, "(0)"), fc.digits)
+		}
+	}
+	return false
+}
+
+// subscriber reports whether s is n digits, the first not 0.
+func subscriber(s string, n int) bool {
+	return len(s) == n && AllDigits(s) && s[0] != '0'
 }
 
 // IsFrenchPostalCode reports whether s is a French postal code: exactly 5

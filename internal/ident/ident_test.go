@@ -77,6 +77,41 @@ func TestIsFrenchPhone(t *testing.T) {
 		"01 23 45 67 8a":    false,
 		"(01) 23 45 67 89":  false,
 		"":                  false,
+		// Written from abroad: 00 for +, the trunk 0 in brackets.
+		"+33 (0)4 78 12 34 56":  true,
+		"+33(0)478123456":       true,
+		"0033 4 78 12 34 56":    true,
+		"0033 (0)4 78 12 34 56": true,
+		"0033 04 78 12 34 56":   false,
+		"+33 (0)0 78 12 34 56":  false,
+		"+33 (1)4 78 12 34 56":  false,
+		"+33 (0)4 78 12 34 5":   false,
+		"(0)4 78 12 34 56":      false,
+		"0044 20 7946 0958":     false,
+		// Overseas departments: the 9-digit national plan.
+		"0262 12 34 56":        true,
+		"+262 262 12 34 56":    true,
+		"+262 692 12 34 56":    true,
+		"+262 269 61 23 45":    true, // Mayotte
+		"+590 590 12 34 56":    true,
+		"+594 594 12 34 56":    true,
+		"+596 596 12 34 56":    true,
+		"00596 696 12 34 56":   true,
+		"+262 (0)262 12 34 56": true,
+		"+262 262 12 34 5":     false,
+		"+590 12 34 56":        false,
+		// Overseas collectivities with shorter numbers.
+		"+508 41 12 34":    true,
+		"+681 72 12 34":    true,
+		"+687 27 12 34":    true,
+		"+689 40 12 34 56": true,
+		"+689 87 12 34 56": true,
+		"+687 27 12 34 5":  false,
+		"+689 40 12 34":    false,
+		"+508 41 12 34 56": false,
+		"27 12 34":         false,
+		// +269 is the Comoros' since Mayotte moved to +262.
+		"+269 773 12 34": false,
 	} {
 		if got := IsFrenchPhone(s); got != want {
 			t.Errorf("IsFrenchPhone(%q) = %v, want %v", s, got, want)
