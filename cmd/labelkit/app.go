@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+	"golang.org/x/text/message"
 )
 
 // Exit codes.
@@ -34,6 +35,8 @@ type app struct {
 	stdoutTerminal bool
 	// stderrFd is standard error's file descriptor, for the terminal width.
 	stderrFd int
+	// p prints messages in the user's language (see i18n.go).
+	p *message.Printer
 }
 
 func newApp() *app {
@@ -62,15 +65,15 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"render", "render agreements (or the blank form) from .toml/.json inputs", runRender},
-		{"validate", "check inputs and list every problem", runValidate},
-		{"init", "write a commented starter input to fill in", runInit},
-		{"fill", "fill any DOCX template with TOML or JSON data", runFill},
-		{"vars", "list the data paths a template uses", runVars},
-		{"templates", "list the embedded templates", runTemplates},
-		{"template", "pack or unpack a template folder (template pack|unpack)", runTemplate},
-		{"version", "print labelkit's version and the Go version", runVersion},
-		{"help", "show help for a command", runHelp},
+		{"render", msg("render agreements (or the blank form) from .toml/.json inputs"), runRender},
+		{"validate", msg("check inputs and list every problem"), runValidate},
+		{"init", msg("write a commented starter input to fill in"), runInit},
+		{"fill", msg("fill any DOCX template with TOML or JSON data"), runFill},
+		{"vars", msg("list the data paths a template uses"), runVars},
+		{"templates", msg("list the embedded templates"), runTemplates},
+		{"template", msg("pack or unpack a template folder (template pack|unpack)"), runTemplate},
+		{"version", msg("print labelkit's version and the Go version"), runVersion},
+		{"help", msg("show help for a command"), runHelp},
 	}
 }
 
@@ -83,7 +86,7 @@ func lookupCommand(name string) *command {
 	return nil
 }
 
-const mainUsage = `labelkit produces the ANS agreement « Convention relative aux conditions
+var mainUsage = msg(`labelkit produces the ANS agreement « Convention relative aux conditions
 d'utilisation du label e-santé Logiciel Centres de santé » V2 (version 4.0.2)
 as DOCX documents, and fills any DOCX template with TOML or JSON data.
 
@@ -104,14 +107,14 @@ Examples:
 Run 'labelkit <command> --help' for a command's flags and examples.
 Exit codes: 0 all good, 1 some inputs failed, 2 usage error,
 130/143 interrupted (SIGINT/SIGTERM).
-`
+`)
 
 func (a *app) printMainUsage(w io.Writer) {
 	var b strings.Builder
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, a.sprintf(c.summary))
 	}
-	fmt.Fprintf(w, mainUsage, b.String())
+	a.printf(w, mainUsage, b.String())
 }
 
 // run dispatches to a subcommand and returns the exit code.
@@ -130,11 +133,12 @@ func (a *app) run(args []string) int {
 	}
 	c := lookupCommand(name)
 	if c == nil {
-		msg := fmt.Sprintf("labelkit: unknown command %q", name)
 		if s := closest(name, commandNames()); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			a.eprintf("labelkit: unknown command %q (did you mean %q?)", name, s)
+		} else {
+			a.eprintf("labelkit: unknown command %q", name)
 		}
-		fmt.Fprintf(a.stderr, "%s\nRun 'labelkit --help' for the list of commands.\n", msg)
+		a.eprintf("Run 'labelkit --help' for the list of commands.")
 		return exitUsage
 	}
 	return c.run(a, args[1:])
@@ -155,12 +159,12 @@ func runHelp(a *app, args []string) int {
 		return exitOK
 	}
 	if len(args) > 1 {
-		fmt.Fprintln(a.stderr, "labelkit help: takes one command name")
+		a.eprintf("labelkit help: takes one command name")
 		return exitUsage
 	}
 	c := lookupCommand(args[0])
 	if c == nil || c.name == "help" {
-		fmt.Fprintf(a.stderr, "labelkit help: unknown command %q\n", args[0])
+		a.eprintf("labelkit help: unknown command %q", args[0])
 		return exitUsage
 	}
 	return c.run(a, []string{"--help"})

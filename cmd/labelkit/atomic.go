@@ -16,7 +16,7 @@ import (
 )
 
 // errExists reports a refused overwrite.
-var errExists = errors.New("already exists; use --force to overwrite it")
+var errExists = errorf("already exists; use --force to overwrite it")
 
 // tmpMarker is part of every temporary file name: ".NAME.tmp-XXXXXXXX".
 // Temporary names never end in .docx, so an interrupted run never leaves a
@@ -94,7 +94,7 @@ func (d *outDir) exists(name string) bool {
 // checkName refuses names that are not a single local file name.
 func checkName(name string) error {
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name) {
-		return fmt.Errorf("invalid output name %q", name)
+		return errorf("invalid output name %q", name)
 	}
 	return nil
 }
@@ -330,7 +330,7 @@ func (d *outDir) createTemp(name string) (*os.File, string, error) {
 		d.mu.Unlock()
 		return f, tmp, nil
 	}
-	return nil, "", fmt.Errorf("cannot create a temporary file for %s", name)
+	return nil, "", errorf("%s: cannot create a temporary file in this folder", fileName(d.path))
 }
 
 func (d *outDir) forget(tmp string) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -109,16 +108,16 @@ func runPool(ctx context.Context, n, workers int,
 }
 
 // outcome classifies the result of writing in's output.
-func (d *outDir) outcome(ctx context.Context, in input, err error) outcome {
+func (a *app) outcome(ctx context.Context, d *outDir, in input, err error) outcome {
 	switch {
 	case err == nil:
 		return outcome{status: statusDone}
 	case isCancel(ctx, err):
 		return outcome{status: statusCancelled}
 	case errors.Is(err, errExists):
-		return outcome{status: statusFailed, msgs: []string{fmt.Sprintf("%s: %s %v", in.name(), d.display(in.out), err)}}
+		return a.failed(a.inName(in), errorf("%s %v", fileName(d.display(in.out)), err))
 	}
-	return failed(in.name(), err)
+	return a.failed(a.inName(in), err)
 }
 
 // syncDepth is how many outputs, beyond those being rendered, may be
@@ -167,7 +166,7 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 		if p == nil {
 			return o
 		}
-		return dir.outcome(ctx, ins[i], p.commit(ctx))
+		return a.outcome(ctx, dir, ins[i], p.commit(ctx))
 	}
 	p := a.newProgress(verb, len(ins), quiet)
 	var c counts
@@ -186,7 +185,7 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 	code, interrupted := interruptCode(ctx)
 	if interrupted {
 		// Said even with -q: the run did not do everything it was asked.
-		p.println(fmt.Sprintf("labelkit: %v: stopped; finished outputs are complete, no temporary file is left", context.Cause(ctx)))
+		p.println(a.sprintf("labelkit: %v: stopped; finished outputs are complete, no temporary file is left", context.Cause(ctx)))
 	}
 	if !quiet {
 		p.summary(w, c, len(ins)-n)

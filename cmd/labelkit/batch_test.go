@@ -109,7 +109,7 @@ func TestRunBatchBoundsCPU(t *testing.T) {
 	if p := peak.Load(); p > 2 {
 		t.Errorf("%d inputs rendering at once with 2 workers", p)
 	}
-	if !strings.HasPrefix(stderr.String(), "in07.toml: bad\nin42.toml: bad\nlabelkit: 58 rendered, 0 failed, 2 skipped (invalid) in ") {
+	if !strings.HasPrefix(stderr.String(), "in07.toml: bad\nin42.toml: bad\nlabelkit: 58 rendus, 0 en échec, 2 ignorés (invalides) en ") {
 		t.Errorf("stderr: %q", stderr.String())
 	}
 	if n := len(listDir(t, dir.path)); n != 58 {

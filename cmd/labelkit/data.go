@@ -18,7 +18,8 @@ import (
 // file into memory by mistake).
 const maxDataSize = 32 << 20
 
-// dataError is a data file error at a line and column (from 1).
+// dataError is a data file error at a line and column (from 1): a
+// decoder's message (msg, the decoder's own words), or err's.
 type dataError struct {
 	file      string
 	line, col int
@@ -26,11 +27,23 @@ type dataError struct {
 	err       error
 }
 
-func (e *dataError) Error() string {
-	if e.file != "" {
-		return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
+func (e *dataError) Error() string { return e.format(e.err.Error) }
+
+// text is the error in the user's language.
+func (e *dataError) text(a *app) string {
+	return e.format(func() string { return a.errText(e.err) })
+}
+
+func (e *dataError) format(text func() string) string {
+	m := e.msg
+	if m == "" {
+		m = text()
 	}
-	return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg)
+	pos := fmt.Sprintf("%d:%d", e.line, e.col)
+	if e.file != "" {
+		return quoteName(e.file) + ":" + pos + ": " + m
+	}
+	return pos + ": " + m
 }
 
 func (e *dataError) Unwrap() error { return e.err }
@@ -44,7 +57,7 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 		return nil, err
 	}
 	if len(b) > maxDataSize {
-		return nil, fmt.Errorf("data larger than %d MiB", maxDataSize>>20)
+		return nil, errorf("data larger than %d MiB", maxDataSize>>20)
 	}
 	m := map[string]any{}
 	if format == "json" {
@@ -60,19 +73,21 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 		}
 		if rest < int64(len(b)) {
 			line, col := lineCol(b, rest)
-			return nil, &dataError{line: line, col: col, msg: "unexpected data after the top-level object"}
+			return nil, &dataError{line: line, col: col, err: errorf("unexpected data after the top-level object")}
 		}
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return nil, errors.New("the top level must be a JSON object ({...}) whose keys the template uses")
+			return nil, errorf("the top level must be a JSON object ({...}) whose keys the template uses")
 		}
 		return obj, nil
 	}
 	if err := tomldepth.Check(b, tomldepth.Max); err != nil {
 		var de *tomldepth.Error
-		errors.As(err, &de)
-		return nil, &dataError{line: de.Line, col: de.Column, err: err,
-			msg: fmt.Sprintf("arrays and inline tables nested more than %d levels deep: flatten the data ([table] headers instead of inline tables)", de.Max)}
+		if !errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, &dataError{line: de.Line, col: de.Column,
+			err: errorf("arrays and inline tables nested more than %d levels deep: flatten the data ([table] headers instead of inline tables)", de.Max)}
 	}
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		var pe toml.ParseError
@@ -92,11 +107,11 @@ func jsonError(b []byte, dec *json.Decoder, err error) error {
 		return &dataError{line: line, col: col, msg: err.Error(), err: err}
 	}
 	if errors.Is(err, io.EOF) {
-		return errors.New("empty file: expected a JSON object")
+		return errorf("empty file: expected a JSON object")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		line, col := lineCol(b, int64(len(b)))
-		return &dataError{line: line, col: col, msg: "unexpected end of JSON", err: err}
+		return &dataError{line: line, col: col, err: errorf("unexpected end of JSON: %v", err)}
 	}
 	return err
 }
@@ -128,7 +143,7 @@ func (a *app) loadDataFile(path, stdinFormat string) (map[string]any, error) {
 		m, err := loadData(a.stdin, stdinFormat)
 		var de *dataError
 		if errors.As(err, &de) {
-			de.file = "<stdin>"
+			de.file = a.sprintf("<stdin>")
 		}
 		return m, err
 	}

@@ -7,12 +7,14 @@ import (
 	"strings"
 )
 
-// errorLines formats err as lines for standard error, each starting with
-// the file name: "file: key.path: message". Errors that hold several errors
-// (an Unwrap() []error method, as validation problems and template syntax
-// errors do) give one line each. Messages that already name the file are
-// not prefixed twice.
-func errorLines(file string, err error) []string {
+// errorLines formats err as lines for standard error, in the user's
+// language (see errText), each starting with the file name:
+// "file: key.path: message". Errors that hold several errors (an Unwrap()
+// []error method, as validation problems and template syntax errors do)
+// give one line each. Messages that already name the file are not prefixed
+// twice. A file name with control characters is quoted, and no control
+// character reaches the terminal raw.
+func (a *app) errorLines(file string, err error) []string {
 	if err == nil {
 		return nil
 	}
@@ -20,16 +22,24 @@ func errorLines(file string, err error) []string {
 		if errs := u.Unwrap(); len(errs) > 0 {
 			var lines []string
 			for _, e := range errs {
-				lines = append(lines, errorLines(file, e)...)
+				lines = append(lines, a.errorLines(file, e)...)
 			}
 			return lines
 		}
 	}
-	msg := strings.TrimRight(err.Error(), "\n")
-	if file != "" && !strings.HasPrefix(msg, file+":") && !strings.HasPrefix(msg, file+" ") {
-		msg = file + ": " + msg
+	text := strings.TrimRight(a.errText(err), "\n")
+	shown := quoteName(file)
+	if shown != file {
+		text = strings.ReplaceAll(text, file, shown)
 	}
-	return strings.Split(msg, "\n")
+	if file != "" && !strings.HasPrefix(text, shown+":") && !strings.HasPrefix(text, shown+" ") {
+		text = shown + ": " + text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = safeLine(l)
+	}
+	return lines
 }
 
 // isCancel reports whether err comes from an interrupted run.
@@ -39,7 +49,7 @@ func isCancel(ctx context.Context, err error) bool {
 
 // failUsage reports err as a usage error (nothing written).
 func (a *app) failUsage(fs interface{ Name() string }, err error) int {
-	for _, line := range errorLines(fs.Name(), err) {
+	for _, line := range a.errorLines(fs.Name(), err) {
 		fmt.Fprintln(a.stderr, line)
 	}
 	return exitUsage
@@ -47,12 +57,12 @@ func (a *app) failUsage(fs interface{ Name() string }, err error) int {
 
 // fail prints err for file and returns exitFailed.
 func (a *app) fail(file string, err error) int {
-	for _, line := range errorLines(file, err) {
+	for _, line := range a.errorLines(file, err) {
 		fmt.Fprintln(a.stderr, line)
 	}
 	return exitFailed
 }
 
-func failed(file string, err error) outcome {
-	return outcome{status: statusFailed, msgs: errorLines(file, err)}
+func (a *app) failed(file string, err error) outcome {
+	return outcome{status: statusFailed, msgs: a.errorLines(file, err)}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -12,7 +11,7 @@ import (
 )
 
 var fillHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit fill -t TEMPLATE [-o DIR] [--force] [--allow-missing] [-q] DATA...
 
 The generic toolkit: fills any DOCX template with data. TEMPLATE is a .docx
@@ -31,20 +30,20 @@ nothing).
 
 Exit codes: 0 all filled; 1 some data files failed; 2 usage error;
 130/143 interrupted.
-`,
-	examples: `
+`),
+	examples: msg(`
   labelkit fill -t lettre.docx -o out/ clients/*.json
   labelkit fill -t lettre.docx dupont.toml     # writes ./dupont.docx
   echo '{"name": "Dupont"}' | labelkit fill -t lettre.docx --format json - > dupont.docx
-  labelkit template pack lettre/ && labelkit fill -t lettre.docx data.toml`,
+  labelkit template pack lettre/ && labelkit fill -t lettre.docx data.toml`),
 }
 
 func runFill(a *app, args []string) int {
 	fs := newFlags("fill")
 	var o renderOptions
-	fs.StringVar(&o.out, "o", "", "output `DIR`")
-	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: a .docx file, an unpacked template folder or an embedded template name (required)")
-	fs.BoolVar(&o.allowMis, "allow-missing", false, "render missing data keys as nothing instead of failing")
+	fs.StringVar(&o.out, "o", "", msg("output `DIR`"))
+	fs.StringVar(&o.tmpl, "t", "", msg("`TEMPLATE`: a .docx file, an unpacked template folder or an embedded template name (required)"))
+	fs.BoolVar(&o.allowMis, "allow-missing", false, msg("render missing data keys as nothing instead of failing"))
 	o.batchFlags(fs)
 	pos, code, ok := a.parseFlags(fs, fillHelp, args)
 	if !ok {
@@ -77,11 +76,11 @@ func runFill(a *app, args []string) int {
 	}
 	defer dir.Close()
 	var stdout sync.Mutex
-	return a.runBatch("filling", fillWords, ins, o.workers, o.quiet, dir,
+	return a.runBatch(msg("filling"), fillWords, ins, o.workers, o.quiet, dir,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			data, err := a.loadDataFile(in.path, string(o.format))
 			if err != nil {
-				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
+				return outcome{status: statusSkipped, msgs: a.errorLines(a.inName(in), err)}, nil
 			}
 			fill := func(w io.Writer) error { return missingHint(t.Execute(w, data)) }
 			if in.out == "" {
@@ -89,7 +88,7 @@ func runFill(a *app, args []string) int {
 			}
 			p, err := dir.create(ctx, in.out, fill)
 			if err != nil {
-				return dir.outcome(ctx, in, err), nil
+				return a.outcome(ctx, dir, in, err), nil
 			}
 			return outcome{}, p
 		})
@@ -99,7 +98,7 @@ func runFill(a *app, args []string) int {
 // data lacks.
 func missingHint(err error) error {
 	if err != nil && !errors.Is(err, context.Canceled) && strings.Contains(err.Error(), "map has no entry for key") {
-		return fmt.Errorf("%w (add the key to the data file, or use --allow-missing to print nothing)", err)
+		return errorf("%v (add the key to the data file, or use --allow-missing to print nothing)", err)
 	}
 	return err
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -16,7 +16,8 @@ type help struct {
 }
 
 // newFlags returns a flag set for the command name. Errors and help are
-// printed by parseFlags, not by the flag package.
+// printed by parseFlags, not by the flag package. Flag usages are catalogue
+// entries: write them with msg (see i18n.go).
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("labelkit "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -24,19 +25,34 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// printHelp writes the command's help to w.
-func printHelp(w io.Writer, fs *flag.FlagSet, h help) {
-	fmt.Fprint(w, strings.TrimLeft(h.usage, "\n"))
-	hasFlags := false
-	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
-	if hasFlags {
-		fmt.Fprint(w, "\nFlags:\n")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+// printHelp writes the command's help to w, in the user's language: the
+// usage text, the flags (their usage strings are catalogue entries; the
+// `NAME` between backquotes names the value), then the examples.
+func (a *app) printHelp(w io.Writer, fs *flag.FlagSet, h help) {
+	io.WriteString(w, strings.TrimLeft(a.sprintf(h.usage), "\n"))
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(&flag.Flag{Usage: a.sprintf(f.Usage), Value: f.Value})
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+			name = ""
+		}
+		fmt.Fprintf(&b, "  -%s", f.Name)
+		if name != "" {
+			b.WriteString(" " + name)
+		}
+		b.WriteString("\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" {
+			b.WriteString(a.sprintf(" (default %s)", f.DefValue))
+		}
+		b.WriteString("\n")
+	})
+	if b.Len() > 0 {
+		a.printf(w, "\nFlags:\n")
+		io.WriteString(w, b.String())
 	}
 	if h.examples != "" {
-		fmt.Fprint(w, "\nExamples:\n\n", strings.Trim(h.examples, "\n"), "\n")
+		a.printf(w, "\nExamples:\n")
+		io.WriteString(w, "\n"+strings.Trim(a.sprintf(h.examples), "\n")+"\n")
 	}
 }
 
@@ -44,23 +60,49 @@ func printHelp(w io.Writer, fs *flag.FlagSet, h help) {
 // (labelkit render a.toml -o out) and "--" to end the flags. It returns the
 // positional arguments. When ok is false the caller returns code: --help
 // printed the help on standard output (0), or a usage error was reported on
-// standard error (2).
+// standard error (2). The flags are parsed here rather than by fs.Parse so
+// that every error is a catalogue message.
 func (a *app) parseFlags(fs *flag.FlagSet, h help, args []string) (pos []string, code int, ok bool) {
 	flags, pos := splitArgs(fs, args)
-	if err := fs.Parse(flags); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printHelp(a.stdout, fs, h)
-			return nil, exitOK, false
+	for i := 0; i < len(flags); i++ {
+		s := flags[i]
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "-"), "=")
+		if name == "" || name[0] == '-' || name[0] == '=' {
+			return nil, a.usageError(fs, "bad flag syntax: %s", s), false
 		}
-		fmt.Fprintf(a.stderr, "%s: %v\nRun '%s --help' for usage.\n", fs.Name(), err, fs.Name())
-		return nil, exitUsage, false
+		f := fs.Lookup(name)
+		if f == nil {
+			if name == "h" || name == "help" {
+				a.printHelp(a.stdout, fs, h)
+				return nil, exitOK, false
+			}
+			return nil, a.usageError(fs, "flag provided but not defined: -%s", name), false
+		}
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+			if !hasValue {
+				value = "true"
+			} else if _, err := strconv.ParseBool(value); err != nil {
+				return nil, a.usageError(fs, "invalid value %q for flag -%s: use true or false", value, name), false
+			}
+		} else if !hasValue {
+			if i+1 >= len(flags) {
+				return nil, a.usageError(fs, "flag needs an argument: -%s", name), false
+			}
+			i++
+			value = flags[i]
+		}
+		if err := fs.Set(name, value); err != nil {
+			return nil, a.usageError(fs, "invalid value %q for flag -%s: %v", value, name, err), false
+		}
 	}
-	return append(fs.Args(), pos...), exitOK, true
+	return pos, exitOK, true
 }
 
 // usageError reports a usage error for the command and returns exitUsage.
+// format is a catalogue entry (see i18n.go).
 func (a *app) usageError(fs *flag.FlagSet, format string, args ...any) int {
-	fmt.Fprintf(a.stderr, "%s: %s\nRun '%s --help' for usage.\n", fs.Name(), fmt.Sprintf(format, args...), fs.Name())
+	a.eprintf("%s: %s", fs.Name(), a.sprintf(format, args...))
+	a.eprintf("Run '%s --help' for usage.", fs.Name())
 	return exitUsage
 }
 
@@ -108,5 +150,5 @@ func (f *formatFlag) Set(s string) error {
 		*f = formatFlag(strings.ToLower(s))
 		return nil
 	}
-	return fmt.Errorf("unknown format %q: use toml or json", s)
+	return errorf("unknown format %q: use toml or json", s)
 }

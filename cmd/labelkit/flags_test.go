@@ -39,13 +39,13 @@ func TestParseFlagsHelpAndErrors(t *testing.T) {
 	if _, code, ok := a.parseFlags(fs, h, []string{"x", "--help"}); ok || code != exitOK {
 		t.Fatalf("--help: ok=%v code=%d", ok, code)
 	}
-	if got := stdout.String(); got != "Usage: labelkit demo\n\nFlags:\n  -o DIR\n    \toutput DIR\n\nExamples:\n\n  labelkit demo x\n" {
+	if got := stdout.String(); got != "Usage: labelkit demo\n\nOptions :\n  -o DOSSIER\n    \tDOSSIER de sortie\n\nExemples :\n\n  labelkit demo x\n" {
 		t.Errorf("help output:\n%s", got)
 	}
 	if _, code, ok := a.parseFlags(fs, h, []string{"--nope"}); ok || code != exitUsage {
 		t.Fatalf("unknown flag: ok=%v code=%d", ok, code)
 	}
-	if got := stderr.String(); got != "labelkit demo: flag provided but not defined: -nope\nRun 'labelkit demo --help' for usage.\n" {
+	if got := stderr.String(); got != "labelkit demo: option inconnue : -nope\nLancez « labelkit demo --help » pour l'aide.\n" {
 		t.Errorf("stderr: %q", got)
 	}
 	pos, _, ok := a.parseFlags(fs, h, []string{"a", "-o", "d", "b"})

@@ -17,3 +17,11 @@ func testApp() (*app, *bytes.Buffer, *bytes.Buffer) {
 		ctx:    context.Background(),
 	}, &stdout, &stderr
 }
+
+// englishEnv is an environment that asks for English messages.
+func englishEnv(k string) string {
+	if k == "LANG" {
+		return "en_US.UTF-8"
+	}
+	return ""
+}

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/esante/labelkit/convention"
 )
 
 var initHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit init [--force] [FILE]
 
 Writes a starter agreement input in TOML: every key, with French comments and
@@ -17,7 +16,7 @@ standard output. An existing FILE is not overwritten without --force.
 
 Fill it in, then check it with 'labelkit validate FILE' and render it with
 'labelkit render FILE'.
-`,
+`),
 	examples: `
   labelkit init convention.toml
   labelkit init > convention.toml
@@ -27,7 +26,7 @@ Fill it in, then check it with 'labelkit validate FILE' and render it with
 func runInit(a *app, args []string) int {
 	fs := newFlags("init")
 	var force bool
-	fs.BoolVar(&force, "force", false, "overwrite an existing FILE")
+	fs.BoolVar(&force, "force", false, msg("overwrite an existing FILE"))
 	pos, code, ok := a.parseFlags(fs, initHelp, args)
 	if !ok {
 		return code
@@ -38,7 +37,7 @@ func runInit(a *app, args []string) int {
 	starter := convention.Starter()
 	if len(pos) == 0 || pos[0] == stdinName {
 		if _, err := a.stdout.Write(starter); err != nil {
-			return a.fail("<stdout>", err)
+			return a.fail(a.sprintf("<stdout>"), err)
 		}
 		return exitOK
 	}
@@ -50,6 +49,6 @@ func runInit(a *app, args []string) int {
 	if err != nil {
 		return a.fail(path, err)
 	}
-	fmt.Fprintf(a.stderr, "labelkit: wrote %s; fill it in, then run 'labelkit validate %s'\n", path, path)
+	a.eprintf("labelkit: wrote %s; fill it in, then run 'labelkit validate %s'", fileName(path), fileName(path))
 	return exitOK
 }

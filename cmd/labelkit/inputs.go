@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,10 +17,11 @@ type input struct {
 	out  string // output file name in the output folder; "" for standard output
 }
 
-// name is how messages name the input.
-func (in input) name() string {
+// name is how messages name the input (standard input in the user's
+// language: see errorLines for names with control characters).
+func (a *app) inName(in input) string {
 	if in.path == stdinName {
-		return "<stdin>"
+		return a.sprintf("<stdin>")
 	}
 	return in.path
 }
@@ -62,7 +62,7 @@ func expandInputs(args []string, outExt string) ([]input, error) {
 	for _, arg := range args {
 		if arg == stdinName {
 			if stdin {
-				return nil, fmt.Errorf(`"-" (standard input) may be given only once`)
+				return nil, errorf(`"-" (standard input) may be given only once`)
 			}
 			stdin = true
 			ins = append(ins, input{path: stdinName})
@@ -71,13 +71,13 @@ func expandInputs(args []string, outExt string) ([]input, error) {
 		fi, err := os.Stat(arg)
 		if err != nil {
 			if os.IsNotExist(err) {
-				return nil, fmt.Errorf("%s: no such file or folder", arg)
+				return nil, errorf("%s: no such file or folder", fileName(arg))
 			}
 			return nil, err
 		}
 		if !fi.IsDir() {
 			if !hasInputExt(arg) {
-				return nil, fmt.Errorf("%s: not a .toml or .json file (the extension tells the format)", arg)
+				return nil, errorf("%s: not a .toml or .json file (the extension tells the format)", fileName(arg))
 			}
 			add(arg)
 			continue
@@ -96,7 +96,7 @@ func expandInputs(args []string, outExt string) ([]input, error) {
 			n++
 		}
 		if n == 0 {
-			return nil, fmt.Errorf("%s: no .toml or .json files in this folder", arg)
+			return nil, errorf("%s: no .toml or .json files in this folder", fileName(arg))
 		}
 	}
 	if outExt != "" {
@@ -122,17 +122,21 @@ func checkCollisions(ins []input) error {
 		}
 		byOut[k] = append(byOut[k], in.path)
 	}
-	var msgs []string
+	var groups msgList
+	sort.Strings(keys)
 	for _, k := range keys {
 		if paths := byOut[k]; len(paths) > 1 {
-			msgs = append(msgs, fmt.Sprintf("%s would all write %s", strings.Join(paths, ", "), outNameOf(ins, paths[0])))
+			names := make([]string, len(paths))
+			for i, p := range paths {
+				names[i] = quoteName(p)
+			}
+			groups = append(groups, errorf("%s would all write %s", strings.Join(names, ", "), fileName(outNameOf(ins, paths[0]))))
 		}
 	}
-	if len(msgs) == 0 {
+	if len(groups) == 0 {
 		return nil
 	}
-	sort.Strings(msgs)
-	return fmt.Errorf("output name collision: %s; rename the inputs or render them into different folders (nothing was written)", strings.Join(msgs, "; "))
+	return errorf("output name collision: %v; rename the inputs or render them into different folders (nothing was written)", groups)
 }
 
 func outNameOf(ins []input, path string) string {

@@ -98,8 +98,8 @@ func TestInterruptBatch(t *testing.T) {
 					t.Errorf("%s: %v", e.Name(), err)
 				}
 			}
-			if !strings.Contains(stderr.String(), "stopped; finished outputs are complete") ||
-				!strings.Contains(stderr.String(), "not done (interrupted)") {
+			if !strings.Contains(stderr.String(), "arrêt ; les documents terminés sont complets") ||
+				!strings.Contains(stderr.String(), "non faits (interruption)") {
 				t.Errorf("no interrupted summary in stderr:\n%s", stderr.String())
 			}
 			t.Logf("%s after %d outputs: %s", tc.sig, n, strings.TrimSpace(stderr.String()))

@@ -21,7 +21,9 @@
 //	labelkit version                                  labelkit's and Go's versions
 //
 // Every command has --help, with examples. Flags may come before or after
-// the positional arguments; "--" ends the flags.
+// the positional arguments; "--" ends the flags. Messages are in French, or
+// in English when LC_ALL, LC_MESSAGES or LANG starts with "en" (i18n.go
+// says how to add one).
 //
 // Exit codes: 0 when everything went well, 1 when some inputs failed (they
 // are listed on standard error, each with its file name, key path or

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,6 +57,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"notemp":    cmdNoTemp,
 	"docxpart":  cmdDocxPart,
 	"olefile":   cmdOLEFile,
+	"code":      cmdCode,
 }
 
 // cmdDocxPart: docxpart FILE PART — prints one part of a zip.
@@ -90,6 +93,30 @@ func cmdOLEFile(ts *testscript.TestScript, neg bool, args []string) {
 		b = append(b, entry...)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o666))
+}
+
+// cmdCode: code N COMMAND ARGS... — runs the command like exec and checks
+// that it exits with status N (exec and ! exec only tell zero from
+// non-zero: 1, failed inputs, and 2, usage errors, must not be confused).
+func cmdCode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 || neg {
+		ts.Fatalf("usage: code N COMMAND [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("code: %q is not an exit status", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
 }
 
 // cmdDocxCheck: docxcheck FILE... — each file is a complete zip whose main

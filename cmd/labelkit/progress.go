@@ -16,13 +16,14 @@ import (
 // above the bar. Colour is used only on a terminal and when NO_COLOR is
 // unset or empty (https://no-color.org).
 type progress struct {
+	a      *app
 	mu     sync.Mutex
 	w      io.Writer
 	bar    bool
 	color  bool
 	width  func() int
 	now    func() time.Time
-	verb   string // "rendering", "validating"
+	verb   string // "rendering", "validating" (catalogue entries)
 	total  int
 	done   int
 	failed int
@@ -36,6 +37,7 @@ const redrawEvery = 100 * time.Millisecond
 // newProgress returns the progress display for a batch of total inputs.
 func (a *app) newProgress(verb string, total int, quiet bool) *progress {
 	p := &progress{
+		a:     a,
 		w:     a.stderr,
 		bar:   a.stderrTerminal && !quiet,
 		color: a.colorEnabled(),
@@ -108,12 +110,13 @@ func (p *progress) draw() {
 	if elapsed > 0 {
 		rate = float64(p.done) / elapsed
 	}
-	failed := fmt.Sprintf("%d with errors", p.failed)
+	failed := p.a.sprintf("%d with errors", p.failed)
 	if p.failed > 0 {
 		failed = p.paint(red, failed)
 	}
-	info := fmt.Sprintf(" %d/%d  %s  %.0f/s", p.done, p.total, failed, rate)
-	plain := len([]rune(stripANSI(info))) + len(p.verb) + 3
+	verb := p.a.sprintf(p.verb)
+	info := p.a.sprintf(" %d/%d  %s  %.0f/s", p.done, p.total, failed, rate)
+	plain := len([]rune(stripANSI(info))) + len([]rune(verb)) + 3
 	n := min(40, p.width()-plain-1)
 	bar := ""
 	if n >= 10 {
@@ -123,7 +126,7 @@ func (p *progress) draw() {
 		}
 		bar = " [" + strings.Repeat("#", filled) + strings.Repeat("-", n-filled) + "]"
 	}
-	fmt.Fprintf(p.w, "\r\x1b[K%s%s%s", p.verb, bar, info)
+	fmt.Fprintf(p.w, "\r\x1b[K%s%s%s", verb, bar, info)
 	p.drawn = true
 }
 
@@ -173,25 +176,26 @@ func (c *counts) add(s status) {
 	}
 }
 
-// words name the outcomes in the summary line.
+// words name the outcomes in the summary line: catalogue entries with the
+// count (see plurals in messages.go).
 type words struct {
-	done    string // "rendered", "valid"
-	skipped string // "skipped (invalid)", "invalid"
+	done    string // "%d rendered", "%d valid"
+	skipped string // "%d skipped (invalid)", "%d invalid"
 	failed  bool   // whether the command can fail after validation
 }
 
 var (
-	renderWords   = words{done: "rendered", skipped: "skipped (invalid)", failed: true}
-	fillWords     = words{done: "filled", skipped: "skipped (unreadable data)", failed: true}
-	validateWords = words{done: "valid", skipped: "invalid"}
+	renderWords   = words{done: msg("%d rendered"), skipped: msg("%d skipped (invalid)"), failed: true}
+	fillWords     = words{done: msg("%d filled"), skipped: msg("%d skipped (unreadable data)"), failed: true}
+	validateWords = words{done: msg("%d valid"), skipped: msg("%d invalid")}
 )
 
 // summary prints the batch's last line: what was done, what failed, what was
 // skipped as invalid, what an interruption left undone, and the time taken.
 func (p *progress) summary(w words, c counts, notStarted int) {
 	elapsed := p.now().Sub(p.start)
-	num := func(n int, word, color string) string {
-		s := fmt.Sprintf("%d %s", n, word)
+	num := func(n int, key, color string) string {
+		s := p.a.sprintf(key, n)
 		if n > 0 {
 			s = p.paint(color, s)
 		}
@@ -199,11 +203,11 @@ func (p *progress) summary(w words, c counts, notStarted int) {
 	}
 	parts := []string{num(c.done, w.done, green)}
 	if w.failed || c.failed > 0 {
-		parts = append(parts, num(c.failed, "failed", red))
+		parts = append(parts, num(c.failed, msg("%d failed"), red))
 	}
 	parts = append(parts, num(c.skipped, w.skipped, red))
 	if n := c.cancelled + notStarted; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d not done (interrupted)", n))
+		parts = append(parts, p.a.sprintf("%d not done (interrupted)", n))
 	}
-	p.println(fmt.Sprintf("labelkit: %s in %s", strings.Join(parts, ", "), elapsed.Round(time.Millisecond)))
+	p.println(p.a.sprintf("labelkit: %s in %s", strings.Join(parts, ", "), elapsed.Round(time.Millisecond)))
 }

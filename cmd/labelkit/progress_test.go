@@ -12,6 +12,7 @@ func (c *fakeClock) now() time.Time { return c.t }
 
 func TestProgressBar(t *testing.T) {
 	a, _, stderr := testApp()
+	a.getenv = englishEnv
 	a.stderrTerminal = true
 	clock := &fakeClock{time.Unix(0, 0)}
 	p := a.newProgress("rendering", 4, false)
@@ -85,9 +86,16 @@ func TestProgressQuietAndNoColor(t *testing.T) {
 
 func TestSummaryInterrupted(t *testing.T) {
 	a, _, stderr := testApp()
+	a.getenv = englishEnv
 	p := a.newProgress("rendering", 10, false)
 	p.summary(renderWords, counts{done: 3, cancelled: 1}, 6)
 	if got := stderr.String(); !strings.HasPrefix(got, "labelkit: 3 rendered, 0 failed, 0 skipped (invalid), 7 not done (interrupted) in ") {
+		t.Errorf("got %q", got)
+	}
+	a, _, stderr = testApp() // French, the default
+	p = a.newProgress("rendering", 10, false)
+	p.summary(renderWords, counts{done: 1, cancelled: 1, skipped: 2}, 6)
+	if got := stderr.String(); !strings.HasPrefix(got, "labelkit: 1 rendu, 0 en échec, 2 ignorés (invalides), 7 non faits (interruption) en ") {
 		t.Errorf("got %q", got)
 	}
 }

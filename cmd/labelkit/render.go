@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +18,7 @@ import (
 const blankName = "convention-vierge.docx"
 
 var renderHelp = help{
-	usage: `
+	usage: msg(`
 Usage:
 
   labelkit render [-o DIR] [-t TEMPLATE] [--force] [-q] INPUT...
@@ -55,15 +53,15 @@ standard output).
 Exit codes: 0 all rendered; 1 some inputs failed or were skipped; 2 usage
 error (bad flags, missing input, output collision, a template that does not
 load: nothing was written); 130/143 interrupted by SIGINT/SIGTERM.
-`,
-	examples: `
+`),
+	examples: msg(`
   labelkit render acme.toml                    # writes ./acme.docx
   labelkit render -o out/ candidats/           # every .toml/.json of the folder
   labelkit render candidats/*.toml -o out --force
   labelkit render - < acme.json --format json > acme.docx
   labelkit render -t ma-convention.docx acme.toml
   labelkit render --blank                      # writes ./` + blankName + `
-  labelkit render --blank -o - > vierge.docx`,
+  labelkit render --blank -o - > vierge.docx`),
 }
 
 // renderOptions are the flags of render (and fill).
@@ -82,10 +80,10 @@ type renderOptions struct {
 // --format (of standard input, TOML by default) and -j.
 func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	o.format = "toml"
-	fs.BoolVar(&o.force, "force", false, "overwrite existing outputs")
-	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress bar and no summary (errors are still printed)")
-	fs.Var(&o.format, "format", "`FORMAT` of standard input: toml or json")
-	fs.IntVar(&o.workers, "j", defaultWorkers(), "`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)")
+	fs.BoolVar(&o.force, "force", false, msg("overwrite existing outputs"))
+	fs.BoolVar(&o.quiet, "q", false, msg("quiet: no progress bar and no summary (errors are still printed)"))
+	fs.Var(&o.format, "format", msg("`FORMAT` of standard input: toml or json"))
+	fs.IntVar(&o.workers, "j", defaultWorkers(), msg("`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)"))
 }
 
 // batchOutputs refuses to write a DOCX to a terminal (input "-" with
@@ -107,9 +105,9 @@ func (a *app) batchOutputs(fs *flag.FlagSet, ins []input, o renderOptions) (dir 
 func runRender(a *app, args []string) int {
 	fs := newFlags("render")
 	var o renderOptions
-	fs.StringVar(&o.out, "o", "", "output `DIR` (or FILE with --blank; \"-\" for standard output)")
-	fs.StringVar(&o.tmpl, "t", "", "`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder")
-	fs.BoolVar(&o.blank, "blank", false, "write the blank form")
+	fs.StringVar(&o.out, "o", "", msg("output `DIR` (or FILE with --blank; \"-\" for standard output)"))
+	fs.StringVar(&o.tmpl, "t", "", msg("`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder"))
+	fs.BoolVar(&o.blank, "blank", false, msg("write the blank form"))
 	o.batchFlags(fs)
 	pos, code, ok := a.parseFlags(fs, renderHelp, args)
 	if !ok {
@@ -141,7 +139,7 @@ func runRender(a *app, args []string) int {
 	}
 	defer dir.Close()
 	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
-	return a.runBatch("rendering", renderWords, ins, o.workers, o.quiet, dir, r.render)
+	return a.runBatch(msg("rendering"), renderWords, ins, o.workers, o.quiet, dir, r.render)
 }
 
 // agreementTemplate resolves -t for the agreement: "" is the default embedded
@@ -161,14 +159,14 @@ func agreementTemplate(spec string) ([]labelkit.Option, error) {
 func (a *app) renderBlank(fs interface{ Name() string }, o renderOptions, opts []labelkit.Option) int {
 	if o.out == stdinName {
 		if a.stdoutTerminal {
-			return a.failUsage(fs, errors.New("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
+			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
 		}
 		var buf bytes.Buffer
 		if err := labelkit.RenderBlank(&buf, opts...); err != nil {
-			return a.fail("blank form", err)
+			return a.fail(a.sprintf("blank form"), err)
 		}
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return a.fail("<stdout>", err)
+			return a.fail(a.sprintf("<stdout>"), err)
 		}
 		return exitOK
 	}
@@ -185,7 +183,7 @@ func (a *app) renderBlank(fs interface{ Name() string }, o renderOptions, opts [
 		return a.fail(path, err)
 	}
 	if !o.quiet {
-		fmt.Fprintf(a.stderr, "labelkit: wrote %s\n", path)
+		a.eprintf("labelkit: wrote %s", fileName(path))
 	}
 	return exitOK
 }
@@ -202,7 +200,7 @@ type batchRenderer struct {
 func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pendingFile) {
 	c, err := loadValid(r.a, in, r.format)
 	if err != nil {
-		return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
+		return outcome{status: statusSkipped, msgs: r.a.errorLines(r.a.inName(in), err)}, nil
 	}
 	if in.out == "" {
 		return r.a.toStdout(in, &r.stdout, func(w io.Writer) error { return labelkit.Render(w, c, r.opts...) }), nil
@@ -211,7 +209,7 @@ func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pending
 		return labelkit.Render(w, c, r.opts...)
 	})
 	if err != nil {
-		return r.dir.outcome(ctx, in, err), nil
+		return r.a.outcome(ctx, r.dir, in, err), nil
 	}
 	return outcome{}, p
 }
@@ -221,12 +219,12 @@ func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pending
 func (a *app) toStdout(in input, mu *sync.Mutex, fill func(w io.Writer) error) outcome {
 	var buf bytes.Buffer
 	if err := fill(&buf); err != nil {
-		return failed(in.name(), err)
+		return a.failed(a.inName(in), err)
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-		return failed("<stdout>", err)
+		return a.failed(a.sprintf("<stdout>"), err)
 	}
 	return outcome{status: statusDone}
 }
@@ -235,7 +233,7 @@ func (a *app) toStdout(in input, mu *sync.Mutex, fill func(w io.Writer) error) o
 // problems carry the file name, and the line and column when known.
 func loadValid(a *app, in input, format convention.Format) (*convention.Convention, error) {
 	if in.path == stdinName {
-		return convention.ValidateReader(a.stdin, format, in.name())
+		return convention.ValidateReader(a.stdin, format, a.inName(in))
 	}
 	return convention.ValidateFile(in.path)
 }

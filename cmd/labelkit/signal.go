@@ -11,14 +11,15 @@ import (
 // signalError is the cause of a context cancelled by a signal.
 type signalError struct{ sig os.Signal }
 
-func (e signalError) Error() string {
-	switch e.sig {
-	case syscall.SIGINT:
-		return "interrupted (SIGINT)"
-	case syscall.SIGTERM:
-		return "terminated (SIGTERM)"
+func (e signalError) Error() string { return e.key() }
+
+// key is the catalogue entry of the message (only SIGINT and SIGTERM are
+// caught).
+func (e signalError) key() string {
+	if e.sig == syscall.SIGTERM {
+		return msg("terminated (SIGTERM)")
 	}
-	return "interrupted by " + e.sig.String()
+	return msg("interrupted (SIGINT)")
 }
 
 // exitCode is the conventional 128+N status for the signal.

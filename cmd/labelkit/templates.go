@@ -28,7 +28,7 @@ func loadTemplate(spec string, opts ...render.Option) (*render.Template, string,
 	_, statErr := os.Stat(spec)
 	if _, ok := templates.Lookup(spec); ok && statErr != nil {
 		if _, err := templates.Get(spec); err != nil {
-			return nil, "", fmt.Errorf("embedded template %s: %w", spec, err)
+			return nil, "", errorf("embedded template %s: %v", spec, err)
 		}
 		return nil, spec, nil
 	}
@@ -38,7 +38,7 @@ func loadTemplate(spec string, opts ...render.Option) (*render.Template, string,
 		for _, info := range templates.List() {
 			names = append(names, info.Name)
 		}
-		return nil, "", fmt.Errorf("%s: no such template: neither a file or folder nor an embedded template (%s)", spec, strings.Join(names, ", "))
+		return nil, "", errorf("%s: no such template: neither a file or folder nor an embedded template (%s)", fileName(spec), strings.Join(names, ", "))
 	}
 	opts = append([]render.Option{render.Funcs(frfuncs.FuncMap())}, opts...)
 	var t *render.Template
@@ -82,12 +82,12 @@ func (e *prefixedError) Unwrap() error { return e.err }
 func prefixed(file string, err error) error { return &prefixedError{file, err} }
 
 var templatesHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit templates
 
 Lists the embedded templates: name, agreement version and title. The default
 template is marked with *. Any of these names can be given to -t.
-`,
+`),
 	examples: `
   labelkit templates
   labelkit render -t centres-sante-v2 acme.toml`,
@@ -108,7 +108,7 @@ func runTemplates(a *app, args []string) int {
 
 func (a *app) listTemplates() {
 	tw := tabwriter.NewWriter(a.stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVERSION\tTITLE")
+	a.printf(tw, "NAME\tVERSION\tTITLE\n")
 	for _, info := range templates.List() {
 		name := info.Name
 		if name == templates.DefaultName {
@@ -120,7 +120,7 @@ func (a *app) listTemplates() {
 }
 
 var templateHelp = help{
-	usage: `
+	usage: msg(`
 Usage:
 
   labelkit template pack DIR [-o FILE.docx] [--force]
@@ -136,7 +136,7 @@ readable diffs. unpack refuses a folder that is not empty unless --force;
 with --force the folder must hold an unpacked package, which is replaced
 (parts the .docx no longer has are removed; dot-files such as .git are left
 alone). list is 'labelkit templates'.
-`,
+`),
 	examples: `
   labelkit template unpack templates/centres-sante-v2.docx -o /tmp/tpl
   labelkit template pack /tmp/tpl -o ma-convention.docx
@@ -147,8 +147,8 @@ func runTemplate(a *app, args []string) int {
 	fs := newFlags("template")
 	var out string
 	var force bool
-	fs.StringVar(&out, "o", "", "output `FILE` (pack) or `DIR` (unpack)")
-	fs.BoolVar(&force, "force", false, "overwrite an existing file, or unpack into a folder that is not empty")
+	fs.StringVar(&out, "o", "", msg("output `FILE` (pack) or `DIR` (unpack)"))
+	fs.BoolVar(&force, "force", false, msg("overwrite an existing file, or unpack into a folder that is not empty"))
 	pos, code, ok := a.parseFlags(fs, templateHelp, args)
 	if !ok {
 		return code
@@ -181,26 +181,25 @@ func runTemplate(a *app, args []string) int {
 		}
 		return a.unpack(fs, pos[0], out, force)
 	}
-	msg := fmt.Sprintf("unknown subcommand %q: use pack, unpack or list", sub)
-	return a.usageError(fs, "%s", msg)
+	return a.usageError(fs, "unknown subcommand %q: use pack, unpack or list", sub)
 }
 
 func (a *app) pack(fs interface{ Name() string }, dir, out string, force bool) int {
 	fi, err := os.Stat(dir)
 	if err != nil || !fi.IsDir() {
-		return a.failUsage(fs, fmt.Errorf("%s: not a folder", dir))
+		return a.failUsage(fs, errorf("%s: not a folder", fileName(dir)))
 	}
 	fill := func(w io.Writer) error { return templates.Pack(w, os.DirFS(dir)) }
 	if out == stdinName {
 		if a.stdoutTerminal {
-			return a.failUsage(fs, fmt.Errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
+			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
 		}
 		var buf bytes.Buffer
 		if err := fill(&buf); err != nil {
 			return a.fail(dir, err)
 		}
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return a.fail("<stdout>", err)
+			return a.fail(a.sprintf("<stdout>"), err)
 		}
 		return exitOK
 	}
@@ -231,7 +230,7 @@ func (a *app) unpack(fs interface{ Name() string }, file, out string, force bool
 		return a.fail(file, err)
 	}
 	if fi.IsDir() {
-		return a.failUsage(fs, fmt.Errorf("%s: is a folder, not a .docx file", file))
+		return a.failUsage(fs, errorf("%s: is a folder, not a .docx file", fileName(file)))
 	}
 	if out == "" {
 		base := filepath.Base(file)
@@ -243,7 +242,7 @@ func (a *app) unpack(fs interface{ Name() string }, file, out string, force bool
 	entries, err := os.ReadDir(out)
 	switch {
 	case err == nil && len(entries) > 0 && !force:
-		return a.fail(file, fmt.Errorf("%s is not empty; use --force to unpack into it", out))
+		return a.fail(file, errorf("%s is not empty; use --force to unpack into it", fileName(out)))
 	case err == nil && len(entries) > 0:
 		// --force: unpack in place.
 		if err := templates.Unpack(f, fi.Size(), out); err != nil {

@@ -5,7 +5,7 @@ import (
 )
 
 var validateHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit validate [--format toml|json] [-q] INPUT...
 
 Decodes and validates each INPUT (a .toml or .json agreement file, a folder of
@@ -19,7 +19,7 @@ is written. The summary line tells how many inputs are valid and
 invalid (-q hides it).
 
 Exit codes: 0 all valid; 1 some inputs have problems; 2 usage error.
-`,
+`),
 	examples: `
   labelkit validate acme.toml
   labelkit validate candidats/
@@ -30,8 +30,8 @@ func runValidate(a *app, args []string) int {
 	fs := newFlags("validate")
 	var quiet bool
 	format := formatFlag("toml")
-	fs.BoolVar(&quiet, "q", false, "quiet: no progress bar and no summary (problems are still printed)")
-	fs.Var(&format, "format", "`FORMAT` of standard input: toml or json")
+	fs.BoolVar(&quiet, "q", false, msg("quiet: no progress bar and no summary (problems are still printed)"))
+	fs.Var(&format, "format", msg("`FORMAT` of standard input: toml or json"))
 	pos, code, ok := a.parseFlags(fs, validateHelp, args)
 	if !ok {
 		return code
@@ -44,10 +44,10 @@ func runValidate(a *app, args []string) int {
 		return a.failUsage(fs, err)
 	}
 	f := format.conventionFormat()
-	return a.runBatch("validating", validateWords, ins, defaultWorkers(), quiet, nil,
+	return a.runBatch(msg("validating"), validateWords, ins, defaultWorkers(), quiet, nil,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			if _, err := loadValid(a, in, f); err != nil {
-				return outcome{status: statusSkipped, msgs: errorLines(in.name(), err)}, nil
+				return outcome{status: statusSkipped, msgs: a.errorLines(a.inName(in), err)}, nil
 			}
 			return outcome{status: statusDone}, nil
 		})

@@ -8,7 +8,7 @@ import (
 )
 
 var varsHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit vars TEMPLATE
 
 Lists the data paths TEMPLATE uses, one per line, sorted: ".company.name",
@@ -20,7 +20,7 @@ called with arguments, and for an embedded template those its data type
 defines as methods.
 TEMPLATE is an embedded template name (see 'labelkit templates'), a .docx file
 or an unpacked template folder.
-`,
+`),
 	examples: `
   labelkit vars centres-sante-v2
   labelkit vars ma-lettre.docx`,
@@ -53,8 +53,7 @@ func runVars(a *app, args []string) int {
 		fmt.Fprintln(a.stdout, f)
 	}
 	if len(methods) > 0 {
-		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, "# computed by methods, not data:")
+		a.printf(a.stdout, "\n# computed by methods, not data:\n")
 		for _, m := range methods {
 			fmt.Fprintln(a.stdout, m)
 		}

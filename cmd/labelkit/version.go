@@ -8,13 +8,13 @@ import (
 )
 
 var versionHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit version
 
 Prints labelkit's version (the module version, or "(devel)" for a build
 from a work tree), the Go version it was built with, and the version-control
 revision when the build recorded it.
-`,
+`),
 	examples: `
   labelkit version
   labelkit --version`,

@@ -1,0 +1,297 @@
+package main
+
+// The language of the person at the terminal.
+//
+// labelkit speaks French by default and English when the first of LC_ALL,
+// LC_MESSAGES and LANG that is set starts with "en" (as POSIX programs
+// choose their messages). Every text a person reads (help, flags, progress,
+// summaries, errors) is written in English in the source, at its call site,
+// and translated through the golang.org/x/text/message catalogue built from
+// messages.go.
+//
+// To add a message, in one step:
+//
+//  1. Write the English text at its call site through one of these, never
+//     through fmt or errors directly:
+//     - a.sprintf / a.printf / a.eprintf: text to print now;
+//     - errorf: an error value (like fmt.Errorf; an error passed as an
+//       argument is wrapped, for errors.Is and errors.As, and printed in the
+//       user's language too; write %v for it, not %w);
+//     - a.usageError: a usage error of a command (exit code 2);
+//     - msg: a text translated later, when printed (flag usages, help
+//       texts, summary words);
+//     - msg also for help{usage: msg(`...`)}, for examples that hold
+//       comments (help{examples: msg(`...`)}: commands alone need no
+//       translation) and for the summary given to command{}.
+//  2. Add the English text and its French translation to [messages] in
+//     messages.go (or, for a count that changes the words, to [plurals]).
+//
+// TestMessagesTranslated fails when a text reaches one of these without its
+// French entry, when an entry is no longer used, when the two sides' verbs
+// differ, and when a fmt or errors call outside them builds a sentence.
+//
+// Data messages written by the libraries (convention's French problem
+// messages) are printed as they are. Operating-system errors (« permission
+// denied ») are rendered in the user's language with the file named (see
+// errText). File names are printed through fileName, quoted when they hold
+// control characters.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// userLanguage is the language of the messages for the environment: English
+// when the first of LC_ALL, LC_MESSAGES and LANG that is set starts with
+// "en", French otherwise.
+func userLanguage(getenv func(string) string) language.Tag {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return language.English
+			}
+			return language.French
+		}
+	}
+	return language.French
+}
+
+// messageCatalog is the catalogue built from messages and plurals.
+var messageCatalog = sync.OnceValue(func() catalog.Catalog {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for en, fr := range messages {
+		if err := b.SetString(language.French, en, fr); err != nil {
+			panic(fmt.Sprintf("message %q: %v", en, err))
+		}
+	}
+	for en, fr := range plurals {
+		if err := b.Set(language.French, en, fr); err != nil {
+			panic(fmt.Sprintf("message %q: %v", en, err))
+		}
+	}
+	return b
+})
+
+// printer returns the app's message printer, chosen from its environment
+// on first use.
+func (a *app) printer() *message.Printer {
+	if a.p == nil {
+		getenv := a.getenv
+		if getenv == nil {
+			getenv = func(string) string { return "" }
+		}
+		a.p = message.NewPrinter(userLanguage(getenv), message.Catalog(messageCatalog()))
+	}
+	return a.p
+}
+
+// sprintf formats the message whose English text is key in the user's
+// language. Error arguments are printed with errText.
+func (a *app) sprintf(key string, args ...any) string {
+	return a.printer().Sprintf(key, a.localArgs(args)...)
+}
+
+// printf writes the message key, formatted, to w.
+func (a *app) printf(w io.Writer, key string, args ...any) {
+	io.WriteString(w, a.sprintf(key, args...))
+}
+
+// eprintf writes the message key, formatted, to standard error, followed by
+// a newline.
+func (a *app) eprintf(key string, args ...any) {
+	io.WriteString(a.stderr, a.sprintf(key, args...)+"\n")
+}
+
+func (a *app) localArgs(args []any) []any {
+	out := args
+	for i, v := range args {
+		if err, ok := v.(error); ok {
+			if &out[0] == &args[0] {
+				out = append([]any(nil), args...)
+			}
+			out[i] = a.errText(err)
+		}
+	}
+	return out
+}
+
+// msg marks text to be translated later, when printed: flag usages, help
+// texts, summary words.
+func msg(text string) string { return text }
+
+// msgError is an error for the user: a catalogue key and its arguments,
+// printed in the user's language by errText. Error() is the English text.
+type msgError struct {
+	key  string
+	args []any
+}
+
+// errorf returns an error whose message is the catalogue entry key,
+// formatted with args. An error among args is wrapped (the first one, for
+// errors.Is and errors.As).
+func errorf(key string, args ...any) error {
+	return &msgError{key: key, args: args}
+}
+
+func (e *msgError) Error() string { return fmt.Sprintf(e.key, e.args...) }
+
+// msgList is a list of errors printed on one line, separated by « ; ».
+type msgList []error
+
+func (l msgList) Error() string {
+	texts := make([]string, len(l))
+	for i, err := range l {
+		texts[i] = err.Error()
+	}
+	return strings.Join(texts, "; ")
+}
+
+func (e *msgError) Unwrap() error {
+	for _, v := range e.args {
+		if err, ok := v.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// errText is err's message in the user's language: our own errors through
+// the catalogue, operating-system errors with their file named and their
+// reason translated; library errors as they are.
+func (a *app) errText(err error) string {
+	switch e := err.(type) {
+	case *msgError:
+		return a.sprintf(e.key, e.args...)
+	case *prefixedError:
+		return a.sprintf("%s: %v", fileName(e.file), e.err)
+	case *dataError:
+		return e.text(a)
+	case *fs.PathError:
+		return a.sprintf(pathOps[opKind(e.Op)], fileName(e.Path), e.Err)
+	case *os.LinkError:
+		return a.sprintf("%s: cannot move into place: %v", fileName(e.New), e.Err)
+	case msgList:
+		texts := make([]string, len(e))
+		for i, err := range e {
+			texts[i] = a.errText(err)
+		}
+		return strings.Join(texts, "; ")
+	case signalError:
+		return a.sprintf(e.key())
+	case *os.SyscallError:
+		return a.errText(e.Err)
+	case syscall.Errno:
+		for _, r := range errnoTexts {
+			if errors.Is(e, r.err) {
+				return a.sprintf(r.text)
+			}
+		}
+	}
+	return err.Error()
+}
+
+// opKind groups the operations of fs.PathError.
+func opKind(op string) string {
+	switch strings.TrimSuffix(op, "at") {
+	case "open", "create":
+		return "open"
+	case "read", "readdirent", "readdir", "pread":
+		return "read"
+	case "write", "sync", "close", "fsync", "pwrite", "seek":
+		return "write"
+	case "mkdir":
+		return "mkdir"
+	case "remove", "unlink", "rmdir":
+		return "remove"
+	}
+	return ""
+}
+
+// pathOps are the messages of fs.PathError by operation kind.
+var pathOps = map[string]string{
+	"open":   msg("%s: cannot open: %v"),
+	"read":   msg("%s: cannot read: %v"),
+	"write":  msg("%s: cannot write: %v"),
+	"mkdir":  msg("%s: cannot create the folder: %v"),
+	"remove": msg("%s: cannot remove: %v"),
+	"":       msg("%s: %v"),
+}
+
+// errnoTexts are the reasons of the operating-system errors a user meets.
+var errnoTexts = []struct {
+	err  error
+	text string
+}{
+	{fs.ErrPermission, msg("permission denied")},
+	{fs.ErrNotExist, msg("no such file or folder")},
+	{fs.ErrExist, msg("already exists")},
+	{syscall.ENOSPC, msg("no space left on the disk")},
+	{syscall.EROFS, msg("read-only file system")},
+	{syscall.EISDIR, msg("is a folder")},
+	{syscall.ENOTDIR, msg("a part of the path is not a folder")},
+	{syscall.EIO, msg("input/output error")},
+	{syscall.ENAMETOOLONG, msg("file name too long")},
+	{syscall.EPIPE, msg("the reader closed the pipe")},
+	{syscall.EMFILE, msg("too many open files")},
+	{syscall.ELOOP, msg("too many levels of symbolic links")},
+}
+
+// fileName is a file name printed to the terminal: as it is when it holds
+// only printable characters, otherwise quoted with Go's escapes, so that a
+// newline, an escape sequence or a right-to-left override in a name never
+// reaches the terminal raw.
+type fileName string
+
+func (f fileName) String() string { return quoteName(string(f)) }
+
+// quoteName returns name, or name quoted when it holds a control or
+// bidirectional-formatting character or is not valid UTF-8.
+func quoteName(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
+
+// safeLine escapes the control characters of a line for the terminal
+// (tabs are kept).
+func safeLine(s string) string {
+	clean := true
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,277 @@
+package main
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// translatedArg is, for each function or method that takes a catalogue key,
+// the index of that argument (see i18n.go).
+var translatedArg = map[string]int{
+	"msg":        0,
+	"errorf":     0,
+	"sprintf":    0,
+	"eprintf":    0,
+	"printf":     1,
+	"usageError": 1,
+}
+
+// untranslatedOK are the format strings given to fmt or errors that hold
+// no sentence for a person (names, versions).
+var untranslatedOK = map[string]bool{
+	"labelkit %s %s %s/%s": true, // versionLine: names and versions
+	"message %q: %v":       true, // a panic for the developer: a bad catalogue entry
+	".tmp-":                true, // the temporary file marker
+}
+
+var (
+	verbRE   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*))?[a-zA-Z%]`)
+	wordRE   = regexp.MustCompile(`\pL{3,}`)
+	letterRE = regexp.MustCompile(`\pL`)
+)
+
+// sourceMessages reads the package's sources (tests left out) and returns
+// the catalogue keys they use, and the sentences they print through fmt or
+// errors instead.
+func sourceMessages(t *testing.T) (keys map[string][]string, untranslated []string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parsed []*ast.File
+	consts := map[string]string{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, f)
+	}
+	// Package-level string constants, for keys built with them.
+	var eval func(e ast.Expr) (string, bool)
+	eval = func(e ast.Expr) (string, bool) {
+		switch e := e.(type) {
+		case *ast.BasicLit:
+			if e.Kind != token.STRING {
+				return "", false
+			}
+			s, err := strconv.Unquote(e.Value)
+			return s, err == nil
+		case *ast.ParenExpr:
+			return eval(e.X)
+		case *ast.BinaryExpr:
+			if e.Op != token.ADD {
+				return "", false
+			}
+			x, ok1 := eval(e.X)
+			y, ok2 := eval(e.Y)
+			return x + y, ok1 && ok2
+		case *ast.Ident:
+			s, ok := consts[e.Name]
+			return s, ok
+		}
+		return "", false
+	}
+	for _, f := range parsed {
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+				for _, spec := range g.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for i, n := range vs.Names {
+						if i < len(vs.Values) {
+							if s, ok := eval(vs.Values[i]); ok {
+								consts[n.Name] = s
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	keys = map[string][]string{}
+	for _, f := range parsed {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var name, pkg string
+			switch fun := call.Fun.(type) {
+			case *ast.Ident:
+				name = fun.Name
+			case *ast.SelectorExpr:
+				name = fun.Sel.Name
+				if id, ok := fun.X.(*ast.Ident); ok {
+					pkg = id.Name
+				}
+			}
+			pos := fset.Position(call.Pos()).String()
+			if pkg == "fmt" || pkg == "errors" || (pkg == "io" && name == "WriteString") {
+				for _, arg := range call.Args {
+					s, ok := eval(arg)
+					if !ok || untranslatedOK[s] {
+						continue
+					}
+					if wordRE.MatchString(verbRE.ReplaceAllString(s, "")) {
+						untranslated = append(untranslated, pos+": "+strconv.Quote(s))
+					}
+				}
+				return true
+			}
+			i, ok := translatedArg[name]
+			if !ok || i >= len(call.Args) {
+				return true
+			}
+			if s, ok := eval(call.Args[i]); ok {
+				keys[s] = append(keys[s], pos)
+			}
+			return true
+		})
+	}
+	return keys, untranslated
+}
+
+// TestMessagesTranslated: every text printed to a person has its French
+// entry, every entry is used, both sides have the same verbs, and no
+// sentence is printed outside the catalogue.
+func TestMessagesTranslated(t *testing.T) {
+	keys, untranslated := sourceMessages(t)
+	for _, u := range untranslated {
+		t.Errorf("%s: text printed outside the catalogue: use a.sprintf, errorf or msg (see i18n.go)", u)
+	}
+	var missing []string
+	for k, where := range keys {
+		if !letterRE.MatchString(verbRE.ReplaceAllString(k, "")) {
+			continue // only verbs and punctuation: the same in both languages
+		}
+		_, ok1 := messages[k]
+		_, ok2 := plurals[k]
+		if !ok1 && !ok2 {
+			missing = append(missing, where[0]+": "+strconv.Quote(k))
+		}
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Errorf("%s: no French entry in messages.go", m)
+	}
+	for k, fr := range messages {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("messages.go: entry %q is not used", k)
+			continue
+		}
+		if got, want := verbsOf(fr), verbsOf(k); !slices.Equal(got, want) {
+			t.Errorf("messages.go: entry %q: French verbs %q, English %q", k, got, want)
+		}
+	}
+	for k := range plurals {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("messages.go: plural entry %q is not used", k)
+		}
+		if _, ok := messages[k]; ok {
+			t.Errorf("messages.go: %q is both in messages and plurals", k)
+		}
+	}
+}
+
+// verbsOf returns the verbs of a format string in argument order.
+func verbsOf(format string) []string {
+	type verb struct {
+		arg  int
+		text string
+	}
+	var vs []verb
+	next := 1
+	for _, m := range verbRE.FindAllStringSubmatch(format, -1) {
+		v := m[0]
+		if strings.HasSuffix(v, "%") {
+			continue
+		}
+		arg := next
+		if m[1] != "" {
+			arg, _ = strconv.Atoi(strings.Trim(m[1], "[]"))
+			v = strings.Replace(v, m[1], "", 1)
+		}
+		vs = append(vs, verb{arg, v})
+		next = arg + 1
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].arg < vs[j].arg })
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.text)
+	}
+	return out
+}
+
+func TestUserLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, "fr"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, "en"},
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "C.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "en_GB.UTF-8", "LC_ALL": "fr_FR.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "en"},
+		{map[string]string{"LC_ALL": "en", "LC_MESSAGES": "fr_FR"}, "en"},
+	} {
+		got := userLanguage(func(k string) string { return tc.env[k] })
+		if base, _ := got.Base(); base.String() != tc.want {
+			t.Errorf("%v: %v, want %s", tc.env, got, tc.want)
+		}
+	}
+}
+
+// TestErrText: operating-system errors are named and translated; our own
+// errors stay reachable with errors.Is and errors.As.
+func TestErrText(t *testing.T) {
+	fr, _, _ := testApp()
+	en, _, _ := testApp()
+	en.getenv = englishEnv
+	pe := &fs.PathError{Op: "open", Path: "out/.a.docx.tmp-1", Err: syscall.EACCES}
+	wrapped := errorf("cannot write in folder %s: %v", fileName("out"), pe)
+	if !errors.Is(wrapped, fs.ErrPermission) {
+		t.Error("errorf does not wrap its error argument")
+	}
+	for _, tc := range []struct {
+		a    *app
+		err  error
+		want string
+	}{
+		{fr, &fs.PathError{Op: "open", Path: "a.toml", Err: syscall.EACCES}, "a.toml: ouverture impossible : permission refusée"},
+		{en, &fs.PathError{Op: "open", Path: "a.toml", Err: syscall.EACCES}, "a.toml: cannot open: permission denied"},
+		{fr, &fs.PathError{Op: "write", Path: "a\nb.docx", Err: syscall.ENOSPC}, `"a\nb.docx": écriture impossible : plus de place sur le disque`},
+		{fr, errorf("%s: no such file or folder", fileName("x\x1b[31m.toml")), `"x\x1b[31m.toml": fichier ou dossier introuvable`},
+		{en, signalError{syscall.SIGTERM}, "terminated (SIGTERM)"},
+		{fr, signalError{syscall.SIGINT}, "interrompu (SIGINT)"},
+	} {
+		if got := tc.a.errText(tc.err); got != tc.want {
+			t.Errorf("errText(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestSafeLine(t *testing.T) {
+	if got := safeLine("a\x1b[31mb\tc\u202e"); got != `a\x1b[31mb	c\u202e` {
+		t.Errorf("safeLine = %q", got)
+	}
+	if quoteName("été.toml") != "été.toml" || quoteName("a\nb") != `"a\nb"` || quoteName("\xff") != `"\xff"` {
+		t.Error("quoteName")
+	}
+}
