@@ -462,5 +462,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		return nil, fmt.Errorf("render: %s: %w", tp.name, err)
 	}
 	tp.tmpl = tmpl
+	if !tp.dropTables {
+		// An output edited after execution is compressed at the end.
+		tp.prepareTexts()
+	}
 	return nil, nil
 }

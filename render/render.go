@@ -22,9 +22,13 @@ type Template struct {
 	maxTotal int64 // bytes of all rendered parts
 }
 
-// limitWriter stops a rendering that grows past the limits.
+// limitWriter collects one rendered part, copying the part's long text
+// nodes still compressed, and stops a rendering that grows past the
+// limits.
 type limitWriter struct {
-	b           *bytes.Buffer
+	s           *opc.Stream   // or, for a part whose output is edited after execution or with too much text to prepare,
+	b           *bytes.Buffer // the bytes, compressed at the end
+	tp          *tpart
 	part, total int64 // bytes still allowed
 }
 
@@ -39,7 +43,14 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 	}
 	w.part -= n
 	w.total -= n
-	return w.b.Write(p)
+	if w.s == nil {
+		return w.b.Write(p)
+	}
+	if i, ok := w.tp.textFor(p); ok {
+		w.s.WriteText(i)
+		return len(p), nil
+	}
+	return w.s.Write(p)
 }
 
 // tpart is one part of the package: copied as it is (tmpl == nil) or
@@ -48,9 +59,11 @@ type tpart struct {
 	part       *opc.Part
 	name       string
 	tmpl       *template.Template
-	acts       []*action // sorted by srcOff
-	lineStarts []int     // of the compiled source
-	dropTables bool      // the output may hold tables to remove (dropTables)
+	acts       []*action     // sorted by srcOff
+	lineStarts []int         // of the compiled source
+	texts      *opc.Prepared // the text nodes, coded once
+	textIndex  map[*byte]int // index in texts by address
+	dropTables bool          // the output may hold tables to remove (dropTables)
 }
 
 func errReservedFunc(name string) error {
@@ -108,35 +121,36 @@ func newConfig(opts []Option) config {
 	return c
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Execute renders the template with data and writes a complete DOCX to w.
 // Nothing is written if a part fails: the error is an *Error, or Errors when
 // several parts fail.
 func (t *Template) Execute(w io.Writer, data any) error {
-	bufs := make([]*bytes.Buffer, len(t.parts))
+	outs := make([]limitWriter, len(t.parts))
 	defer func() {
-		for _, b := range bufs {
-			if b != nil && b.Cap() <= 4<<20 {
-				bufPool.Put(b)
-			}
+		for _, o := range outs {
+			o.release()
 		}
 	}()
 	var errs Errors
-	lw := &limitWriter{total: t.maxTotal}
+	total := t.maxTotal
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
 		}
-		b := bufPool.Get().(*bytes.Buffer)
-		b.Reset()
-		bufs[i] = b
-		lw.b, lw.part = b, t.maxPart
+		lw := &outs[i]
+		lw.tp, lw.part, lw.total = p, t.maxPart, total
+		if p.texts != nil {
+			lw.s = p.texts.Stream()
+		} else {
+			lw.b = bufPool.Get().(*bytes.Buffer)
+			lw.b.Reset()
+		}
 		if err := p.tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
 		} else if p.dropTables {
-			b.Truncate(len(dropTables(b.Bytes())))
+			lw.b.Truncate(len(dropTables(lw.b.Bytes())))
 		}
+		total = lw.total
 	}
 	switch len(errs) {
 	case 0:
@@ -148,9 +162,13 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	zw := opc.NewWriter(w)
 	for i, p := range t.parts {
 		var err error
-		if bufs[i] != nil {
-			err = zw.WritePart(p.name, bufs[i].Bytes())
-		} else {
+		switch o := &outs[i]; {
+		case o.s != nil:
+			err = zw.WriteStream(p.name, o.s)
+			o.s = nil
+		case o.b != nil:
+			err = zw.WritePart(p.name, o.b.Bytes())
+		default:
 			err = zw.CopyPart(p.part)
 		}
 		if err != nil {
@@ -159,3 +177,15 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	}
 	return zw.Close()
 }
+
+// release gives w's buffers back to their pools.
+func (w *limitWriter) release() {
+	if w.s != nil {
+		w.s.Release()
+	}
+	if w.b != nil && w.b.Cap() <= 4<<20 {
+		bufPool.Put(w.b)
+	}
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

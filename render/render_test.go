@@ -551,3 +551,28 @@ func TestFuncErrorMessage(t *testing.T) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
+
+// TestUnpreparedPart renders a part with more text than is prepared at
+// parse time: it is compressed at execution, with the same result.
+func TestUnpreparedPart(t *testing.T) {
+	defer func(n int) { prepareLimit = n }(prepareLimit)
+	doc := spec{body: `<w:p><w:r><w:t>Société {{.name}} – ` + strings.Repeat("texte ", 50) + `</w:t></w:r></w:p>`}
+	want := mustExec(t, mustParse(t, doc), map[string]any{"name": "A & B"}).parts["word/document.xml"]
+	prepareLimit = 10
+	tmpl := mustParse(t, doc)
+	if tmpl.parts[indexOfPart(tmpl, "word/document.xml")].texts != nil {
+		t.Fatal("part prepared despite the limit")
+	}
+	if got := mustExec(t, tmpl, map[string]any{"name": "A & B"}).parts["word/document.xml"]; !bytes.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func indexOfPart(t *Template, name string) int {
+	for i, p := range t.parts {
+		if p.name == name {
+			return i
+		}
+	}
+	return -1
+}

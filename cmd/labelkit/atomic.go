@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // errExists reports a refused overwrite.
@@ -30,9 +31,10 @@ const tmpMarker = ".tmp-"
 // rename on file systems without hard links. All access goes through an
 // os.Root, so outputs cannot escape the folder, even through symbolic links.
 type outDir struct {
-	path  string
-	root  *os.Root
-	force bool
+	path   string
+	root   *os.Root
+	force  bool
+	policy syncPolicy
 
 	mu   sync.Mutex
 	temp map[string]bool // live temporary files, removed by cleanup
@@ -54,7 +56,7 @@ func openOutDir(path string, force bool) (*outDir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &outDir{path: path, root: root, force: force, temp: map[string]bool{}}
+	d := &outDir{path: path, root: root, force: force, policy: syncBatch, temp: map[string]bool{}}
 	if f, err := root.Open("."); err == nil {
 		d.dirFile = f
 	}
@@ -66,8 +68,10 @@ func (d *outDir) Close() error {
 	d.cleanup()
 	var err error
 	if d.dirFile != nil {
-		// Syncing a directory is not supported everywhere; ignore errors.
-		_ = d.dirFile.Sync()
+		if d.policy != syncNone {
+			// Syncing a directory is not supported everywhere; ignore errors.
+			_ = d.dirFile.Sync()
+		}
 		d.dirFile.Close()
 	}
 	if e := d.root.Close(); e != nil {
@@ -103,8 +107,10 @@ func checkName(name string) error {
 // whatever happens; when ctx is cancelled, writing stops at the next Write
 // and nothing is published.
 func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) error) error {
+	d.group.coming(1)
 	p, err := d.create(ctx, name, fill)
 	if err != nil {
+		d.group.coming(-1)
 		return err
 	}
 	return p.commit(ctx)
@@ -197,10 +203,17 @@ func (p *pendingFile) releaseBuf() {
 }
 
 // commit writes the output to its temporary file (if still in memory),
-// syncs it to disk, closes it and moves it into place, unless ctx was
-// cancelled meanwhile. The temporary name is removed whatever happens.
+// makes it durable as the sync policy says, closes it and moves it into
+// place, unless ctx was cancelled meanwhile. The temporary name is removed
+// whatever happens.
 func (p *pendingFile) commit(ctx context.Context) error {
 	defer p.abandon()
+	joined := false
+	defer func() {
+		if !joined {
+			p.d.group.coming(-1)
+		}
+	}()
 	if p.f == nil {
 		// Still in memory (the common case): one write from the buffer.
 		// No bufio.Writer here: a 64 KiB one per output was a quarter of
@@ -215,6 +228,7 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	} else if err := p.bw.Flush(); err != nil {
 		return err
 	}
+	joined = true
 	if err := p.d.sync(p.f); err != nil {
 		return err
 	}
@@ -229,44 +243,132 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	return p.d.publish(p.tmp, p.name)
 }
 
-// sync makes f's data durable before it is published: on Linux, by a
-// syncfs of the folder's file system shared by every output that reached
-// this point meanwhile (group commit: one journal commit for many files,
-// where one fsync per file costs a journal commit each); elsewhere, or if
-// syncfs fails, by fsync(f).
+// syncPolicy is how outputs are made durable before they are published
+// (--sync). Whatever the policy, an output is written to a temporary file
+// and moved into place, so no process ever sees a partial one; the policy
+// is about a power cut or a kernel crash.
+type syncPolicy string
+
+const (
+	// syncBatch, the default: outputs are published in groups, after one
+	// syncfs of the folder's file system per group (a group gathers the
+	// outputs finished within syncWindow, up to syncDepth of them). After
+	// a crash, every published output is complete.
+	syncBatch syncPolicy = "batch"
+	// syncEach: fsync of each output before it is published: flushes only
+	// labelkit's own files (syncfs flushes every pending write of the file
+	// system, other programs' too), at the price of a journal commit each.
+	syncEach syncPolicy = "each"
+	// syncNone: published as soon as written; after a crash, recent
+	// outputs may be empty or truncated. For scratch folders and tmpfs.
+	syncNone syncPolicy = "none"
+)
+
+func (p *syncPolicy) String() string { return string(*p) }
+
+func (p *syncPolicy) Set(s string) error {
+	switch v := syncPolicy(s); v {
+	case syncBatch, syncEach, syncNone:
+		*p = v
+		return nil
+	}
+	return errorf("unknown sync policy %q: use batch, each or none", s)
+}
+
+// sync makes f's data durable before it is published, as d.policy says:
+// batch, by a syncfs shared by a group of outputs (Linux; elsewhere, or if
+// syncfs fails, fsync(f)); each, by fsync(f); none, not at all.
 func (d *outDir) sync(f *os.File) error {
-	if d.dirFile != nil && d.group.sync(d.dirFile) == nil {
+	switch d.policy {
+	case syncNone:
+		d.group.coming(-1)
+		return nil
+	case syncEach:
+		d.group.coming(-1)
+		return f.Sync()
+	}
+	if d.dirFile == nil {
+		d.group.coming(-1)
+	} else if d.group.sync(d.dirFile) == nil {
 		return nil
 	}
 	return f.Sync()
 }
 
-// groupSync runs syncFS for groups of callers: callers that arrive while a
-// sync is running wait together for the next one, which covers all their
-// writes (each wrote its data before joining).
+// syncWindow is how long the first output of a group may wait for others
+// to join it before the group is synced, while other outputs are still
+// being rendered. It bounds the delay before an output appears.
+const syncWindow = 100 * time.Millisecond
+
+// groupSync runs syncFS for groups of callers (group commit): the first
+// caller of a group waits, while other outputs are on their way (created,
+// not yet written) and for at most syncWindow, for them to join, up to
+// syncDepth callers; then one syncFS covers the writes of them all (each
+// wrote its data before joining).
 type groupSync struct {
-	mu   sync.Mutex
-	next *syncGroup // the group being formed, if any
-	run  sync.Mutex // one syncFS at a time
+	mu       sync.Mutex
+	next     *syncGroup // the group being formed, if any
+	inflight int        // outputs created, not yet at sync
+	arrive   chan struct{}
+	run      sync.Mutex // one syncFS at a time
 }
 
 type syncGroup struct {
 	done chan struct{}
+	n    int // callers in the group
 	err  error
+}
+
+// coming counts outputs on their way to sync: a batch counts all its
+// inputs at its start, write its one output; each counts out when it
+// reaches sync (commit does it) or gives up (notComing).
+func (g *groupSync) coming(delta int) {
+	g.mu.Lock()
+	g.inflight += delta
+	if g.arrive == nil {
+		g.arrive = make(chan struct{}, 1)
+	}
+	g.mu.Unlock()
+	if delta < 0 {
+		g.wake()
+	}
+}
+
+// notComing counts out an input that will not be committed (failed,
+// invalid or cancelled). d may be nil (commands that write nothing).
+func (d *outDir) notComing() {
+	if d != nil {
+		d.group.coming(-1)
+	}
+}
+
+func (g *groupSync) wake() {
+	select {
+	case g.arrive <- struct{}{}:
+	default:
+	}
 }
 
 func (g *groupSync) sync(f *os.File) error {
 	g.mu.Lock()
+	g.inflight--
+	if g.arrive == nil {
+		g.arrive = make(chan struct{}, 1)
+	}
 	grp := g.next
 	if grp != nil {
+		grp.n++
 		g.mu.Unlock()
+		g.wake()
 		<-grp.done
 		return grp.err
 	}
-	grp = &syncGroup{done: make(chan struct{})}
+	grp = &syncGroup{done: make(chan struct{}), n: 1}
 	g.next = grp
 	g.mu.Unlock()
-	// Leader: wait for the sync in flight, then close the group and sync.
+	// Leader: gather the outputs on their way, then wait for the sync in
+	// flight, close the group and sync.
+	g.gather(grp)
 	g.run.Lock()
 	g.mu.Lock()
 	g.next = nil
@@ -275,6 +377,29 @@ func (g *groupSync) sync(f *os.File) error {
 	g.run.Unlock()
 	close(grp.done)
 	return grp.err
+}
+
+// gather waits until grp is full, no other output is on its way, or
+// syncWindow has passed.
+func (g *groupSync) gather(grp *syncGroup) {
+	var timer *time.Timer
+	for {
+		g.mu.Lock()
+		full, none := grp.n >= syncDepth, g.inflight <= 0
+		g.mu.Unlock()
+		if full || none {
+			break
+		}
+		if timer == nil {
+			timer = time.NewTimer(syncWindow)
+			defer timer.Stop()
+		}
+		select {
+		case <-g.arrive:
+		case <-timer.C:
+			return
+		}
+	}
 }
 
 // abandon releases the buffer, closes and removes the temporary file

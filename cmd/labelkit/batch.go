@@ -125,7 +125,7 @@ func (a *app) outcome(ctx context.Context, d *outDir, in input, err error) outco
 // and runs on at most one worker per core; fsync is bound to the disk and
 // takes milliseconds on some file systems: letting several outputs wait for
 // it while the cores render the next inputs keeps the cores busy.
-const syncDepth = 32
+const syncDepth = 64
 
 // work is one input's CPU-bound part: decode, validate, render. It returns
 // the outcome, or a pending output file that runBatch then commits.
@@ -159,14 +159,21 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 		select {
 		case cpu <- struct{}{}:
 		case <-ctx.Done():
+			dir.notComing()
 			return outcome{status: statusCancelled}
 		}
 		o, p := do(ctx, ins[i])
 		<-cpu
 		if p == nil {
+			dir.notComing()
 			return o
 		}
 		return a.outcome(ctx, dir, ins[i], p.commit(ctx))
+	}
+	if dir != nil {
+		// Every input is on its way to the disk: a group sync waits for
+		// the next ones rather than syncing for one output at a time.
+		dir.group.coming(len(ins))
 	}
 	p := a.newProgress(verb, len(ins), quiet)
 	var c counts

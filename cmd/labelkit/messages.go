@@ -219,9 +219,11 @@ par SIGINT/SIGTERM.
   labelkit render -t ma-convention.docx acme.toml
   labelkit render --blank                      # écrit ./` + blankName + `
   labelkit render --blank -o - > vierge.docx`,
-	"overwrite existing outputs":                                                                    "remplace les documents existants",
-	"quiet: no progress bar and no summary (errors are still printed)":                              "silencieux : ni barre de progression ni bilan (les erreurs restent affichées)",
-	"`FORMAT` of standard input: toml or json":                                                      "`FORMAT` de l'entrée standard : toml ou json",
+	"overwrite existing outputs":                                       "remplace les documents existants",
+	"quiet: no progress bar and no summary (errors are still printed)": "silencieux : ni barre de progression ni bilan (les erreurs restent affichées)",
+	"`FORMAT` of standard input: toml or json":                         "`FORMAT` de l'entrée standard : toml ou json",
+	"`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)": "`POLITIQUE` qui rend les sorties durables avant qu'elles n'apparaissent : batch (une synchronisation du système de fichiers par groupe de sorties), each (un fsync par sortie : ne vide que les fichiers de labelkit, plus lent), none (aucune synchronisation : dossiers temporaires)",
+	"unknown sync policy %q: use batch, each or none":                                               "politique de synchronisation %q inconnue : utilisez batch, each ou none",
 	"`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)":                        "`N` entrées produites en même temps (par défaut : GOMAXPROCS, une par cœur utilisable)",
 	"refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -": "refus d'écrire un DOCX sur un terminal : redirigez la sortie standard, ou donnez un fichier au lieu de -",
 	"output `DIR` (or FILE with --blank; \"-\" for standard output)":                                "`DOSSIER` de sortie (ou FICHIER avec --blank ; « - » pour la sortie standard)",

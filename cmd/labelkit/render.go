@@ -74,6 +74,7 @@ type renderOptions struct {
 	format   formatFlag
 	workers  int
 	allowMis bool
+	sync     syncPolicy
 }
 
 // batchFlags defines the flags render and fill share: --force, -q,
@@ -84,6 +85,8 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.quiet, "q", false, msg("quiet: no progress bar and no summary (errors are still printed)"))
 	fs.Var(&o.format, "format", msg("`FORMAT` of standard input: toml or json"))
 	fs.IntVar(&o.workers, "j", defaultWorkers(), msg("`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)"))
+	o.sync = syncBatch
+	fs.Var(&o.sync, "sync", msg("`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)"))
 }
 
 // batchOutputs refuses to write a DOCX to a terminal (input "-" with
@@ -99,6 +102,7 @@ func (a *app) batchOutputs(fs *flag.FlagSet, ins []input, o renderOptions) (dir 
 	if err != nil {
 		return nil, a.failUsage(fs, err), false
 	}
+	dir.policy = o.sync
 	return dir, 0, true
 }
 

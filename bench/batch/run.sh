@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# run.sh: whole processes on files, as users run them. `labelkit fill` on N
+# data files against docxtemplater's batch script (../shared/bench/peers/
+# batch-dt.js), alternating runs, medians, ratios taken within each round.
+#
+#   bench/batch/run.sh [N=300] [ROUNDS=5] [PEERS=../shared/bench/peers]
+#
+# Every measured process runs on one core (taskset -c 1; Go with
+# GOMAXPROCS=1) unless its name says 2cores. Before each run: an untimed
+# `sync` and a fresh output folder on the same disk (ext4 here). Runs:
+#   docxtemplater      node batch-dt.js TEMPLATE OUT data/*.json (no fsync)
+#   labelkit           labelkit fill -q (default sync policy)
+#   labelkit-nosync    labelkit fill -q --sync=none
+#   labelkit-fsync     labelkit fill -q --sync=each (only if the flag exists)
+#   labelkit-2cores    labelkit fill -q, GOMAXPROCS=2, both cores
+#   labelkit-1doc      labelkit fill -q of one data file (cold start)
+#   floor-cp           cp -r of N finished outputs
+#   floor-true         /bin/true (process start on this machine)
+# Wall time is bash's $EPOCHREALTIME around the command (no extra process).
+set -euo pipefail
+n=${1:-300}
+rounds=${2:-5}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+peers=$(cd "${3:-$root/../shared/bench/peers}" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/lk-batch.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp -r "$peers/." "$work/"
+chmod -R u+w "$work"
+(cd "$work" && npm ci --no-audit --no-fund --silent >/dev/null)
+go build -C "$root" -o "$work/labelkit" ./cmd/labelkit
+mkdir "$work/data"
+for i in $(seq -w 1 "$n"); do cp "$work/data.json" "$work/data/d$i.json"; done
+files=("$work"/data/*.json)
+
+has_flag() { "$work/labelkit" fill --help 2>&1 | grep -q -- "$1"; }
+declare -A CMD
+CMD[docxtemplater]="node $work/batch-dt.js $work/bench-dt.docx OUT ${files[*]}"
+CMD[labelkit]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
+order=(docxtemplater labelkit)
+if has_flag '--sync'; then
+	CMD[labelkit-nosync]="$work/labelkit fill -q --sync=none -t $work/bench-go.docx -o OUT ${files[*]}"
+	CMD[labelkit-fsync]="$work/labelkit fill -q --sync=each -t $work/bench-go.docx -o OUT ${files[*]}"
+	order+=(labelkit-nosync labelkit-fsync)
+fi
+CMD[labelkit-2cores]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
+CMD[labelkit-1doc]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[0]}"
+CMD[floor-cp]="cp -r $work/cpsrc OUT"
+CMD[floor-true]="/bin/true"
+order+=(labelkit-2cores labelkit-1doc floor-cp floor-true)
+
+# Fidelity once: every output of both engines has the expected text.
+"$work/labelkit" fill -q -t "$work/bench-go.docx" -o "$work/cpsrc" "${files[@]}"
+node "$work/batch-dt.js" "$work/bench-dt.docx" "$work/check-dt" "${files[0]}"
+(cd "$work" && node - "$work/expected.txt" "$work/cpsrc" "$work/check-dt" <<'JS'
+const fs = require('fs'), path = require('path'), PizZip = require(process.cwd() + '/node_modules/pizzip');
+const [exp, ...dirs] = process.argv.slice(2);
+const want = fs.readFileSync(exp, 'utf8');
+const text = (x) => (x.match(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g) || []).map((p) =>
+  (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) || []).map((t) => t.replace(/<[^>]+>/g, '')).join('')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n') + '\n';
+let n = 0;
+for (const d of dirs) for (const f of fs.readdirSync(d)) {
+  const got = text(new PizZip(fs.readFileSync(path.join(d, f))).file('word/document.xml').asText());
+  if (got !== want) { console.error('text differs: ' + path.join(d, f)); process.exit(1); }
+  n++;
+}
+console.log('fidelity: ' + n + ' outputs have the expected text');
+JS
+)
+
+run() { # $1: name -> prints wall ms
+	local k=$1 out="$work/out-$1" cmd pin=(taskset -c 1) procs=1
+	rm -rf "$work"/out-*
+	sync
+	cmd=${CMD[$k]//OUT/$out}
+	[ "$k" = labelkit-2cores ] && { pin=(); procs=2; }
+	local t0=$EPOCHREALTIME
+	GOMAXPROCS=$procs "${pin[@]}" $cmd
+	local t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }'
+}
+
+echo "N=$n rounds=$rounds $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A T
+for r in $(seq "$rounds"); do
+	# rotate the starting command from round to round
+	rot=("${order[@]:$(( (r - 1) % ${#order[@]} ))}" "${order[@]:0:$(( (r - 1) % ${#order[@]} ))}")
+	line="round $r:"
+	for k in "${rot[@]}"; do
+		ms=$(run "$k")
+		T[$k]+="$ms "
+		line+=" $k=${ms}ms"
+	done
+	echo "$line"
+done
+echo
+printf '%-18s %10s %10s %12s\n' run 'median ms' 'docs/s' 'dt / this'
+for k in "${order[@]}"; do
+	med=$(printf '%s\n' ${T[$k]} | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
+	# ratio: median over rounds of docxtemplater's time / this run's time in the same round
+	ratio=$(paste <(printf '%s\n' ${T[docxtemplater]}) <(printf '%s\n' ${T[$k]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1fx [%.1f-%.1f]", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR] }')
+	case $k in labelkit-1doc|floor-true) rate=- ;; *) rate=$(awk -v n="$n" -v m="$med" 'BEGIN { printf "%.0f", n / m * 1000 }') ;; esac
+	printf '%-18s %10s %10s %12s\n' "$k" "$med" "$rate" "$ratio"
+done
+one=$(paste <(printf '%s\n' ${T[labelkit]}) <(printf '%s\n' ${T[labelkit-2cores]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.2fx", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
+echo "two cores / one core (labelkit, same round, median): $one"

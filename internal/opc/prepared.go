@@ -1,0 +1,455 @@
+package opc
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"math/bits"
+	"slices"
+	"sync"
+)
+
+// Prepared holds the texts that a templated part repeats in every output
+// (the text between its actions), compressed once: each text is turned
+// into DEFLATE symbols when the template is parsed, back-references to
+// earlier texts included, and coded in advance. An output (a Stream) then
+// costs what copying those bits costs, plus coding the bytes that change
+// (the printed values) and the back-references that reach into another
+// text, whose distance depends on what was printed in between: they are
+// resolved against where that text last appeared in this output, or
+// written as literals when it did not appear or is too far. No output
+// byte is ever compressed at execution time by a match finder.
+//
+// Each part is one DEFLATE block (RFC 1951) with a Huffman code fitted at
+// parse time to the part's texts, in which every symbol has a code, then
+// an empty final block. A Prepared is safe for concurrent use.
+type Prepared struct {
+	texts      []prepText
+	codes      codes
+	header     []byte // the block's code description, coded
+	headerBits int
+	pool       sync.Pool // of *Stream
+}
+
+// prepText is one text: its bytes, CRC-32, and its coded form as pieces.
+type prepText struct {
+	data   []byte
+	crc    uint32
+	pieces []piece
+}
+
+// piece is a run of coded symbols (bits, nbits), followed by a
+// back-reference into another text (src >= 0) of length n copying
+// text src's bytes from srcOff, for the bytes at off in this text.
+type piece struct {
+	bits   []byte
+	nbits  int
+	src    int
+	srcOff int
+	off    int
+	n      int
+}
+
+// Tuning of the parse-time match finder: matches of minMatch bytes or
+// more, maxChain candidates tried at each position.
+const (
+	minMatch = 4
+	maxMatch = 258
+	window   = 32768
+	maxChain = 16
+	hashBits = 15
+)
+
+// MaxPrepared is the most text Prepare takes: the parse-time work and
+// memory (about five bytes per byte of text) stay bounded; a template part
+// with more text is compressed at execution instead.
+const MaxPrepared = 8 << 20
+
+// Prepare codes texts, given in the order they appear in the template;
+// it returns nil if they hold more than MaxPrepared bytes. texts must not
+// change afterwards.
+func Prepare(texts [][]byte) *Prepared {
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	if total > MaxPrepared {
+		return nil
+	}
+	all := make([]byte, 0, total)
+	starts := make([]int, len(texts)+1)
+	for i, t := range texts {
+		starts[i] = len(all)
+		all = append(all, t...)
+	}
+	starts[len(texts)] = len(all)
+	// owner returns the text holding byte g of all.
+	owner := func(g int) int {
+		i, _ := slices.BinarySearch(starts, g+1)
+		return i - 1
+	}
+	// Hash chains over the last window bytes (zlib's scheme: prev is
+	// indexed by position modulo the window).
+	head := make([]int32, 1<<hashBits)
+	for i := range head {
+		head[i] = -1
+	}
+	prev := make([]int32, window)
+	insert := func(g int) {
+		if g+minMatch > len(all) {
+			return
+		}
+		h := hash4(binary.LittleEndian.Uint32(all[g:]))
+		prev[g&(window-1)] = head[h]
+		head[h] = int32(g)
+	}
+
+	// Pass 1: find the symbols of every text, counting them.
+	toks := make([][]uint32, len(texts))
+	var cross []token
+	var freq codeFreqs
+	for k := range texts {
+		start, end := starts[k], starts[k+1]
+		ts := make([]uint32, 0, (end-start)/3+1)
+		for g := start; g < end; {
+			bestLen, bestSrc, bestOwner := 0, -1, -1
+			if g+minMatch <= end {
+				h := hash4(binary.LittleEndian.Uint32(all[g:]))
+				for c, tries := head[h], 0; c >= 0 && tries < maxChain; c, tries = prev[int(c)&(window-1)], tries+1 {
+					ci := int(c)
+					if g-ci > window || ci >= g {
+						break
+					}
+					j := k
+					if ci < start {
+						j = owner(ci)
+					}
+					limit := min(maxMatch, end-g)
+					if j != k {
+						limit = min(limit, starts[j+1]-ci)
+					}
+					n := 0
+					for n < limit && all[ci+n] == all[g+n] {
+						n++
+					}
+					// Prefer a match inside this text (its distance never
+					// changes) over an equally long one elsewhere.
+					if n > bestLen || (n == bestLen && n > 0 && j == k && bestOwner != k) {
+						bestLen, bestSrc, bestOwner = n, ci, j
+					}
+				}
+			}
+			if bestLen < minMatch {
+				ts = append(ts, uint32(all[g]))
+				freq.lit[all[g]]++
+				insert(g)
+				g++
+				continue
+			}
+			if j := bestOwner; j != k {
+				ts = append(ts, tokCross|uint32(len(cross)))
+				cross = append(cross, token{src: int32(j), srcOff: int32(bestSrc - starts[j]), off: int32(g - start), n: uint16(bestLen)})
+			} else {
+				ts = append(ts, tokMatch|uint32(bestLen)<<15|uint32(g-bestSrc-1))
+			}
+			freq.lit[257+int(lenCode[bestLen])]++
+			freq.dist[distCode(g-bestSrc)]++
+			for i := 0; i < bestLen; i++ {
+				insert(g + i)
+			}
+			g += bestLen
+		}
+		toks[k] = ts
+	}
+
+	// Pass 2: one Huffman code for the part, fitted to its texts, with a
+	// code for every symbol (the printed values may hold any byte).
+	p := &Prepared{texts: make([]prepText, len(texts))}
+	p.codes.build(&freq)
+	var bw bitWriter
+	p.codes.writeHeader(&bw)
+	p.header, p.headerBits = bw.bytes(), bw.nbits()
+	for k, t := range texts {
+		pt := &p.texts[k]
+		pt.data = t
+		pt.crc = crc32.ChecksumIEEE(t)
+		bw.reset()
+		for _, tk := range toks[k] {
+			switch {
+			case tk&tokCross != 0:
+				c := cross[tk&^tokCross]
+				pt.pieces = append(pt.pieces, piece{bits: bw.bytes(), nbits: bw.nbits(), src: int(c.src), srcOff: int(c.srcOff), off: int(c.off), n: int(c.n)})
+				bw.reset()
+			case tk&tokMatch != 0:
+				bw.match(&p.codes, int(tk>>15&0x1ff), int(tk&0x7fff)+1)
+			default:
+				bw.literal(&p.codes, byte(tk))
+			}
+		}
+		toks[k] = nil
+		pt.pieces = append(pt.pieces, piece{bits: bw.bytes(), nbits: bw.nbits(), src: -1})
+	}
+	return p
+}
+
+// Symbols of pass 1, one uint32 each: a literal byte; tokMatch with the
+// length (bits 15-23) and the distance minus one (bits 0-14) of a match
+// inside its text; tokCross with an index into the matches into other
+// texts.
+const (
+	tokMatch = 1 << 31
+	tokCross = 1 << 30
+)
+
+// token is a match into text src, from srcOff, for the n bytes at off.
+type token struct {
+	src    int32
+	srcOff int32
+	off    int32
+	n      uint16
+}
+
+func hash4(u uint32) uint32 { return (u * 0x9E3779B1) >> (32 - hashBits) }
+
+// Len returns the number of texts.
+func (p *Prepared) Len() int { return len(p.texts) }
+
+// Text returns text i, as given to Prepare.
+func (p *Prepared) Text(i int) []byte { return p.texts[i].data }
+
+// Stream is one output part being coded: the Prepared texts and other
+// bytes written in output order. Get one with Prepared.Stream, give it to
+// Writer.WriteStream, which returns it to its pool.
+type Stream struct {
+	p    *Prepared
+	bw   bitWriter
+	last []int64 // output offset where each text last started, or -1
+	pos  int64
+	crc  uint32
+	hist []byte         // the output so far, for Write's matches
+	head [dynHash]int32 // Write's match finder: position+1 by hash
+}
+
+// Stream returns an empty Stream for one output part.
+func (p *Prepared) Stream() *Stream {
+	s, _ := p.pool.Get().(*Stream)
+	if s == nil {
+		s = &Stream{p: p, last: make([]int64, len(p.texts))}
+	}
+	s.bw.reset()
+	for i := range s.last {
+		s.last[i] = -1
+	}
+	s.pos, s.crc = 0, 0
+	s.hist = s.hist[:0]
+	clear(s.head[:])
+	// Block header: not final, dynamic Huffman codes, then the codes.
+	s.bw.put(0b100, 3)
+	s.bw.append(p.header, p.headerBits)
+	return s
+}
+
+// Len returns the number of bytes written so far.
+func (s *Stream) Len() int64 { return s.pos }
+
+// Write appends p. It never fails. Repeats of earlier bytes written by
+// Write (a value printed twice, the same markup returned by a function)
+// are found by a small match finder over those bytes only: the rest of
+// the output is coded already.
+func (s *Stream) Write(p []byte) (int, error) {
+	base := len(s.hist)
+	s.hist = append(s.hist, p...)
+	h := s.hist
+	end := len(h)
+	for g := base; g < end; {
+		if g+minMatch <= end {
+			k := hash4(binary.LittleEndian.Uint32(h[g:])) & (dynHash - 1)
+			c := int(s.head[k]) - 1
+			s.head[k] = int32(g + 1)
+			if c >= 0 && g-c <= window {
+				limit := min(maxMatch, end-g)
+				n := 0
+				for n < limit && h[c+n] == h[g+n] {
+					n++
+				}
+				if n >= minMatch {
+					s.bw.match(&s.p.codes, n, g-c)
+					g += n
+					continue
+				}
+			}
+		}
+		s.bw.literal(&s.p.codes, h[g])
+		g++
+	}
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
+	s.pos += int64(len(p))
+	return len(p), nil
+}
+
+// dynHash is the size of the hash table of Write's match finder.
+const dynHash = 1 << 12
+
+// WriteText appends Prepared text i.
+func (s *Stream) WriteText(i int) {
+	t := &s.p.texts[i]
+	start := s.pos
+	for _, pc := range t.pieces {
+		s.bw.append(pc.bits, pc.nbits)
+		if pc.src < 0 {
+			break
+		}
+		d := int64(-1)
+		if at := s.last[pc.src]; at >= 0 {
+			d = start + int64(pc.off) - (at + int64(pc.srcOff))
+		}
+		if d > 0 && d <= window {
+			s.bw.match(&s.p.codes, pc.n, int(d))
+		} else {
+			for _, b := range t.data[pc.off : pc.off+pc.n] {
+				s.bw.literal(&s.p.codes, b)
+			}
+		}
+	}
+	s.last[i] = start
+	s.hist = append(s.hist, t.data...)
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, t.data)
+	s.pos += int64(len(t.data))
+}
+
+// finish ends the stream: end of block, then an empty final block.
+func (s *Stream) finish() []byte {
+	eob := s.p.codes.lit[256]
+	s.bw.put(uint64(eob.code), uint(eob.len))
+	s.bw.put(0b011, 3)     // final block, fixed codes
+	s.bw.put(0, 7)         // end of block
+	return s.bw.flushAll() // pad to a byte
+}
+
+// WriteStream ends s and writes it as the entry name; s goes back to its
+// pool and must not be used again.
+func (w *Writer) WriteStream(name string, s *Stream) error {
+	if err := w.check(name); err != nil {
+		return err
+	}
+	err := w.writeRaw(name, s.finish(), s.crc, uint64(s.pos))
+	s.Release()
+	return err
+}
+
+// Release returns s to its pool without writing it.
+func (s *Stream) Release() {
+	if cap(s.bw.buf) <= 4<<20 && cap(s.hist) <= 4<<20 {
+		s.p.pool.Put(s)
+	}
+}
+
+// bitWriter writes DEFLATE's bit stream: least significant bit first.
+type bitWriter struct {
+	buf []byte
+	acc uint64
+	n   uint
+}
+
+func (w *bitWriter) reset() { w.buf, w.acc, w.n = w.buf[:0], 0, 0 }
+
+// put writes the nb (<= 32) low bits of v.
+func (w *bitWriter) put(v uint64, nb uint) {
+	w.acc |= v << w.n
+	w.n += nb
+	if w.n >= 32 {
+		w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(w.acc))
+		w.acc >>= 32
+		w.n -= 32
+	}
+}
+
+// bytes returns a copy of the bits written so far, padded to a byte.
+func (w *bitWriter) bytes() []byte {
+	out := append([]byte(nil), w.buf...)
+	acc, n := w.acc, w.n
+	for n > 0 {
+		out = append(out, byte(acc))
+		acc >>= 8
+		n = n - min(n, 8)
+	}
+	return out
+}
+
+func (w *bitWriter) nbits() int { return len(w.buf)*8 + int(w.n) }
+
+// append writes the first nbits bits of b (as bytes returned).
+func (w *bitWriter) append(b []byte, nbits int) {
+	for nbits >= 32 {
+		w.put(uint64(binary.LittleEndian.Uint32(b)), 32)
+		b, nbits = b[4:], nbits-32
+	}
+	for nbits >= 8 {
+		w.put(uint64(b[0]), 8)
+		b, nbits = b[1:], nbits-8
+	}
+	if nbits > 0 {
+		w.put(uint64(b[0])&(1<<nbits-1), uint(nbits))
+	}
+}
+
+// flushAll pads to a byte and returns the bytes.
+func (w *bitWriter) flushAll() []byte {
+	for w.n > 0 {
+		w.buf = append(w.buf, byte(w.acc))
+		w.acc >>= 8
+		w.n = w.n - min(w.n, 8)
+	}
+	return w.buf
+}
+
+func (w *bitWriter) literal(c *codes, b byte) {
+	h := c.lit[b]
+	w.put(uint64(h.code), uint(h.len))
+}
+
+// match writes a length (3..258) and a distance (1..32768).
+func (w *bitWriter) match(c *codes, length, dist int) {
+	lc := lenCode[length]
+	h := c.lit[257+int(lc)]
+	w.put(uint64(h.code), uint(h.len))
+	if e := lenExtra[lc]; e > 0 {
+		w.put(uint64(length-int(lenBase[lc])), uint(e))
+	}
+	dc := distCode(dist)
+	h = c.dist[dc]
+	w.put(uint64(h.code), uint(h.len))
+	if e := distExtra[dc]; e > 0 {
+		w.put(uint64(dist-int(distBase[dc])), uint(e))
+	}
+}
+
+var lenCode [maxMatch + 1]uint8
+
+var lenBase = [29]uint16{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+var lenExtra = [29]uint8{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+var distBase = [30]uint32{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+var distExtra = [30]uint8{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
+
+func init() {
+	for lc := range lenBase {
+		hi := maxMatch
+		if lc+1 < len(lenBase) {
+			hi = int(lenBase[lc+1]) - 1
+		}
+		for l := int(lenBase[lc]); l <= hi; l++ {
+			lenCode[l] = uint8(lc)
+		}
+	}
+}
+
+// distCode returns the distance code of d (1..32768).
+func distCode(d int) int {
+	if d <= 4 {
+		return d - 1
+	}
+	// Codes come in pairs per power of two: 2*log2(d-1) plus the bit
+	// below the top one.
+	x := uint32(d - 1)
+	l := bits.Len32(x) - 1
+	return 2*l + int(x>>(l-1)&1)
+}
