@@ -22,7 +22,7 @@ n=${1:-300}
 rounds=${2:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-peers=$(cd "${3:-$root/../shared/bench/peers}" && pwd)
+peers=$(cd "${3:-$root/../shared/bench/peers}" 2>/dev/null && pwd) || { echo "peers folder not found: give it as the third argument" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/lk-batch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cp -r "$peers/." "$work/"
@@ -38,7 +38,7 @@ declare -A CMD
 CMD[docxtemplater]="node $work/batch-dt.js $work/bench-dt.docx OUT ${files[*]}"
 CMD[labelkit]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
 order=(docxtemplater labelkit)
-if has_flag '--sync'; then
+if has_flag '-sync'; then
 	CMD[labelkit-nosync]="$work/labelkit fill -q --sync=none -t $work/bench-go.docx -o OUT ${files[*]}"
 	CMD[labelkit-fsync]="$work/labelkit fill -q --sync=each -t $work/bench-go.docx -o OUT ${files[*]}"
 	order+=(labelkit-nosync labelkit-fsync)
