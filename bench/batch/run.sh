@@ -105,3 +105,11 @@ for k in "${order[@]}"; do
 done
 one=$(paste <(printf '%s\n' ${T[labelkit]}) <(printf '%s\n' ${T[labelkit-2cores]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.2fx", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
 echo "two cores / one core (labelkit, same round, median): $one"
+
+# Where one document's time goes (in-process, one core), next to the
+# floors: BenchmarkStages, writing to the same disk as the batches.
+echo
+echo "one document, step by step (go test -bench Stages -cpu 1 ./cmd/labelkit, median of 5):"
+(cd "$root" && LABELKIT_BENCH_DIR="$work" GOMAXPROCS=1 taskset -c 1 go test -run X -bench Stages -benchtime 300x -count 5 -cpu 1 ./cmd/labelkit) |
+	awk '/^BenchmarkStages/ { sub(/^BenchmarkStages\//, "", $1); sub(/-[0-9]+$/, "", $1); v[$1] = v[$1] " " $3; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+	END { for (i = 1; i <= n; i++) { k = order[i]; m = split(substr(v[k], 2), a, " "); asort(a); printf "  %-16s %9.1f µs\n", k, a[int((m + 1) / 2)] / 1000 } }'
