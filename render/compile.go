@@ -43,9 +43,10 @@ type unit struct {
 	text      string
 	buf       []byte // text while collecting
 	actions   []*action
-	replaced  bool // the element is removed, its actions take its place
-	keepEmpty bool // replaced, but an empty paragraph stays (endsAfterTable)
-	dropped   bool // the element is removed, its actions were moved elsewhere
+	replaced  bool    // the element is removed, its actions take its place
+	keepEmpty bool    // replaced, but an empty paragraph stays (endsAfterTable)
+	residue   residue // replaced, but this content stays (paragraphContent)
+	dropped   bool    // the element is removed, its actions were moved elsewhere
 }
 
 // piece is one w:t (or text element) of a unit.

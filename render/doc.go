@@ -41,8 +41,19 @@
 //     {{end}}, {{range}}, variable declarations, comments) disappears: the
 //     actions take its place. So {{range .items}} alone in a paragraph,
 //     then paragraphs, then {{end}} alone in a paragraph, repeats those
-//     paragraphs. A paragraph holding a section break, a drawing, a field,
-//     a note or comment reference or a page break is never removed.
+//     paragraphs. What such a paragraph holds besides text keeps the
+//     meaning it has in Word: a page or column break, or a drawing, goes
+//     with each repetition (the paragraph stays, emptied of the actions'
+//     text, inside the block: {{end}} followed by a page break starts each
+//     item on a new page; a false {{if}} takes its break along); bookmarks
+//     stay once, outside the block; section properties (w:sectPr) are
+//     never lost nor repeated where Word would not: beside an opening
+//     action they end the section before the block, once; beside {{end}}
+//     they end the section of each repetition (a loop over a section) and
+//     are printed once when the block prints nothing; beside {{else}} they
+//     are refused. A paragraph holding a field, a note or comment
+//     reference, a text box or a content control is never removed: the
+//     error says which.
 //   - A paragraph that starts with an opening action and ends with its
 //     {{end}} (and has no {{else}}) is kept, removed or repeated as a whole.
 //   - A {{range}} or {{if}} at the start of the first cell of a table row

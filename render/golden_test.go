@@ -159,6 +159,17 @@ func goldenCases() []goldenCase {
 			absent: []string{"{{"},
 		},
 		{
+			name: "non-text-blocks",
+			load: fromSpec(spec{body: p("Début") + `<w:p><w:bookmarkStart w:id="3" w:name="liste"/><w:r><w:t>{{range .items}}</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>` +
+				p("Élément {{.}}") + `<w:p><w:r><w:t>{{end}}</w:t><w:br w:type="page"/></w:r></w:p>` +
+				p("{{range .items}}") + p("Section {{.}}") + `<w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:pPr><w:r><w:t>{{end}}</w:t></w:r></w:p>` +
+				p("{{if .no}}") + p("Jamais") + `<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:pPr><w:r><w:t>{{end}}</w:t></w:r></w:p>` +
+				p("Fin")}),
+			data:   map[string]any{"items": []string{"un", "deux"}, "no": false},
+			see:    []string{"Début", "Élément un", "Élément deux", "Section un", "Section deux", "Fin"},
+			absent: []string{"Jamais", "{{"},
+		},
+		{
 			name: "header-footer-props",
 			load: fromSpec(spec{body: p("Corps du document"), header: p("En-tête : {{.ref}}"), footer: p("{{.org}} – pied de page"),
 				title: "Convention {{.ref}}", custom: "{{.ref}}"}),

@@ -2,44 +2,84 @@ package render
 
 import "strings"
 
-// removable reports whether paragraph p may disappear from the output:
-// nothing in it but runs of text, proofing marks and bookmarks.
-func (c *compiler) removable(p *elem) bool {
-	var ok func(e *elem) bool
-	ok = func(e *elem) bool {
+// residue says what non-text content a paragraph of block actions holds
+// that must outlive the paragraph (see paragraphContent).
+type residue uint8
+
+const (
+	resBreak    residue = 1 << iota // a page or column break
+	resDrawing                      // a picture or shape anchored there
+	resSect                         // section properties (w:pPr/w:sectPr)
+	resBookmark                     // bookmarks
+)
+
+// paragraphContent tells what paragraph p holds besides runs of text and
+// proofing marks: the residue that a paragraph of block actions leaves
+// (breaks, drawings, section properties, bookmarks), or, when something
+// else keeps it from being removed, cause names it ("a field").
+func (c *compiler) paragraphContent(p *elem) (res residue, cause string) {
+	var walk func(e *elem) bool
+	walk = func(e *elem) bool {
 		for _, ch := range e.children {
 			if e.name == c.q("rPr") || e.name == c.q("pPr") {
 				// Properties (including w14 text effects) do not count,
 				// but a section break does.
 				if ch.name == c.q("sectPr") {
-					return false
+					res |= resSect
 				}
 				continue
 			}
-			local := ch.name
-			if i := strings.IndexByte(local, ':'); i >= 0 {
-				if ch.name[:i] != c.wp {
-					return false // drawings, mc:AlternateContent, w14:...
+			local, ok := strings.CutPrefix(ch.name, c.wp+":")
+			if !ok {
+				if e.name == c.q("r") && strings.HasSuffix(ch.name, ":AlternateContent") {
+					res |= resDrawing // a shape, as Word writes them
+					continue
 				}
-				local = local[i+1:]
+				cause = "an element " + ch.name
+				return false
 			}
 			switch local {
-			case "sectPr", "drawing", "pict", "object", "sym", "fldChar", "fldSimple", "instrText",
-				"footnoteReference", "endnoteReference", "commentReference", "commentRangeStart",
-				"commentRangeEnd", "txbxContent", "ptab", "p", "tbl", "sdt", "ruby", "fitText":
-				return false
+			case "drawing", "pict", "object":
+				res |= resDrawing
+				continue
+			case "bookmarkStart", "bookmarkEnd":
+				res |= resBookmark
+				continue
 			case "br":
 				if v, _ := ch.attr(c.data, c.q("type")); v == "page" || v == "column" {
-					return false
+					res |= resBreak
 				}
+				continue
 			}
-			if !ok(ch) {
+			if what, bad := unmovable[local]; bad {
+				cause = what
+				return false
+			}
+			if !walk(ch) {
 				return false
 			}
 		}
 		return true
 	}
-	return ok(p)
+	walk(p)
+	return res, cause
+}
+
+// unmovable names what keeps a paragraph of block actions in place.
+var unmovable = map[string]string{
+	"sectPr": "section properties", "sym": "a symbol", "fldChar": "a field", "fldSimple": "a field",
+	"instrText": "a field", "footnoteReference": "a footnote reference", "endnoteReference": "an endnote reference",
+	"commentReference": "a comment", "commentRangeStart": "a comment", "commentRangeEnd": "a comment",
+	"txbxContent": "a text box", "ptab": "an absolute tab", "p": "a paragraph", "tbl": "a table",
+	"sdt": "a content control", "ruby": "ruby text", "fitText": "fitted text",
+}
+
+// removable reports whether paragraph p may disappear from the output
+// with nothing left: nothing in it but runs of text, proofing marks and
+// bookmarks.
+func (c *compiler) removable(p *elem) bool {
+	res, cause := c.paragraphContent(p)
+	return cause == "" && res&^resBookmark == 0
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -137,9 +177,19 @@ func (c *compiler) placeBlocks() {
 		a.place = placement{placeBefore, u.el}
 		a.closing.place = placement{placeAfter, u.el}
 	}
-	// 4. A paragraph holding only non-printing actions disappears.
+	// 4. A paragraph holding only non-printing actions disappears; what it
+	// holds besides text (breaks, drawings, section properties, bookmarks)
+	// stays, see buildEdits.
 	for _, u := range c.units {
-		if u.replaced || !silentOnly(u) || !c.removable(u.el) {
+		if u.replaced || !silentOnly(u) {
+			continue
+		}
+		res, cause := c.paragraphContent(u.el)
+		if cause != "" {
+			continue
+		}
+		if res&resSect != 0 && u.actions[0].kind == kindElse {
+			c.errorAt(u.actions[0], nil, "section properties in the paragraph of %s: put the section break in a paragraph of its own, or in the paragraph of the {{end}}", u.actions[0].src)
 			continue
 		}
 		free := true
@@ -149,6 +199,24 @@ func (c *compiler) placeBlocks() {
 			}
 		}
 		if !free {
+			continue
+		}
+		u.residue = res
+		if res&^resBookmark != 0 {
+			// The paragraph stays, emptied of its actions' text: inside
+			// the block its first action closes (before {{end}}) or its
+			// last action opens (after {{range}}), so that a break or a
+			// drawing goes with each repetition. Section properties stay
+			// outside an opened block (they end the section before it);
+			// in the paragraph of an {{end}}, they end each repetition and
+			// are printed once when there is none (see sectionFallback).
+			how := placeBefore
+			if first := u.actions[0].kind; first == kindEnd || first == kindElse || res&resSect != 0 {
+				how = placeAfter
+			}
+			for _, a := range u.actions {
+				a.place = placement{how, u.el}
+			}
 			continue
 		}
 		u.replaced = true

@@ -103,10 +103,66 @@ func TestRemovableParagraphs(t *testing.T) {
 		p("fin")
 	d := mustExec(t, mustParse(t, spec{body: body}), map[string]any{"a": true})
 	equalLines(t, d.lines("word/document.xml"), "oui", "fin")
-	// A paragraph holding a section break cannot go: say so.
-	body = `<w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>{{if .a}}</w:t></w:r></w:p>` + p("section") + p("{{end}}")
+	// A paragraph holding a field cannot go: say so, naming the field.
+	body = `<w:p><w:r><w:t>{{if .a}}</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` + p("section") + p("{{end}}")
 	_, err := parseSpec(t, spec{body: body})
-	if err == nil || !strings.Contains(err.Error(), "cannot be removed: it holds a section break") {
+	if err == nil || !strings.Contains(err.Error(), "cannot be removed: it holds a field)") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestBlockBesideNonText: a paragraph of block actions that also holds a
+// page or column break, a drawing, section properties or bookmarks: breaks
+// and drawings go with each repetition, section properties are never lost
+// nor repeated outside a loop over them, bookmarks are kept once.
+func TestBlockBesideNonText(t *testing.T) {
+	const br = `<w:r><w:br w:type="page"/></w:r>`
+	sect := `<w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:pPr>`
+	pWith := func(extra, text string) string {
+		return `<w:p>` + extra + `<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	data := map[string]any{"l": []string{"a", "b"}, "none": []string{}, "yes": true, "no": false}
+	for _, tc := range []struct {
+		name, body       string
+		breaks, sections int
+		lines            []string
+	}{
+		{"end and page break, same run", p("{{range .l}}") + p("{{.}}") + `<w:p><w:r><w:t>{{end}}</w:t><w:br w:type="page"/></w:r></w:p>` + p("fin"), 2, 1, []string{"a", "", "b", "", "fin"}},
+		{"end then page break", p("{{range .l}}") + p("{{.}}") + `<w:p><w:r><w:t>{{end}}</w:t></w:r>` + br + `</w:p>` + p("fin"), 2, 1, []string{"a", "", "b", "", "fin"}},
+		{"page break then range", `<w:p>` + br + `<w:r><w:t>{{range .l}}</w:t></w:r></w:p>` + p("{{.}}") + p("{{end}}") + p("fin"), 2, 1, []string{"", "a", "", "b", "fin"}},
+		{"false condition takes its break", p("{{if .no}}") + p("x") + `<w:p><w:r><w:t>{{end}}</w:t></w:r>` + br + `</w:p>` + p("fin"), 0, 1, []string{"fin"}},
+		{"section per item", p("{{range .l}}") + p("{{.}}") + pWith(sect, "{{end}}") + p("fin"), 0, 3, []string{"a", "", "b", "", "fin"}},
+		{"section kept once by an empty loop", p("{{range .none}}") + p("{{.}}") + pWith(sect, "{{end}}") + p("fin"), 0, 2, []string{"", "fin"}},
+		{"section kept once by a false condition", p("{{if .no}}") + p("x") + pWith(sect, "{{end}}") + p("fin"), 0, 2, []string{"", "fin"}},
+		{"section before a loop", pWith(sect, "{{range .l}}") + p("{{.}}") + p("{{end}}") + p("fin"), 0, 2, []string{"", "a", "b", "fin"}},
+		{"nested loop over sections", p("{{range .l}}") + p("{{range $.l}}") + p("{{.}}") + pWith(sect, "{{end}}") + p("{{end}}"), 0, 5, []string{"a", "", "b", "", "a", "", "b", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustExec(t, mustParse(t, spec{body: tc.body}), data)
+			doc := string(d.parts["word/document.xml"])
+			if n := strings.Count(doc, `<w:br w:type="page"/>`); n != tc.breaks {
+				t.Errorf("%d page breaks, want %d:\n%s", n, tc.breaks, doc)
+			}
+			if n := strings.Count(doc, `<w:sectPr>`); n != tc.sections {
+				t.Errorf("%d sections, want %d:\n%s", n, tc.sections, doc)
+			}
+			equalLines(t, d.lines("word/document.xml"), tc.lines...)
+		})
+	}
+	// Bookmarks beside block actions stay once, outside the loop.
+	body := `<w:p><w:bookmarkStart w:id="3" w:name="liste"/><w:r><w:t>{{range .l}}</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>` + p("{{.}}") +
+		`<w:p><w:r><w:t>{{end}}</w:t></w:r><w:bookmarkStart w:id="4" w:name="fin"/><w:bookmarkEnd w:id="4"/></w:p>`
+	d := mustExec(t, mustParse(t, spec{body: body}), data)
+	doc := string(d.parts["word/document.xml"])
+	for _, id := range []string{"3", "4"} {
+		if n := strings.Count(doc, `<w:bookmarkStart w:id="`+id+`"`); n != 1 {
+			t.Errorf("bookmark %s printed %d times:\n%s", id, n, doc)
+		}
+	}
+	equalLines(t, d.lines("word/document.xml"), "a", "b")
+	// {{else}} beside section properties is ambiguous: refused, saying why.
+	_, err := parseSpec(t, spec{body: p("{{if .a}}") + p("x") + pWith(sect, "{{else}}") + p("y") + p("{{end}}")})
+	if err == nil || !strings.Contains(err.Error(), "section properties in the paragraph of {{else}}") {
 		t.Errorf("got %v", err)
 	}
 }

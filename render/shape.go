@@ -46,8 +46,10 @@ func sameShape(a, b []*elem) bool {
 func (c *compiler) describe(a *action) string {
 	switch a.place.how {
 	case placeInline:
-		if silentOnly(a.u) && !c.removable(a.u.el) {
-			return fmt.Sprintf("inside the text of paragraph %d, which cannot be removed: it holds a section break, a drawing, a field, a note or comment reference or a page break", a.u.n)
+		if silentOnly(a.u) {
+			if _, cause := c.paragraphContent(a.u.el); cause != "" {
+				return fmt.Sprintf("inside the text of paragraph %d, which cannot be removed: it holds %s", a.u.n, cause)
+			}
 		}
 		return fmt.Sprintf("inside the text of paragraph %d%s", a.u.n, c.runWrappers(c.pieceAt(a.u, a.start).t))
 	case placeReplace:

@@ -82,8 +82,16 @@ func (c *compiler) buildEdits() {
 			if u := c.unitOf[el]; u != nil && u.keepEmpty {
 				c.add(edit{start: el.end, end: el.end, lit: c.emptyParagraph(el)})
 			}
+			if u := c.unitOf[el]; u != nil && u.residue&resBookmark != 0 {
+				c.keepBookmarks(u)
+			}
 		}
 		c.add(edit{start: el.start, end: el.start, phase: 1, act: a})
+	}
+	for _, u := range c.units {
+		if u.residue&resSect != 0 && u.actions[0].kind == kindEnd {
+			c.sectionFallback(u)
+		}
 	}
 	if c.mode == modeWord {
 		c.freshenRepeatedIDs()
@@ -91,6 +99,52 @@ func (c *compiler) buildEdits() {
 		if c.usesW {
 			c.declareW14()
 		}
+	}
+}
+
+// sectionFallback makes the section properties of u, the paragraph of an
+// {{end}}, end each repetition of the block (u is inside it) and be printed
+// once when the block prints nothing: a section is never lost.
+func (c *compiler) sectionFallback(u *unit) {
+	c.nVars++
+	v := fmt.Sprintf("$_lk_sect%d", c.nVars)
+	c.add(edit{start: c.root.tagEnd, end: c.root.tagEnd, act: c.internal(v + " := false")})
+	c.add(edit{start: u.el.start, end: u.el.start, phase: 1, act: c.internal(v + " = true")})
+	// After the {{end}} hoisted there (a later seq).
+	c.add(edit{start: u.el.end, end: u.el.end, act: c.internal("if not " + v)})
+	c.add(edit{start: u.el.end, end: u.el.end, lit: c.emptyParagraph(u.el)})
+	c.add(edit{start: u.el.end, end: u.el.end, act: c.internal("end")})
+	c.add(edit{start: u.el.end, end: u.el.end, act: c.internal(v + " = false")})
+}
+
+// keepBookmarks prints once the bookmarks of u, a paragraph of block
+// actions that disappears, outside the blocks its actions open or close
+// (bookmarks may stand between paragraphs), so that cross-references to
+// them still work. Inside a {{range}} that repeats u they would be
+// duplicates: they go, as in any repeated paragraph.
+func (c *compiler) keepBookmarks(u *unit) {
+	for _, a := range c.acts {
+		if a.keyword == "range" && a.closing != nil && a.u != u && a.closing.u != u &&
+			c.srcPos(a) <= u.el.start && u.el.end <= c.srcPos(a.closing) {
+			return
+		}
+	}
+	var marks strings.Builder
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		for _, ch := range e.children {
+			if ch.name == c.q("bookmarkStart") || ch.name == c.q("bookmarkEnd") {
+				marks.Write(c.data[ch.start:ch.end])
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(u.el)
+	if k := u.actions[0].kind; k == kindEnd || k == kindElse {
+		c.add(edit{start: u.el.end, end: u.el.end, lit: marks.String()})
+	} else {
+		c.add(edit{start: u.el.start, end: u.el.start, phase: 1, lit: marks.String()})
 	}
 }
 
