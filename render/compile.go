@@ -133,7 +133,7 @@ func (c *compiler) errorAt(a *action, u *unit, format string, args ...any) {
 		c.suppressed++
 		return
 	}
-	e := &Error{Part: c.part, Err: fmt.Errorf(format, args...)}
+	e := &Error{Part: c.part, Kind: KindSyntax, Err: fmt.Errorf(format, args...)}
 	if u == nil && a != nil {
 		u = a.u
 	}
@@ -185,7 +185,7 @@ func (c *compiler) collect() {
 		u.text, u.buf = string(u.buf), nil
 		c.findActions(u)
 		if len(c.acts) > maxActions {
-			c.errs = append(c.errs, &Error{Part: c.part, Paragraph: u.n, Snippet: snippet(u.text, nil),
+			c.errs = append(c.errs, &Error{Part: c.part, Paragraph: u.n, Snippet: snippet(u.text, nil), Kind: KindLimit,
 				Err: fmt.Errorf("more than %d actions in one part", maxActions)})
 			c.acts = nil
 			return
@@ -306,7 +306,7 @@ func (c *compiler) match() {
 // result returns the errors found, noting those not reported.
 func (c *compiler) result() Errors {
 	if c.suppressed > 0 {
-		return append(c.errs, &Error{Part: c.part, Err: fmt.Errorf("and %d more errors", c.suppressed)})
+		return append(c.errs, &Error{Part: c.part, Kind: KindSyntax, Err: fmt.Errorf("and %d more errors", c.suppressed)})
 	}
 	return c.errs
 }
@@ -351,10 +351,10 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 	t := &Template{cfg: cfg, maxPart: cfg.limits.MaxPartSize, maxTotal: cfg.limits.MaxTotalSize}
 	if t.maxPart <= 0 {
-		t.maxPart = opc.DefaultLimits.MaxPartSize
+		t.maxPart = opc.DefaultLimits().MaxPartSize
 	}
 	if t.maxTotal <= 0 {
-		t.maxTotal = opc.DefaultLimits.MaxTotalSize
+		t.maxTotal = opc.DefaultLimits().MaxTotalSize
 	}
 	var errs Errors
 	templated := 0

@@ -129,7 +129,11 @@
 // Errors (each action is also checked alone, so one bad action does not hide
 // the next). A key missing from a map is an error unless AllowMissing,
 // through a field ({{.x}}) or index ({{index . "x"}}) alike.
-// Execute writes nothing when it fails.
+// Execute writes nothing when it fails. [Error.Kind] tells programs what
+// went wrong ([KindSyntax], [KindMissingKey], [KindLimit], [KindExec])
+// without reading the message. Errors reading the package are a
+// [*PackageError] (with [*LimitError] for a limit), matching the Err*
+// values with errors.Is.
 //
 // # Determinism
 //

@@ -1,12 +1,45 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 )
+
+// Kind classifies an [Error], so that a program can react to it without
+// reading its message.
+type Kind int
+
+// The kinds of errors.
+const (
+	// KindExec is an execution error not covered by another kind: a
+	// function's error, a value of the wrong type, a field a struct lacks.
+	KindExec Kind = iota
+	// KindSyntax is a template that does not parse, or whose actions do not
+	// fit the document's structure: reported by Parse.
+	KindSyntax
+	// KindMissingKey is a key the data lacks ("map has no entry for key"),
+	// which AllowMissing would print as nothing.
+	KindMissingKey
+	// KindLimit is a limit exceeded: a rendered part or document over
+	// [Limits], or too many actions in one part.
+	KindLimit
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindSyntax:
+		return "syntax"
+	case KindMissingKey:
+		return "missing key"
+	case KindLimit:
+		return "limit"
+	}
+	return "execution"
+}
 
 // Error is a problem located in a template: the part, the paragraph
 // (1-based, counting every w:p of the part in document order, table cells
@@ -19,6 +52,7 @@ type Error struct {
 	Paragraph int    // 0 when the error is about the part as a whole
 	Snippet   string // visible text of the paragraph, shortened
 	Action    string // the action as typed, e.g. "{{.Company.Nme}}"
+	Kind      Kind   // what went wrong, for programs
 	Err       error
 }
 
@@ -128,7 +162,10 @@ var (
 // locate maps a text/template error to the paragraph and action it is
 // about.
 func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
-	e := &Error{Part: tp.name, Err: err}
+	e := &Error{Part: tp.name, Kind: KindSyntax, Err: err}
+	if loc == execLoc {
+		e.Kind = execKind(err)
+	}
 	m := loc.FindStringSubmatch(err.Error())
 	if m == nil {
 		return e
@@ -192,4 +229,21 @@ func declares(src, v string) bool {
 		}
 	}
 	return false
+}
+
+// missingKeyMessage starts the missing-key errors of text/template and of the
+// index function, whose message is all that tells them apart.
+const missingKeyMessage = "map has no entry for key "
+
+// execKind classifies an error of text/template's Execute.
+func execKind(err error) Kind {
+	switch {
+	case errors.Is(err, ErrOutputTooLarge):
+		return KindLimit
+	case strings.Contains(err.Error(), missingKeyMessage):
+		// text/template reports a missing key with this message only (an
+		// ExecError without a cause to test); index does the same.
+		return KindMissingKey
+	}
+	return KindExec
 }

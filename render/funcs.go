@@ -125,9 +125,9 @@ func indexFunc(allowMissing bool) func(reflect.Value, ...reflect.Value) (reflect
 						return reflect.Value{}, nil
 					}
 					if key.Kind() == reflect.String {
-						return reflect.Value{}, fmt.Errorf("map has no entry for key %q", key.String())
+						return reflect.Value{}, fmt.Errorf(missingKeyMessage+"%q", key.String())
 					}
-					return reflect.Value{}, fmt.Errorf("map has no entry for key %v", key)
+					return reflect.Value{}, fmt.Errorf(missingKeyMessage+"%v", key)
 				}
 				item = x
 			default:

@@ -64,6 +64,16 @@ func Funcs(fm template.FuncMap) Option {
 	}
 }
 
+// PackageError is the error reading a template's package (zip or folder)
+// returns: the part concerned (empty for the package as a whole) and the
+// cause, which wraps one of the Err* values below. Find it with errors.As.
+type PackageError = opc.Error
+
+// LimitError names the limit of [Limits] a template's package exceeds
+// ("MaxParts", "MaxPartSize" or "MaxTotalSize") and its value. Find it
+// with errors.As; errors.Is(err, ErrTooLarge) matches it too.
+type LimitError = opc.LimitError
+
 // Errors reading a template, from the package reader; test with errors.Is.
 var (
 	ErrNotZip       = opc.ErrNotZip       // not a zip archive

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -631,4 +632,65 @@ func indexOfPart(t *Template, name string) int {
 		}
 	}
 	return -1
+}
+
+// TestErrorKind: each error says what kind it is, so that programs need not
+// read messages.
+func TestErrorKind(t *testing.T) {
+	type user struct{ Name string }
+	fail := func(string) (string, error) { return "", errors.New("refused") }
+	for _, tc := range []struct {
+		name string
+		body string
+		opts []Option
+		data any
+		want Kind
+	}{
+		{"syntax", "{{.a.}}", nil, nil, KindSyntax},
+		{"structure", "{{if .a}}", nil, nil, KindSyntax},
+		{"missing key", "{{.a.b}}", nil, map[string]any{"a": map[string]any{}}, KindMissingKey},
+		{"missing key through index", `{{index .a "b"}}`, nil, map[string]any{"a": map[string]any{}}, KindMissingKey},
+		{"output limit", "{{range .l}}{{.}} ligne assez longue{{end}}", []Option{WithLimits(Limits{MaxPartSize: 8 << 10})},
+			map[string]any{"l": make([]int, 10000)}, KindLimit},
+		{"missing struct field", "{{.Nme}}", nil, user{}, KindExec},
+		{"function error", "{{fail .a}}", []Option{Funcs(template.FuncMap{"fail": fail})}, map[string]any{"a": "x"}, KindExec},
+	} {
+		tmpl, err := parseSpec(t, spec{body: p(tc.body)}, tc.opts...)
+		if err == nil {
+			err = tmpl.Execute(io.Discard, tc.data)
+		}
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: %v (%T) is not an *Error", tc.name, err, err)
+			continue
+		}
+		if e.Kind != tc.want {
+			t.Errorf("%s: kind %v, want %v (%v)", tc.name, e.Kind, tc.want, err)
+		}
+	}
+	defer func(a int) { maxActions = a }(maxActions)
+	maxActions = 100
+	_, err := parseSpec(t, spec{body: p(strings.Repeat("{{.a}}", 101))})
+	if e := (*Error)(nil); !errors.As(err, &e) || e.Kind != KindLimit {
+		t.Errorf("too many actions: %v", err)
+	}
+}
+
+// TestPackageErrorTypes: the error types a caller inspects are reachable
+// from this package.
+func TestPackageErrorTypes(t *testing.T) {
+	_, err := Parse(strings.NewReader("junk"), 4)
+	var pe *PackageError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrNotZip) {
+		t.Errorf("junk: %v (%T), want a *PackageError wrapping ErrNotZip", err, err)
+	}
+	if got, want := err.Error(), "render: not a zip archive: zip: not a valid zip file"; got != want {
+		t.Errorf("junk: %q, want %q (wrapped once)", got, want)
+	}
+	b := zipParts(t, spec{}.parts())
+	_, err = Parse(bytes.NewReader(b), int64(len(b)), WithLimits(Limits{MaxParts: 2}))
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "MaxParts" || le.Max != 2 || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("limit: %v, want a *LimitError on MaxParts", err)
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"strings"
 	"sync"
 
 	"github.com/esante/labelkit/render"
@@ -97,8 +96,23 @@ func runFill(a *app, args []string) int {
 // missingHint says what to do about a data key the template uses but the
 // data lacks.
 func missingHint(err error) error {
-	if err != nil && !errors.Is(err, context.Canceled) && strings.Contains(err.Error(), "map has no entry for key") {
+	if !errors.Is(err, context.Canceled) && hasKind(err, render.KindMissingKey) {
 		return errorf("%v (add the key to the data file, or use --allow-missing to print nothing)", err)
 	}
 	return err
+}
+
+// hasKind reports whether err is, or lists, a *render.Error of kind k.
+func hasKind(err error, k render.Kind) bool {
+	var es render.Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			if e.Kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	var e *render.Error
+	return errors.As(err, &e) && e.Kind == k
 }

@@ -58,16 +58,17 @@ type Error struct {
 	Err  error
 }
 
-// Error implements the error interface.
+// Error implements the error interface: "part: cause", with no package
+// name, which the public package returning it (render, templates) adds.
 func (e *Error) Error() string {
 	if e.Part == "" {
-		return "opc: " + e.Err.Error()
+		return e.Err.Error()
 	}
 	part := e.Part
 	if strings.ContainsFunc(part, func(r rune) bool { return !unicode.IsPrint(r) }) {
 		part = strconv.Quote(part)
 	}
-	return "opc: " + part + ": " + e.Err.Error()
+	return part + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause, so that errors.Is(err, opc.ErrTooLarge) works.

@@ -1,7 +1,7 @@
 package opc
 
 // Limits bound what reading a package may cost (zip-bomb defence). Zero (or
-// negative) fields mean the default from DefaultLimits.
+// negative) fields mean the default from [DefaultLimits].
 //
 // Sizes are checked twice: against the sizes declared in the zip headers
 // before anything is inflated, and against the bytes actually produced while
@@ -13,34 +13,25 @@ type Limits struct {
 	MaxTotalSize int64 // uncompressed bytes of all parts; default 256 MiB
 }
 
-// DefaultLimits are the limits used for zero fields of Limits: far above any
-// real agreement (a few hundred KiB), far below what would hurt a server.
-var DefaultLimits = Limits{
-	MaxParts:     2000,
-	MaxPartSize:  64 << 20,
-	MaxTotalSize: 256 << 20,
+// DefaultLimits returns the limits used for zero fields of Limits: far
+// above any real agreement (a few hundred KiB), far below what would hurt a
+// server. A function, not a variable, so that no caller can change them for
+// every other.
+func DefaultLimits() Limits {
+	return Limits{MaxParts: 2000, MaxPartSize: 64 << 20, MaxTotalSize: 256 << 20}
 }
 
-// withDefaults returns l with zero fields replaced by DefaultLimits (and
-// DefaultLimits' zero fields by the built-in defaults).
+// withDefaults returns l with zero fields replaced by DefaultLimits.
 func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
 	if l.MaxParts <= 0 {
-		l.MaxParts = DefaultLimits.MaxParts
-		if l.MaxParts <= 0 {
-			l.MaxParts = 2000
-		}
+		l.MaxParts = d.MaxParts
 	}
 	if l.MaxPartSize <= 0 {
-		l.MaxPartSize = DefaultLimits.MaxPartSize
-		if l.MaxPartSize <= 0 {
-			l.MaxPartSize = 64 << 20
-		}
+		l.MaxPartSize = d.MaxPartSize
 	}
 	if l.MaxTotalSize <= 0 {
-		l.MaxTotalSize = DefaultLimits.MaxTotalSize
-		if l.MaxTotalSize <= 0 {
-			l.MaxTotalSize = 256 << 20
-		}
+		l.MaxTotalSize = d.MaxTotalSize
 	}
 	return l
 }
