@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -19,10 +20,58 @@ import (
 // errExists reports a refused overwrite.
 var errExists = errorf("already exists; use --force to overwrite it")
 
-// tmpMarker is part of every temporary file name: ".NAME.tmp-XXXXXXXX".
-// Temporary names never end in .docx, so an interrupted run never leaves a
-// file that looks like a finished document.
+// tmpMarker is part of every temporary file name: ".NAME.tmp-XXXXXXXXXXXX"
+// (12 hexadecimal digits, see createTemp). Temporary names never end in
+// .docx, so an interrupted run never leaves a file that looks like a
+// finished document.
 const tmpMarker = ".tmp-"
+
+// tempRE matches the temporary file names createTemp makes.
+var tempRE = regexp.MustCompile(`^\..+\.tmp-[0-9a-f]{12}$`)
+
+// staleAge is the age past which a temporary file of ours that no process
+// holds is a leftover of a killed run: a live one exists for the time of
+// one output's write (milliseconds to seconds).
+const staleAge = time.Hour
+
+// temps tracks the output folders of this process, so that every
+// temporary file can be removed on any exit path, a second Ctrl-C included
+// (removeTemps). Creating a temporary file holds the read lock; removeTemps
+// takes the write lock, so no file is created after it ran.
+var temps struct {
+	mu      sync.RWMutex
+	closing bool
+	dirs    map[*outDir]bool
+	extra   map[string]bool // unpack's temporary folders
+}
+
+// removeTemps removes every temporary file and folder of this process and
+// refuses new ones: the process is about to exit.
+func removeTemps() {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	temps.closing = true
+	for d := range temps.dirs {
+		d.cleanup()
+	}
+	for p := range temps.extra {
+		os.RemoveAll(p)
+	}
+}
+
+// trackTemp registers (on) or forgets a temporary folder for removeTemps.
+func trackTemp(path string, on bool) {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	if temps.extra == nil {
+		temps.extra = map[string]bool{}
+	}
+	if on {
+		temps.extra[path] = true
+	} else {
+		delete(temps.extra, path)
+	}
+}
 
 // outDir is an output folder. Every file is written to a temporary file in
 // the folder, synced, closed, then moved into place: with --force by rename,
@@ -60,12 +109,46 @@ func openOutDir(path string, force bool) (*outDir, error) {
 	if f, err := root.Open("."); err == nil {
 		d.dirFile = f
 	}
+	d.removeStale(time.Now())
+	temps.mu.Lock()
+	if temps.dirs == nil {
+		temps.dirs = map[*outDir]bool{}
+	}
+	temps.dirs[d] = true
+	temps.mu.Unlock()
 	return d, nil
+}
+
+// removeStale removes the temporary files a killed run left in the folder:
+// names of our pattern only, regular files, older than staleAge and not
+// held by a live process (a concurrent run in the same folder keeps its
+// own). Errors are ignored: the sweep is a courtesy.
+func (d *outDir) removeStale(now time.Time) {
+	if d.dirFile == nil {
+		return
+	}
+	names, err := d.dirFile.Readdirnames(-1)
+	if err != nil {
+		return
+	}
+	for _, name := range names {
+		if !tempRE.MatchString(name) {
+			continue
+		}
+		fi, err := d.root.Lstat(name)
+		if err != nil || !fi.Mode().IsRegular() || now.Sub(fi.ModTime()) < staleAge || lockedByOther(d.root, name) {
+			continue
+		}
+		d.root.Remove(name)
+	}
 }
 
 // Close syncs the folder (so the renames are durable) and releases it.
 func (d *outDir) Close() error {
 	d.cleanup()
+	temps.mu.Lock()
+	delete(temps.dirs, d)
+	temps.mu.Unlock()
 	var err error
 	if d.dirFile != nil {
 		if d.policy != syncNone {
@@ -78,6 +161,14 @@ func (d *outDir) Close() error {
 		err = e
 	}
 	return err
+}
+
+// folderName is the folder's name for messages.
+func (d *outDir) folderName() string {
+	if d.path == "." {
+		return "."
+	}
+	return d.path
 }
 
 // display is the name shown to users for the output name.
@@ -222,25 +313,39 @@ func (p *pendingFile) commit(ctx context.Context) error {
 			return err
 		}
 		if _, err := p.f.Write(p.buf.Bytes()); err != nil {
-			return err
+			return p.named(err)
 		}
 		p.releaseBuf()
 	} else if err := p.bw.Flush(); err != nil {
-		return err
+		return p.named(err)
 	}
 	joined = true
 	if err := p.d.sync(p.f); err != nil {
-		return err
+		return p.named(err)
 	}
 	err := p.f.Close()
 	p.f = nil
 	if err != nil {
-		return err
+		return p.named(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return p.d.publish(p.tmp, p.name)
+	return p.named(p.d.publish(p.tmp, p.name))
+}
+
+// named replaces the temporary file's name in err by the output's: the
+// user never chose the temporary name.
+func (p *pendingFile) named(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.HasSuffix(pe.Path, p.tmp) {
+		return &fs.PathError{Op: pe.Op, Path: p.d.display(p.name), Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &os.LinkError{Op: le.Op, Old: le.Old, New: p.d.display(p.name), Err: le.Err}
+	}
+	return err
 }
 
 // syncPolicy is how outputs are made durable before they are published
@@ -438,7 +543,16 @@ func (d *outDir) publish(tmp, name string) error {
 	return d.root.Rename(tmp, name)
 }
 
+// createTemp creates a new temporary file for the output name, locked
+// against other runs' sweeps and registered for removal on every exit
+// path. A failure names the folder, not the temporary name the user never
+// chose.
 func (d *outDir) createTemp(name string) (*os.File, string, error) {
+	temps.mu.RLock()
+	defer temps.mu.RUnlock()
+	if temps.closing {
+		return nil, "", context.Canceled
+	}
 	for range 100 {
 		var b [6]byte
 		rand.Read(b[:])
@@ -448,14 +562,19 @@ func (d *outDir) createTemp(name string) (*os.File, string, error) {
 			continue
 		}
 		if err != nil {
-			return nil, "", err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, "", errorf("%s: cannot write in this folder: %v", fileName(d.folderName()), err)
 		}
+		lockTemp(f)
 		d.mu.Lock()
 		d.temp[tmp] = true
 		d.mu.Unlock()
 		return f, tmp, nil
 	}
-	return nil, "", errorf("%s: cannot create a temporary file in this folder", fileName(d.path))
+	return nil, "", errorf("%s: cannot create a temporary file in this folder", fileName(d.folderName()))
 }
 
 func (d *outDir) forget(tmp string) {
@@ -490,14 +609,20 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 }
 
 // writeFileAtomic writes one file (path may include a folder) atomically,
-// refusing to overwrite unless force.
+// refusing to overwrite unless force. SIGINT or SIGTERM stops it, leaving
+// nothing behind: the error is then the signalError.
 func writeFileAtomic(ctx context.Context, path string, force bool, fill func(w io.Writer) error) error {
+	ctx, stop := withSignals(ctx)
+	defer stop()
 	d, err := openOutDir(filepath.Dir(path), force)
 	if err != nil {
 		return err
 	}
 	werr := d.write(ctx, filepath.Base(path), fill)
 	cerr := d.Close()
+	if cause := context.Cause(ctx); werr != nil && cause != nil && isCancel(ctx, werr) {
+		return cause
+	}
 	if werr != nil {
 		return werr
 	}

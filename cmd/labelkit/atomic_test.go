@@ -7,9 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func listDir(t *testing.T, dir string) []string {
@@ -261,5 +265,101 @@ func TestGroupSync(t *testing.T) {
 	}
 	if g.next != nil {
 		t.Error("a group was left open")
+	}
+}
+
+// TestRemoveStale: opening an output folder removes the temporary files a
+// killed run left there, and only those: our name pattern, regular files,
+// older than staleAge, not held by a live process (a concurrent run).
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * staleAge)
+	mk := func(name string, mtime time.Time) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(filepath.Join(dir, name), mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk(".a.docx.tmp-0123456789ab", old)        // stale: removed
+	mk(".b.docx.tmp-0123456789ab", time.Now()) // fresh: a run in progress
+	mk(".c.docx.tmp-zz", old)                  // not our pattern
+	mk("d.docx.tmp-0123456789ab", old)         // not hidden: not ours
+	mk("a.docx", old)
+	if err := os.Mkdir(filepath.Join(dir, ".e.tmp-0123456789ab"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".b.docx.tmp-0123456789ab", ".c.docx.tmp-zz", ".e.tmp-0123456789ab", "a.docx", "d.docx.tmp-0123456789ab"}
+	if runtime.GOOS != "windows" {
+		// A stale-looking file another process holds (here: locked
+		// through another open file description) is kept.
+		mk(".f.docx.tmp-0123456789ab", old)
+		f, err := os.Open(filepath.Join(dir, ".f.docx.tmp-0123456789ab"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		lockTemp(f)
+		want = append(want, ".f.docx.tmp-0123456789ab")
+		sort.Strings(want)
+	}
+	d, err := openOutDir(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if got := listDir(t, dir); !slices.Equal(got, want) {
+		t.Errorf("left:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+// TestTempErrorNamesFolder: a temporary file that cannot be created is
+// reported with the output folder's name, never the temporary name.
+func TestTempErrorNamesFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	d, err := openOutDir(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	os.RemoveAll(dir)
+	err = d.write(context.Background(), "a.docx", writeString("x"))
+	a, _, _ := testApp()
+	got := a.errText(err)
+	if !strings.HasPrefix(got, dir+": écriture impossible dans ce dossier : ") || strings.Contains(got, tmpMarker) {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestRemoveTemps: removeTemps (a second Ctrl-C) removes the temporary
+// files of every open output folder, and no new one is created after it.
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	d, err := openOutDir(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	f, tmp, err := d.createTemp("a.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := listDir(t, dir); len(got) != 1 || got[0] != tmp {
+		t.Fatalf("before: %q", got)
+	}
+	removeTemps()
+	defer func() {
+		temps.mu.Lock()
+		temps.closing = false
+		temps.mu.Unlock()
+	}()
+	if got := listDir(t, dir); len(got) != 0 {
+		t.Errorf("left: %q", got)
+	}
+	if _, _, err := d.createTemp("b.docx"); err == nil {
+		t.Error("a temporary file was created after removeTemps")
 	}
 }

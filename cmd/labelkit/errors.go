@@ -55,8 +55,14 @@ func (a *app) failUsage(fs interface{ Name() string }, err error) int {
 	return exitUsage
 }
 
-// fail prints err for file and returns exitFailed.
+// fail prints err for file and returns exitFailed, or, when err is an
+// interruption, says so and returns 128+signal.
 func (a *app) fail(file string, err error) int {
+	var se signalError
+	if errors.As(err, &se) {
+		a.eprintf("labelkit: %v: stopped; nothing was written", err)
+		return se.exitCode()
+	}
 	for _, line := range a.errorLines(file, err) {
 		fmt.Fprintln(a.stderr, line)
 	}

@@ -58,10 +58,15 @@ func TestInterruptBatch(t *testing.T) {
 	bin := labelkitBinary(t)
 	in := makeInputs(t, 300)
 	for _, tc := range []struct {
-		sig  syscall.Signal
-		code int
-	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
-		t.Run(tc.sig.String(), func(t *testing.T) {
+		sig   syscall.Signal
+		code  int
+		twice bool // a second signal right after the first: exit at once
+	}{{syscall.SIGINT, 130, false}, {syscall.SIGTERM, 143, false}, {syscall.SIGINT, 130, true}, {syscall.SIGTERM, 143, true}} {
+		name := tc.sig.String()
+		if tc.twice {
+			name += " twice"
+		}
+		t.Run(name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
 			cmd := exec.Command(bin, "render", "-o", out, in)
 			var stderr bytes.Buffer
@@ -79,6 +84,10 @@ func TestInterruptBatch(t *testing.T) {
 				time.Sleep(2 * time.Millisecond)
 			}
 			cmd.Process.Signal(tc.sig)
+			if tc.twice {
+				time.Sleep(time.Millisecond)
+				cmd.Process.Signal(tc.sig)
+			}
 			err := cmd.Wait()
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
@@ -98,8 +107,8 @@ func TestInterruptBatch(t *testing.T) {
 					t.Errorf("%s: %v", e.Name(), err)
 				}
 			}
-			if !strings.Contains(stderr.String(), "arrêt ; les documents terminés sont complets") ||
-				!strings.Contains(stderr.String(), "non faits (interruption)") {
+			if !tc.twice && (!strings.Contains(stderr.String(), "arrêt ; les documents terminés sont complets") ||
+				!strings.Contains(stderr.String(), "non faits (interruption)")) {
 				t.Errorf("no interrupted summary in stderr:\n%s", stderr.String())
 			}
 			t.Logf("%s after %d outputs: %s", tc.sig, n, strings.TrimSpace(stderr.String()))

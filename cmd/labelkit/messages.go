@@ -117,9 +117,11 @@ d'utilisation, 130/143 interrompu (SIGINT/SIGTERM).
 	"%s would all write %s":                                          "%s écriraient tous %s",
 	"output name collision: %v; rename the inputs or render them into different folders (nothing was written)": "conflit de noms de sortie : %v ; renommez les entrées ou produisez-les dans des dossiers différents (rien n'a été écrit)",
 	"already exists; use --force to overwrite it":                                                              "existe déjà ; utilisez --force pour le remplacer",
-	"invalid output name %q":                                                          "nom de sortie %q invalide",
-	"%s: cannot create a temporary file in this folder":                               "%s: impossible de créer un fichier temporaire dans ce dossier",
-	"labelkit: %v: stopped; finished outputs are complete, no temporary file is left": "labelkit: %v : arrêt ; les documents terminés sont complets, aucun fichier temporaire ne reste",
+	"%s: cannot write in this folder: %v":                                                                      "%s: écriture impossible dans ce dossier : %v",
+	"labelkit: %v: stopped; nothing was written":                                                               "labelkit: %v : arrêt ; rien n'a été écrit",
+	"invalid output name %q":                                                                                   "nom de sortie %q invalide",
+	"%s: cannot create a temporary file in this folder":                                                        "%s: impossible de créer un fichier temporaire dans ce dossier",
+	"labelkit: %v: stopped; finished outputs are complete, no temporary file is left":                          "labelkit: %v : arrêt ; les documents terminés sont complets, aucun fichier temporaire ne reste",
 
 	// Progress and summary (progress.go; the counts are in plurals).
 	"rendering":          "production",

@@ -31,8 +31,9 @@ func (e signalError) exitCode() int {
 }
 
 // withSignals returns a context cancelled (with a signalError cause) on the
-// first SIGINT or SIGTERM; after that, the signals get their default
-// behaviour again, so a second Ctrl-C ends the process at once. Like
+// first SIGINT or SIGTERM: the run stops cleanly. A second one ends the
+// process at once, after removing every temporary file (removeTemps); a
+// third one, should that hang, gets the signal's default behaviour. Like
 // signal.NotifyContext, but the cause says which signal came, for the exit
 // code. stop releases the handler.
 func withSignals(parent context.Context) (ctx context.Context, stop func()) {
@@ -43,8 +44,14 @@ func withSignals(parent context.Context) (ctx context.Context, stop func()) {
 	go func() {
 		select {
 		case s := <-ch:
-			signal.Stop(ch)
 			cancel(signalError{s})
+			select {
+			case s := <-ch:
+				signal.Stop(ch)
+				removeTemps()
+				os.Exit(signalError{s}.exitCode())
+			case <-done:
+			}
 		case <-done:
 		}
 	}()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -262,9 +263,16 @@ func (a *app) unpack(fs interface{ Name() string }, file, out string, force bool
 	if err != nil {
 		return a.fail(out, err)
 	}
+	trackTemp(tmp, true)
+	defer trackTemp(tmp, false)
 	defer os.RemoveAll(tmp)
+	ctx, stop := withSignals(a.ctx)
+	defer stop()
 	if err := templates.Unpack(f, fi.Size(), tmp); err != nil {
 		return a.fail(file, err)
+	}
+	if cause := context.Cause(ctx); cause != nil {
+		return a.fail(out, cause)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return a.fail(out, err)
