@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -35,6 +37,9 @@ type app struct {
 	stdoutTerminal bool
 	// stderrFd is standard error's file descriptor, for the terminal width.
 	stderrFd int
+	// stdinJSON: standard input, read by a batch, starts like JSON (for a
+	// hint when it was read as TOML).
+	stdinJSON bool
 	// p prints messages in the user's language (see i18n.go).
 	p *message.Printer
 }
@@ -117,8 +122,46 @@ func (a *app) printMainUsage(w io.Writer) {
 	a.printf(w, mainUsage, b.String())
 }
 
-// run dispatches to a subcommand and returns the exit code.
+// run runs a subcommand and returns the exit code. A failed write to
+// standard output (a full disk, a closed pipe) is reported and makes the run
+// fail, whatever the command printed.
 func (a *app) run(args []string) int {
+	out := &checkedWriter{w: a.stdout}
+	a.stdout = out
+	code := a.dispatch(args)
+	if out.err != nil {
+		var pe *fs.PathError
+		reason := out.err
+		if errors.As(out.err, &pe) {
+			reason = pe.Err
+		}
+		a.eprintf("labelkit: %s: cannot write: %v", a.sprintf("<stdout>"), reason)
+		if code == exitOK {
+			code = exitFailed
+		}
+	}
+	return code
+}
+
+// checkedWriter keeps the first write error of w.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// dispatch runs the subcommand named by args[0].
+func (a *app) dispatch(args []string) int {
 	if len(args) == 0 {
 		a.printMainUsage(a.stderr)
 		return exitUsage

@@ -20,6 +20,9 @@ import (
 // errExists reports a refused overwrite.
 var errExists = errorf("already exists; use --force to overwrite it")
 
+// errSkipped reports an existing output left alone (--skip-existing).
+var errSkipped = errorf("already exists: skipped")
+
 // tmpMarker is part of every temporary file name: ".NAME.tmp-XXXXXXXXXXXX"
 // (12 hexadecimal digits, see createTemp). Temporary names never end in
 // .docx, so an interrupted run never leaves a file that looks like a
@@ -84,6 +87,8 @@ type outDir struct {
 	root   *os.Root
 	force  bool
 	policy syncPolicy
+	// skipExisting: an existing output is left alone (errSkipped).
+	skipExisting bool
 
 	mu   sync.Mutex
 	temp map[string]bool // live temporary files, removed by cleanup
@@ -186,6 +191,24 @@ func (d *outDir) exists(name string) bool {
 	return err == nil
 }
 
+// checkExisting says what to do about an existing output name: a folder
+// there is an error --force cannot help; an existing file is skipped with
+// --skip-existing, refused without --force.
+func (d *outDir) checkExisting(name string) error {
+	fi, err := d.root.Lstat(name)
+	switch {
+	case err != nil:
+		return nil
+	case fi.IsDir():
+		return errorf("%s is a folder; rename it or write to another folder (-o)", fileName(d.display(name)))
+	case d.skipExisting:
+		return errSkipped
+	case !d.force:
+		return errExists
+	}
+	return nil
+}
+
 // checkName refuses names that are not a single local file name.
 func checkName(name string) error {
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name) {
@@ -237,8 +260,8 @@ func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer)
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	if !d.force && d.exists(name) {
-		return nil, errExists
+	if err := d.checkExisting(name); err != nil {
+		return nil, err
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -533,6 +556,9 @@ func (d *outDir) publish(tmp, name string) error {
 		return nil // abandon drops the temporary name
 	}
 	if errors.Is(err, fs.ErrExist) {
+		if err := d.checkExisting(name); err != nil {
+			return err
+		}
 		return errExists
 	}
 	// No hard links here (some network or FAT file systems): check, then

@@ -17,6 +17,7 @@ const (
 	statusSkipped                 // invalid input: reported, not rendered
 	statusFailed                  // could not be rendered or written
 	statusCancelled               // interrupted before it finished
+	statusExisting                // output already there, left alone (--skip-existing)
 )
 
 // outcome is the result of one input. Messages are complete lines for
@@ -114,6 +115,8 @@ func (a *app) outcome(ctx context.Context, d *outDir, in input, err error) outco
 		return outcome{status: statusDone}
 	case isCancel(ctx, err):
 		return outcome{status: statusCancelled}
+	case errors.Is(err, errSkipped):
+		return outcome{status: statusExisting}
 	case errors.Is(err, errExists):
 		return a.failed(a.inName(in), errorf("%s %v", fileName(d.display(in.out)), err))
 	}
@@ -141,7 +144,9 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 	// while labelkit waits for it ends the process as usual.
 	for _, in := range ins {
 		if in.path == stdinName {
-			a.stdin = readAllReader(a.stdin)
+			var b []byte
+			a.stdin, b = readAllReader(a.stdin)
+			a.stdinJSON = looksJSON(b)
 		}
 	}
 	ctx, stop := withSignals(a.ctx)
@@ -212,12 +217,12 @@ const maxStdin = 64 << 20
 
 // readAllReader reads r (up to maxStdin+1 bytes) and returns a reader of
 // what was read, followed by the read error if any.
-func readAllReader(r io.Reader) io.Reader {
+func readAllReader(r io.Reader) (io.Reader, []byte) {
 	b, err := io.ReadAll(io.LimitReader(r, maxStdin+1))
 	if err != nil {
-		return io.MultiReader(bytes.NewReader(b), errReader{err})
+		return io.MultiReader(bytes.NewReader(b), errReader{err}), b
 	}
-	return bytes.NewReader(b)
+	return bytes.NewReader(b), b
 }
 
 type errReader struct{ err error }

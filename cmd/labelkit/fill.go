@@ -75,9 +75,12 @@ func runFill(a *app, args []string) int {
 	}
 	defer dir.Close()
 	var stdout sync.Mutex
-	return a.runBatch(msg("filling"), fillWords, ins, o.workers, o.quiet, dir,
+	return a.runBatch(msg("filling"), fillWords, ins, int(o.workers), o.quiet, dir,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			data, err := a.loadDataFile(in.path, string(o.format))
+			if err != nil && in.path == stdinName && o.format == "toml" && a.stdinJSON {
+				err = stdinHint{err}
+			}
 			if err != nil {
 				return outcome{status: statusSkipped, msgs: a.errorLines(a.inName(in), err)}, nil
 			}

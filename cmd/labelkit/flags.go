@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 )
@@ -138,6 +139,24 @@ func splitArgs(fs *flag.FlagSet, args []string) (flags, pos []string) {
 		}
 	}
 	return flags, pos
+}
+
+// workersFlag is the -j flag: 1 or more, capped at maxWorkers.
+type workersFlag int
+
+// maxWorkers caps -j: rendering is CPU-bound, and up to syncDepth outputs
+// already wait for the disk beside the workers; more workers than a few per
+// CPU only add memory.
+func maxWorkers() int { return 4 * runtime.NumCPU() }
+
+func (w *workersFlag) String() string { return strconv.Itoa(int(*w)) }
+func (w *workersFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return errorf("a number of inputs at once, 1 or more")
+	}
+	*w = workersFlag(min(n, maxWorkers()))
+	return nil
 }
 
 // formatFlag is the --format flag: toml or json.

@@ -160,7 +160,7 @@ func stripANSI(s string) string {
 
 // counts are a batch's totals for the summary.
 type counts struct {
-	done, failed, skipped, cancelled int
+	done, failed, skipped, cancelled, existing int
 }
 
 func (c *counts) add(s status) {
@@ -173,6 +173,8 @@ func (c *counts) add(s status) {
 		c.skipped++
 	case statusCancelled:
 		c.cancelled++
+	case statusExisting:
+		c.existing++
 	}
 }
 
@@ -206,6 +208,9 @@ func (p *progress) summary(w words, c counts, notStarted int) {
 		parts = append(parts, num(c.failed, msg("%d failed"), red))
 	}
 	parts = append(parts, num(c.skipped, w.skipped, red))
+	if c.existing > 0 {
+		parts = append(parts, p.a.sprintf("%d already there (left alone)", c.existing))
+	}
 	if n := c.cancelled + notStarted; n > 0 {
 		parts = append(parts, p.a.sprintf("%d not done (interrupted)", n))
 	}

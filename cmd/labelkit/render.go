@@ -72,9 +72,12 @@ type renderOptions struct {
 	force    bool
 	quiet    bool
 	format   formatFlag
-	workers  int
+	workers  workersFlag
 	allowMis bool
 	sync     syncPolicy
+	// skipExisting leaves existing outputs alone, quietly (--skip-existing,
+	// --resume).
+	skipExisting bool
 }
 
 // batchFlags defines the flags render and fill share: --force, -q,
@@ -84,7 +87,10 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.force, "force", false, msg("overwrite existing outputs"))
 	fs.BoolVar(&o.quiet, "q", false, msg("quiet: no progress bar and no summary (errors are still printed)"))
 	fs.Var(&o.format, "format", msg("`FORMAT` of standard input: toml or json"))
-	fs.IntVar(&o.workers, "j", defaultWorkers(), msg("`N` inputs rendered at once (default: GOMAXPROCS, one per usable core)"))
+	o.workers = workersFlag(defaultWorkers())
+	fs.Var(&o.workers, "j", msg("`N` inputs rendered at once, 1 or more (default: GOMAXPROCS, one per usable core; at most 4 per CPU)"))
+	fs.BoolVar(&o.skipExisting, "skip-existing", false, msg("skip the inputs whose output exists (to finish an interrupted batch); --resume is the same"))
+	fs.BoolVar(&o.skipExisting, "resume", false, msg("same as --skip-existing"))
 	o.sync = syncBatch
 	fs.Var(&o.sync, "sync", msg("`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)"))
 }
@@ -98,11 +104,15 @@ func (a *app) batchOutputs(fs *flag.FlagSet, ins []input, o renderOptions) (dir 
 			return nil, a.usageError(fs, "refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -"), false
 		}
 	}
+	if o.force && o.skipExisting {
+		return nil, a.usageError(fs, "--force and --skip-existing contradict each other: choose one"), false
+	}
 	dir, err := openOutDir(o.out, o.force)
 	if err != nil {
 		return nil, a.failUsage(fs, err), false
 	}
 	dir.policy = o.sync
+	dir.skipExisting = o.skipExisting
 	return dir, 0, true
 }
 
@@ -143,7 +153,7 @@ func runRender(a *app, args []string) int {
 	}
 	defer dir.Close()
 	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
-	return a.runBatch(msg("rendering"), renderWords, ins, o.workers, o.quiet, dir, r.render)
+	return a.runBatch(msg("rendering"), renderWords, ins, int(o.workers), o.quiet, dir, r.render)
 }
 
 // agreementTemplate resolves -t for the agreement: "" is the default embedded
@@ -160,7 +170,7 @@ func agreementTemplate(spec string) ([]labelkit.Option, error) {
 	return []labelkit.Option{labelkit.WithTemplate(t)}, nil
 }
 
-func (a *app) renderBlank(fs interface{ Name() string }, o renderOptions, opts []labelkit.Option) int {
+func (a *app) renderBlank(fs *flag.FlagSet, o renderOptions, opts []labelkit.Option) int {
 	if o.out == stdinName {
 		if a.stdoutTerminal {
 			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
@@ -179,6 +189,10 @@ func (a *app) renderBlank(fs interface{ Name() string }, o renderOptions, opts [
 		path = blankName
 	} else if fi, err := os.Stat(path); (err == nil && fi.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
 		path = filepath.Join(path, blankName)
+	} else if ext := filepath.Ext(path); ext == "" {
+		path += ".docx" // "-o formulaire" means formulaire.docx
+	} else if !strings.EqualFold(ext, ".docx") {
+		return a.usageError(fs, "%s: the blank form is a Word document: give a name ending in .docx (or no extension, .docx is then added)", fileName(path))
 	}
 	err := writeFileAtomic(a.ctx, path, o.force, func(w io.Writer) error {
 		return labelkit.RenderBlank(w, opts...)
@@ -237,9 +251,28 @@ func (a *app) toStdout(in input, mu *sync.Mutex, fill func(w io.Writer) error) o
 // problems carry the file name, and the line and column when known.
 func loadValid(a *app, in input, format convention.Format) (*convention.Convention, error) {
 	if in.path == stdinName {
-		return convention.ValidateReader(a.stdin, format, a.inName(in))
+		c, err := convention.ValidateReader(a.stdin, format, a.inName(in))
+		if err != nil && format == convention.TOML && a.stdinJSON {
+			return nil, stdinHint{err}
+		}
+		return c, err
 	}
 	return convention.ValidateFile(in.path)
+}
+
+// looksJSON reports whether b starts like a JSON object.
+func looksJSON(b []byte) bool {
+	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
+	return len(b) > 0 && b[0] == '{'
+}
+
+// stdinHint is a decoding error of standard input read as TOML that looks
+// like JSON: its lines, then a hint (see errorLines).
+type stdinHint struct{ err error }
+
+func (h stdinHint) Error() string { return h.err.Error() }
+func (h stdinHint) Unwrap() []error {
+	return []error{h.err, errorf("standard input looks like JSON: add --format json")}
 }
 
 // conventionFormat maps --format to the convention package's format.
