@@ -3,6 +3,7 @@ package labelkit
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -23,16 +24,38 @@ func officialWords(text string) []string {
 		if (strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(l, " \t") {
 			continue
 		}
-		words = append(words, strings.Fields(l)...)
+		words = appendWords(words, l)
 	}
 	return words
 }
 
+// appendWords appends the words of s to words, leaving out writing lines:
+// a word made of underscores, ellipses, dots and slashes (« ____ »,
+// « ___/___/_______ », « …………. ») is a place to write, not wording; the
+// punctuation after it stays.
+func appendWords(words []string, s string) []string {
+	for _, w := range strings.Fields(s) {
+		body := strings.TrimRight(w, ",.;")
+		if body != "" && strings.ContainsAny(body, "_…") && strings.Trim(body, "_…./") == "" {
+			if w = w[len(body):]; w == "" {
+				continue
+			}
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// promptRE matches a placeholder prompt in docText's rendering.
+var promptRE = regexp.MustCompile(`‹[^›]*›`)
+
 // formWords returns the words of a docText rendering, without what the
-// extraction could not show: checkbox glyphs and line-break marks.
+// extraction could not show (checkbox glyphs and line-break marks), the
+// form's placeholder prompts (our text, shown where the candidate types)
+// and writing lines, as officialWords.
 func formWords(text string) []string {
 	var words []string
-	for _, w := range strings.Fields(text) {
+	for _, w := range appendWords(nil, promptRE.ReplaceAllString(text, " ")) {
 		if w == "☐" || w == "☒" || w == "⏎" {
 			continue
 		}

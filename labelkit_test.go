@@ -212,6 +212,16 @@ func TestTemplateOptions(t *testing.T) {
 	if !strings.Contains(string(cp["docProps/custom.xml"]), "<vt:lpwstr>custom</vt:lpwstr>") {
 		t.Errorf("custom template's Info not in custom.xml:\n%s", cp["docProps/custom.xml"])
 	}
+	// A custom template has no agreement version: the subject says none
+	// (it read « version  du 1er juillet 2019 »).
+	for doc, want := range map[string]string{
+		string(cp["docProps/core.xml"]): "<dc:subject>Convention du label « e-santé Logiciel Centres de santé » V2</dc:subject>",
+		string(dp["docProps/core.xml"]): "<dc:subject>Convention du label « e-santé Logiciel Centres de santé » V2, version 4.0.2 du 1er juillet 2019</dc:subject>",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("core.xml lacks %s:\n%s", want, doc)
+		}
+	}
 }
 
 func TestNewDocument(t *testing.T) {
@@ -410,3 +420,38 @@ func TestHostileValues(t *testing.T) {
 
 // spaces turns no-break spaces into plain spaces.
 func spaces(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+
+// TestFilledWritingLines: a filled agreement writes its values without the
+// dotted writing lines of the blank form (the dot-leader tab stops of the
+// styles Champ – deux/trois colonnes), and keeps « n° » with the LAP number
+// that follows it (a no-break space).
+func TestFilledWritingLines(t *testing.T) {
+	var blank, filled bytes.Buffer
+	if err := RenderBlank(&blank); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&filled, load(t, "testdata/inputs/maximal.toml")); err != nil {
+		t.Fatal(err)
+	}
+	b, f := string(unzip(t, blank.Bytes())["word/document.xml"]), string(unzip(t, filled.Bytes())["word/document.xml"])
+	for _, style := range []string{"FormField2", "FormField3"} {
+		if !strings.Contains(b, `<w:pStyle w:val="`+style+`"/>`) || strings.Contains(b, `<w:pStyle w:val="`+style+`Filled"/>`) {
+			t.Errorf("the blank form should use %s (dotted lines), not %[1]sFilled", style)
+		}
+		if strings.Contains(f, `<w:pStyle w:val="`+style+`"/>`) || !strings.Contains(f, `<w:pStyle w:val="`+style+`Filled"/>`) {
+			t.Errorf("the filled agreement should use %sFilled (no dotted lines), not %[1]s", style)
+		}
+	}
+	text := plainText(t, unzip(t, filled.Bytes()))
+	if !strings.Contains(text, "– n°\u00a0LAP-MA-2026-0007/bis") {
+		t.Errorf("no no-break space after « n° » in the LAP row:\n%s", text)
+	}
+	styles := string(unzip(t, filled.Bytes())["word/styles.xml"])
+	for _, id := range []string{"FormField2Filled", "FormField3Filled"} {
+		i := strings.Index(styles, `w:styleId="`+id+`"`)
+		j := strings.Index(styles[i:], "</w:style>")
+		if i < 0 || strings.Contains(styles[i:i+j], "leader") || strings.Contains(styles[i:i+j], `w:basedOn w:val="FormField`) {
+			t.Errorf("style %s must not draw or inherit dot leaders", id)
+		}
+	}
+}

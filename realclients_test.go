@@ -87,8 +87,12 @@ func TestRealClients(t *testing.T) {
 
 // TestLibreOfficeEditedTemplate follows a template editor's round trip: pack
 // the embedded template, open and save it in LibreOffice (which rewrites
-// every part, splitting runs its own way), unpack it, and render every golden
-// case with it: the text must be the golden text.
+// every part, splitting runs its own way), unpack it and parse it.
+// LibreOffice does not keep Word's repeating section (a block-level content
+// control, w15:repeatingSection) around the annexes: it turns it into an
+// inline control and the item into a FILLIN field, so the {{range}} over the
+// annexes and its {{end}} end up in different places. The engine must say so
+// clearly (templates/README.md: edit the template in Word or as XML).
 func TestLibreOfficeEditedTemplate(t *testing.T) {
 	t.Parallel()
 	soffice := clienttest.Need(t, "soffice")[0]
@@ -121,26 +125,10 @@ func TestLibreOfficeEditedTemplate(t *testing.T) {
 	if err := templates.Unpack(bytes.NewReader(saved), int64(len(saved)), unpacked); err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := render.ParseFS(os.DirFS(unpacked), render.Funcs(frfuncs.FuncMap()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, gc := range goldenCases {
-		var buf bytes.Buffer
-		if gc.input == "" {
-			err = RenderBlank(&buf, WithTemplate(tmpl))
-		} else {
-			err = Render(&buf, load(t, gc.input), WithTemplate(tmpl))
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", gc.name, err)
-		}
-		want, err := os.ReadFile(filepath.Join("testdata", "golden", gc.name, "text.txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := plainText(t, unzip(t, buf.Bytes())); got != string(want) {
-			t.Errorf("%s: the template saved by LibreOffice renders another text: %s", gc.name, firstDiff(string(want), got))
-		}
+	_, err = render.ParseFS(os.DirFS(unpacked), render.Funcs(frfuncs.FuncMap()))
+	const want = "{{range (ternary (list (dict \"Title\" \"\" \"Description\" \"\")) .Annexes .Blank)}}"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "are in different places of the document structure") {
+		t.Errorf("the template saved by LibreOffice: got %v, want an error naming the annexes' {{range}}", err)
+>>>>>>> dfe1f55 (templates: the agreement is a Word form: every field a content control tagged with its key path (plain text, multi-line, drop-down, date picker, tagged checkboxes PATH=VALUE, annexes as a w15:repeatingSection); render: checkbox takes an optional tag and title, new generic control function)
 	}
 }

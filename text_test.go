@@ -129,13 +129,14 @@ func attr(se xml.StartElement, local string) string {
 // and tests compare: one line per paragraph (w:p) in document order, table
 // cells included; the text of its w:t elements, a tab as "\t", a line break
 // as " ⏎ " (a page break as nothing), list paragraphs prefixed with their bullet and a space;
-// checkboxes read ☒ or ☐ (their glyph is text). An empty paragraph is an
-// empty line.
+// checkboxes read ☒ or ☐ (their glyph is text); a form's placeholder prompt
+// (a run in the character style PlaceholderText) reads ‹prompt›. An empty
+// paragraph is an empty line.
 func docText(t testing.TB, document []byte, markers map[string]string) string {
 	t.Helper()
 	var out, line strings.Builder
 	dec := xml.NewDecoder(bytes.NewReader(document))
-	depth, inText, inPPr := 0, false, false
+	depth, inText, inPPr, prompt := 0, false, false, false
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -161,6 +162,13 @@ func docText(t testing.TB, document []byte, markers map[string]string) string {
 				}
 			case "t":
 				inText = true
+				if prompt {
+					line.WriteString("‹")
+				}
+			case "r":
+				prompt = false
+			case "rStyle":
+				prompt = attr(x, "val") == "PlaceholderText"
 			case "pPr":
 				inPPr = true
 			case "tab":
@@ -186,6 +194,9 @@ func docText(t testing.TB, document []byte, markers map[string]string) string {
 				}
 			case "t":
 				inText = false
+				if prompt {
+					line.WriteString("›")
+				}
 			case "pPr":
 				inPPr = false
 			}

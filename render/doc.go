@@ -105,11 +105,18 @@
 // date, ago, toDate; rand*, shuffle, uuidv4; env, expandenv, os*;
 // getHostByName; bcrypt, htpasswd, gen*, encryptAES...; values); keys
 // returns sorted keys. The whole list is pinned in
-// testdata/funcs.txt. The document function:
+// testdata/funcs.txt. The document functions:
 //
-//   - checkbox v: a Word checkbox content control (w14:checkbox, clickable
-//     in Word) showing ☒ when v is true (non-zero), else ☐. Outside
+//   - checkbox v [tag [title]]: a Word checkbox content control
+//     (w14:checkbox, clickable in Word) showing ☒ when v is true
+//     (non-zero), else ☐, with an optional w:tag and w:alias. Outside
 //     paragraph text (docProps) it prints the glyph alone.
+//   - control v opts: v inside a Word content control described by a sprig
+//     dict: tag, title (w:alias), prompt (the placeholder shown when v
+//     prints nothing) and promptStyle; multiLine for a plain-text control
+//     allowing line breaks, items for a drop-down list, date (a format),
+//     lang and fullDate for a date picker. Outside paragraph text it prints
+//     v alone.
 //
 // [Funcs] adds functions; names starting with "_lk_" are reserved. Locale
 // formatting comes in that way too: package frfuncs holds French dates,

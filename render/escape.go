@@ -28,18 +28,17 @@ type RawXML string
 // AllowRawXML option.
 var ErrRawXML = errors.New("render.RawXML value refused: parse the template with render.AllowRawXML() if it is trusted")
 
-// checkboxValue is what the checkbox function returns; the escaper renders
-// it as a Word checkbox content control.
-type checkboxValue bool
-
 // escCtx is where a printing action stands, with the markup its escaper
 // needs, precomputed at parse time.
 type escCtx struct {
 	run       bool   // inside a w:t of a run (else plain element text)
+	wp, w14   string // the prefixes of WordprocessingML and its 2010 extensions
+	rPr       string // the run's properties (w:rPr element, or "")
+	cbRPr     string // rPr with the checkbox glyph's font
 	closeRun  string // "</w:t></w:r>"
 	reopen    string // "<w:r>" + rPr + `<w:t xml:space="preserve">`
 	br, tab   string // a line break / tab inside the run
-	checked   string // the whole content control, checked
+	checked   string // the whole untagged checkbox content control, checked
 	unchecked string
 }
 
@@ -55,32 +54,17 @@ func newRunCtx(wp, w14, rPr, cbRPr string) escCtx {
 	t := "<" + q("t") + ` xml:space="preserve">`
 	c := escCtx{
 		run:      true,
+		wp:       wp,
+		w14:      w14,
+		rPr:      rPr,
+		cbRPr:    cbRPr,
 		closeRun: "</" + q("t") + "></" + q("r") + ">",
 		reopen:   "<" + q("r") + ">" + rPr + t,
 		br:       "</" + q("t") + "><" + q("br") + "/>" + t,
 		tab:      "</" + q("t") + "><" + q("tab") + "/>" + t,
 	}
-	sdt := func(checked bool) string {
-		val, glyph := "0", glyphUnchecked
-		if checked {
-			val, glyph = "1", glyphChecked
-		}
-		x := func(s string) string { return w14 + ":" + s }
-		var b strings.Builder
-		b.WriteString(c.closeRun)
-		b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
-		b.WriteString("<" + x("checkbox") + ">")
-		b.WriteString("<" + x("checked") + " " + x("val") + `="` + val + `"/>`)
-		b.WriteString("<" + x("checkedState") + " " + x("val") + `="2612" ` + x("font") + `="MS Gothic"/>`)
-		b.WriteString("<" + x("uncheckedState") + " " + x("val") + `="2610" ` + x("font") + `="MS Gothic"/>`)
-		b.WriteString("</" + x("checkbox") + ">")
-		b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
-		b.WriteString("<" + q("r") + ">" + cbRPr + "<" + q("t") + ">" + glyph + "</" + q("t") + "></" + q("r") + ">")
-		b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
-		b.WriteString(c.reopen)
-		return b.String()
-	}
-	c.checked, c.unchecked = sdt(true), sdt(false)
+	c.checked = c.checkboxXML(checkboxValue{checked: true})
+	c.unchecked = c.checkboxXML(checkboxValue{})
 	return c
 }
 
@@ -97,15 +81,22 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 			s = x
 		case checkboxValue:
 			switch {
-			case !c.run && bool(x):
+			case !c.run && x.checked:
 				return glyphChecked, nil
 			case !c.run:
 				return glyphUnchecked, nil
-			case bool(x):
+			case x.tag != "" || x.title != "":
+				return c.checkboxXML(x), nil
+			case x.checked:
 				return c.checked, nil
 			default:
 				return c.unchecked, nil
 			}
+		case controlValue:
+			if !c.run {
+				return escapeText(x.text, c), nil
+			}
+			return c.controlXML(&x), nil
 		case RawXML:
 			if !allowRaw {
 				return "", ErrRawXML

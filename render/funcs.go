@@ -43,6 +43,7 @@ func baseFuncs() template.FuncMap {
 	}
 	fm["keys"] = sortedKeys
 	fm["checkbox"] = checkbox
+	fm["control"] = control
 	return fm
 }
 
@@ -60,14 +61,6 @@ func sortedKeys(dicts ...map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// checkbox renders a Word checkbox content control, ticked (☒) when v is
-// true in the template sense (non-zero), else unticked (☐). Outside the text
-// of a paragraph (in docProps/core.xml) it prints the glyph alone.
-func checkbox(v any) checkboxValue {
-	ok, _ := template.IsTrue(v)
-	return checkboxValue(ok)
 }
 
 // indexFunc returns the template's index function: text/template's, except

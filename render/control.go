@@ -1,0 +1,281 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"text/template"
+	"time"
+)
+
+// checkboxValue is what the checkbox function returns; the escaper renders
+// it as a Word checkbox content control.
+type checkboxValue struct {
+	checked    bool
+	tag, title string
+}
+
+// checkbox renders a Word checkbox content control, ticked (☒) when v is
+// true in the template sense (non-zero), else unticked (☐). An optional tag
+// (w:tag) and title (w:alias) let a program find the box again in the
+// document. Outside the text of a paragraph (in docProps/core.xml) it prints
+// the glyph alone.
+func checkbox(v any, tagTitle ...string) (checkboxValue, error) {
+	ok, _ := template.IsTrue(v)
+	cb := checkboxValue{checked: ok}
+	switch len(tagTitle) {
+	case 0:
+	case 1:
+		cb.tag = tagTitle[0]
+	case 2:
+		cb.tag, cb.title = tagTitle[0], tagTitle[1]
+	default:
+		return cb, fmt.Errorf("checkbox: want a value, then optionally a tag and a title; got %d arguments", 1+len(tagTitle))
+	}
+	return cb, nil
+}
+
+// controlValue is what the control function returns; the escaper renders it
+// as a Word content control around the printed value.
+type controlValue struct {
+	text        string
+	tag, title  string
+	prompt      string // shown, with w:showingPlcHdr, when text is empty
+	promptStyle string // character style of the prompt's run
+	multiLine   bool
+	items       []string // a drop-down list
+	dateFormat  string   // a date picker
+	lang        string
+	fullDate    string // the date picker's value, "2006-01-02T00:00:00Z"
+}
+
+// controlOptions are the keys control accepts, for its error message.
+var controlOptions = []string{"date", "fullDate", "items", "lang", "multiLine", "prompt", "promptStyle", "tag", "title"}
+
+// control renders v, printed as an action prints it, inside a Word content
+// control described by opts (a sprig dict):
+//
+//	tag, title     the control's w:tag and w:alias
+//	prompt         the placeholder shown (w:showingPlcHdr) when v prints
+//	               nothing; without it an empty value gives an empty control
+//	promptStyle    the character style of the prompt (e.g. "PlaceholderText")
+//	multiLine      true: a plain-text control that allows line breaks
+//	items          a list: a drop-down list control offering those values
+//	date           a date format ("d MMMM yyyy"): a date-picker control
+//	lang           the date picker's language ("fr-FR")
+//	fullDate       the date picker's date (a time.Time, "YYYY-MM-DD" or a
+//	               value with a Time() method; nil for none)
+//
+// Without items or date it is a plain-text control. Outside the text of a
+// paragraph (docProps) it prints v alone.
+func control(v any, opts map[string]any) (controlValue, error) {
+	text, err := printable(v)
+	if err != nil {
+		return controlValue{}, err
+	}
+	cv := controlValue{text: text}
+	keys := make([]string, 0, len(opts))
+	for k := range opts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		o := opts[k]
+		var s string
+		switch k {
+		case "tag", "title", "prompt", "promptStyle", "date", "lang":
+			if s, err = printable(o); err != nil {
+				return cv, fmt.Errorf("control: option %s: %w", k, err)
+			}
+		}
+		switch k {
+		case "tag":
+			cv.tag = s
+		case "title":
+			cv.title = s
+		case "prompt":
+			cv.prompt = s
+		case "promptStyle":
+			cv.promptStyle = s
+		case "date":
+			cv.dateFormat = s
+		case "lang":
+			cv.lang = s
+		case "multiLine":
+			cv.multiLine, _ = template.IsTrue(o)
+		case "items":
+			rv := reflect.ValueOf(o)
+			if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+				return cv, fmt.Errorf("control: option items: want a list, got %T", o)
+			}
+			for i := 0; i < rv.Len(); i++ {
+				item, err := printable(rv.Index(i).Interface())
+				if err != nil {
+					return cv, fmt.Errorf("control: option items: %w", err)
+				}
+				cv.items = append(cv.items, item)
+			}
+		case "fullDate":
+			t, ok, err := toTime("control: option fullDate", o)
+			if err != nil {
+				return cv, err
+			}
+			if ok {
+				cv.fullDate = t.Format("2006-01-02") + "T00:00:00Z"
+			}
+		default:
+			return cv, fmt.Errorf("control: unknown option %q (known: %s)", k, strings.Join(controlOptions, ", "))
+		}
+	}
+	if cv.items != nil && cv.dateFormat != "" {
+		return cv, fmt.Errorf("control: options items and date exclude each other")
+	}
+	return cv, nil
+}
+
+// checkboxXML is the checkbox content control for x, closing the current
+// run before it and reopening it after.
+func (c *escCtx) checkboxXML(x checkboxValue) string {
+	q := func(s string) string { return c.wp + ":" + s }
+	k := func(s string) string { return c.w14 + ":" + s }
+	val, glyph := "0", glyphUnchecked
+	if x.checked {
+		val, glyph = "1", glyphChecked
+	}
+	var b strings.Builder
+	b.WriteString(c.closeRun)
+	b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
+	c.writeNames(&b, x.tag, x.title)
+	b.WriteString("<" + k("checkbox") + ">")
+	b.WriteString("<" + k("checked") + " " + k("val") + `="` + val + `"/>`)
+	b.WriteString("<" + k("checkedState") + " " + k("val") + `="2612" ` + k("font") + `="MS Gothic"/>`)
+	b.WriteString("<" + k("uncheckedState") + " " + k("val") + `="2610" ` + k("font") + `="MS Gothic"/>`)
+	b.WriteString("</" + k("checkbox") + ">")
+	b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
+	b.WriteString("<" + q("r") + ">" + c.cbRPr + "<" + q("t") + ">" + glyph + "</" + q("t") + "></" + q("r") + ">")
+	b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
+	b.WriteString(c.reopen)
+	return b.String()
+}
+
+// writeNames writes w:alias and w:tag, when given.
+func (c *escCtx) writeNames(b *strings.Builder, tag, title string) {
+	if title != "" {
+		b.WriteString("<" + c.wp + ":alias " + c.wp + `:val="` + escapeAttr(title) + `"/>`)
+	}
+	if tag != "" {
+		b.WriteString("<" + c.wp + ":tag " + c.wp + `:val="` + escapeAttr(tag) + `"/>`)
+	}
+}
+
+// controlXML is the content control for x, closing the current run before
+// it and reopening it after.
+func (c *escCtx) controlXML(x *controlValue) string {
+	q := func(s string) string { return c.wp + ":" + s }
+	attr := func(name, val string) string { return " " + q(name) + `="` + escapeAttr(val) + `"` }
+	var b strings.Builder
+	b.WriteString(c.closeRun)
+	b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
+	b.WriteString(c.rPr) // what Word gives the text typed in the control
+	c.writeNames(&b, x.tag, x.title)
+	placeholder := x.text == "" && x.prompt != ""
+	if placeholder {
+		b.WriteString("<" + q("showingPlcHdr") + "/>")
+	}
+	switch {
+	case x.items != nil:
+		b.WriteString("<" + q("dropDownList") + ">")
+		for _, it := range x.items {
+			b.WriteString("<" + q("listItem") + attr("displayText", it) + attr("value", it) + "/>")
+		}
+		b.WriteString("</" + q("dropDownList") + ">")
+	case x.dateFormat != "":
+		b.WriteString("<" + q("date"))
+		if x.fullDate != "" {
+			b.WriteString(attr("fullDate", x.fullDate))
+		}
+		b.WriteString("><" + q("dateFormat") + attr("val", x.dateFormat) + "/>")
+		if x.lang != "" {
+			b.WriteString("<" + q("lid") + attr("val", x.lang) + "/>")
+		}
+		b.WriteString("<" + q("storeMappedDataAs") + attr("val", "dateTime") + "/>")
+		b.WriteString("<" + q("calendar") + attr("val", "gregorian") + "/>")
+		b.WriteString("</" + q("date") + ">")
+	case x.multiLine:
+		b.WriteString("<" + q("text") + attr("multiLine", "1") + "/>")
+	default:
+		b.WriteString("<" + q("text") + "/>")
+	}
+	b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
+	rPr, text := c.rPr, x.text
+	if placeholder {
+		rPr, text = withRStyle(c.wp, c.rPr, x.promptStyle), x.prompt
+	}
+	b.WriteString("<" + q("r") + ">" + rPr + "<" + q("t") + ` xml:space="preserve">`)
+	b.WriteString(escapeText(text, c))
+	b.WriteString("</" + q("t") + "></" + q("r") + ">")
+	b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
+	b.WriteString(c.reopen)
+	return b.String()
+}
+
+// withRStyle returns the run properties rPr with the character style style
+// (replacing the run's own), or rPr when style is "".
+func withRStyle(wp, rPr, style string) string {
+	if style == "" {
+		return rPr
+	}
+	rs := "<" + wp + ":rStyle " + wp + `:val="` + escapeAttr(style) + `"/>`
+	if rPr == "" {
+		return "<" + wp + ":rPr>" + rs + "</" + wp + ":rPr>"
+	}
+	open := strings.IndexByte(rPr, '>') + 1
+	if strings.HasSuffix(rPr[:open], "/>") { // <w:rPr/>
+		return "<" + wp + ":rPr>" + rs + "</" + wp + ":rPr>"
+	}
+	inner := rPr[open:]
+	if p := "<" + wp + ":rStyle "; strings.HasPrefix(inner, p) {
+		inner = inner[strings.Index(inner, "/>")+2:]
+	}
+	return rPr[:open] + rs + inner
+}
+
+// escapeAttr escapes s for an attribute value in double quotes.
+func escapeAttr(s string) string {
+	s = escapeText(s, &escCtx{})
+	if strings.ContainsAny(s, "\"\n\t") {
+		s = strings.NewReplacer(`"`, "&quot;", "\n", "&#xA;", "\t", "&#x9;").Replace(s)
+	}
+	return s
+}
+
+// toTime reads the date values control's fullDate accepts. ok is
+// false for what prints no date: nil, nil pointers, "", the zero time.
+func toTime(fn string, v any) (t time.Time, ok bool, err error) {
+	if rv := reflect.ValueOf(v); !rv.IsValid() || (rv.Kind() == reflect.Pointer && rv.IsNil()) {
+		return t, false, nil
+	}
+	switch x := v.(type) {
+	case time.Time:
+		t = x
+	case *time.Time:
+		t = *x
+	case string:
+		if x == "" {
+			return t, false, nil
+		}
+		if t, err = time.Parse(time.DateOnly, x); err != nil {
+			// JSON data often holds RFC 3339 date-times: their own
+			// calendar date, whatever the offset.
+			if t, err = time.Parse(time.RFC3339, x); err != nil {
+				return t, false, fmt.Errorf("%s: %q is not a YYYY-MM-DD date (or an RFC 3339 date-time)", fn, x)
+			}
+		}
+	case interface{ Time() time.Time }:
+		t = x.Time()
+	default:
+		return t, false, fmt.Errorf("%s: cannot format a %T as a date", fn, v)
+	}
+	return t, !t.IsZero(), nil
+}
