@@ -73,10 +73,10 @@ func TestControl(t *testing.T) {
 
 func TestControlErrors(t *testing.T) {
 	for body, want := range map[string]string{
-		`{{control "x" (dict "tga" "a")}}`:                              `control: unknown option "tga" (known: date, fullDate, items, lang, multiLine, prompt, promptStyle, tag, title)`,
-		`{{control "x" (dict "items" "a")}}`:                            "control: option items: want a list, got string",
+		`{{control "x" (dict "tga" "a")}}`:                               `control: unknown option "tga" (known: date, fullDate, items, lang, multiLine, prompt, promptStyle, tag, title)`,
+		`{{control "x" (dict "items" "a")}}`:                             "control: option items: want a list, got string",
 		`{{control "x" (dict "items" (list "a") "date" "d MMMM yyyy")}}`: "control: options items and date exclude each other",
-		`{{control "x" (dict "fullDate" "juillet")}}`:                   `control: option fullDate: "juillet" is not a YYYY-MM-DD date`,
+		`{{control "x" (dict "fullDate" "juillet")}}`:                    `control: option fullDate: "juillet" is not a YYYY-MM-DD date`,
 	} {
 		err := mustParse(t, spec{body: p(body)}).Execute(discard{}, nil)
 		if err == nil || !strings.Contains(err.Error(), want) {
