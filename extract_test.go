@@ -1,0 +1,86 @@
+package labelkit
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/esante/labelkit/convention"
+)
+
+// extractBytes runs Extract on a document held in memory.
+func extractBytes(t testing.TB, docx []byte) *Extraction {
+	t.Helper()
+	x, err := Extract(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	return x
+}
+
+// canonical returns convention.Canonical(c) as a string.
+func canonical(t testing.TB, c *convention.Convention) string {
+	t.Helper()
+	b, err := convention.Canonical(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// checkRoundTrip checks that extract(render(c)) is c's canonical form and
+// that rendering it again gives the same bytes.
+func checkRoundTrip(t testing.TB, name string, c *convention.Convention) {
+	t.Helper()
+	want := canonical(t, c)
+	var first bytes.Buffer
+	if err := Render(&first, c); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	x := extractBytes(t, first.Bytes())
+	if len(x.Problems) > 0 || len(x.Warnings) > 0 {
+		t.Errorf("%s: problems %v, warnings %v", name, x.Problems, x.Warnings)
+	}
+	if got := canonical(t, x.Convention); got != want {
+		t.Errorf("%s: extract(render(X)) =\n%s\nwant\n%s", name, got, want)
+		return
+	}
+	var second bytes.Buffer
+	if err := Render(&second, x.Convention); err != nil {
+		t.Fatalf("%s: rendering the extracted input: %v", name, err)
+	}
+	if !bytes.Equal(first.Bytes(), second.Bytes()) {
+		t.Errorf("%s: rendering the extracted input gives other bytes", name)
+	}
+}
+
+func TestRoundTripGolden(t *testing.T) {
+	for _, gc := range goldenCases {
+		if gc.input == "" {
+			continue
+		}
+		checkRoundTrip(t, gc.name, load(t, gc.input))
+	}
+}
+
+func TestExtractBlank(t *testing.T) {
+	var buf bytes.Buffer
+	if err := RenderBlank(&buf); err != nil {
+		t.Fatal(err)
+	}
+	x := extractBytes(t, buf.Bytes())
+	if len(x.Problems) > 0 || len(x.Warnings) > 0 {
+		t.Errorf("problems %v, warnings %v", x.Problems, x.Warnings)
+	}
+	empty := new(convention.Convention)
+	if got, want := canonical(t, x.Convention), canonical(t, empty); got != want {
+		t.Errorf("the untouched blank form gives\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestExtractNotForm(t *testing.T) {
+	_, err := Extract(bytes.NewReader([]byte("not a zip")), 9)
+	if err == nil || errors.Is(err, ErrNotForm) {
+		t.Errorf("not a zip: %v", err)
+	}
+}
