@@ -129,6 +129,5 @@ func TestLibreOfficeEditedTemplate(t *testing.T) {
 	const want = "{{range (ternary (list (dict \"Title\" \"\" \"Description\" \"\")) .Annexes .Blank)}}"
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "are in different places of the document structure") {
 		t.Errorf("the template saved by LibreOffice: got %v, want an error naming the annexes' {{range}}", err)
->>>>>>> dfe1f55 (templates: the agreement is a Word form: every field a content control tagged with its key path (plain text, multi-line, drop-down, date picker, tagged checkboxes PATH=VALUE, annexes as a w15:repeatingSection); render: checkbox takes an optional tag and title, new generic control function)
 	}
 }

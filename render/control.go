@@ -7,6 +7,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/esante/labelkit/internal/tmplval"
 )
 
 // checkboxValue is what the checkbox function returns; the escaper renders
@@ -70,7 +72,7 @@ var controlOptions = []string{"date", "fullDate", "items", "lang", "multiLine", 
 // Without items or date it is a plain-text control. Outside the text of a
 // paragraph (docProps) it prints v alone.
 func control(v any, opts map[string]any) (controlValue, error) {
-	text, err := printable(v)
+	text, err := tmplval.String(v)
 	if err != nil {
 		return controlValue{}, err
 	}
@@ -85,7 +87,7 @@ func control(v any, opts map[string]any) (controlValue, error) {
 		var s string
 		switch k {
 		case "tag", "title", "prompt", "promptStyle", "date", "lang":
-			if s, err = printable(o); err != nil {
+			if s, err = tmplval.String(o); err != nil {
 				return cv, fmt.Errorf("control: option %s: %w", k, err)
 			}
 		}
@@ -110,7 +112,7 @@ func control(v any, opts map[string]any) (controlValue, error) {
 				return cv, fmt.Errorf("control: option items: want a list, got %T", o)
 			}
 			for i := 0; i < rv.Len(); i++ {
-				item, err := printable(rv.Index(i).Interface())
+				item, err := tmplval.String(rv.Index(i).Interface())
 				if err != nil {
 					return cv, fmt.Errorf("control: option items: %w", err)
 				}
@@ -239,15 +241,6 @@ func withRStyle(wp, rPr, style string) string {
 		inner = inner[strings.Index(inner, "/>")+2:]
 	}
 	return rPr[:open] + rs + inner
-}
-
-// escapeAttr escapes s for an attribute value in double quotes.
-func escapeAttr(s string) string {
-	s = escapeText(s, &escCtx{})
-	if strings.ContainsAny(s, "\"\n\t") {
-		s = strings.NewReplacer(`"`, "&quot;", "\n", "&#xA;", "\t", "&#x9;").Replace(s)
-	}
-	return s
 }
 
 // toTime reads the date values control's fullDate accepts. ok is
