@@ -288,7 +288,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 		"company.representative.first_name": &co.Representative.FirstName,
 		"company.representative.last_name":  &co.Representative.LastName,
 		"company.representative.title":      &co.Representative.Title,
-		"solution.name":                      &c.Solution.Name, "solution.version": &c.Solution.Version,
+		"solution.name":                     &c.Solution.Name, "solution.version": &c.Solution.Version,
 		"solution.hosting.provider": &c.Solution.Hosting.Provider, "solution.hosting.scope": &c.Solution.Hosting.Scope,
 	} {
 		*dst = values[key]
