@@ -205,7 +205,7 @@ func FieldLabel(path string) string {
 	for _, t := range ref.tags {
 		if strings.HasPrefix(t, key+"=") {
 			a := ref.byTag[t].alias
-			if i := strings.Index(a, " :"); i >= 0 {
+			if i := strings.IndexAny(a, ":"); i >= 0 {
 				return strings.TrimRight(a[:i], " \u00a0")
 			}
 			return a

@@ -72,6 +72,7 @@ func init() {
 	commands = []command{
 		{"render", msg("render agreements (or the blank form) from .toml/.json inputs"), runRender},
 		{"validate", msg("check inputs and list every problem"), runValidate},
+		{"extract", msg("read filled forms back into inputs (TOML or JSON)"), runExtract},
 		{"init", msg("write a commented starter input to fill in"), runInit},
 		{"fill", msg("fill any DOCX template with TOML or JSON data"), runFill},
 		{"vars", msg("list the data paths a template uses"), runVars},

@@ -16,6 +16,7 @@ var messages = map[string]string{
 	// Top level (app.go).
 	"render agreements (or the blank form) from .toml/.json inputs": "produit les conventions (ou le formulaire vierge) à partir de fichiers .toml/.json",
 	"check inputs and list every problem":                           "vérifie des fichiers et liste tous leurs problèmes",
+	"read filled forms back into inputs (TOML or JSON)":             "relit des formulaires remplis en fichiers de saisie (TOML ou JSON)",
 	"write a commented starter input to fill in":                    "écrit un fichier de départ commenté, à compléter",
 	"fill any DOCX template with TOML or JSON data":                 "remplit n'importe quel modèle DOCX avec des données TOML ou JSON",
 	"list the data paths a template uses":                           "liste les chemins de données qu'utilise un modèle",
@@ -474,6 +475,56 @@ comme .git sont laissés). list est « labelkit templates ».
 	"%s is not empty; use --force to unpack into it":                                          "%s n'est pas vide ; utilisez --force pour y décomposer le modèle",
 	"embedded template %s: %v":                                                                "modèle intégré %s : %v",
 	"%s: no such template: neither a file or folder nor an embedded template (%s)":            "%s: modèle introuvable : ni un fichier ou dossier, ni un modèle intégré (%s)",
+	// extract (extract.go).
+	`
+Usage: labelkit extract [--format toml|json] [-o DIR] [--force] [-q] FORM.docx...
+
+Reads each FORM.docx (the blank form filled in Word or LibreOffice, or an
+agreement labelkit rendered: a folder stands for its .docx files) and writes
+the input its fields hold: TOML commented like 'labelkit init' (default) or
+JSON (--format json), one file per form in DIR (-o), or on standard output
+for one form. Then validates it and lists every problem, each located by the
+form field's label and its key path:
+
+  form.docx: key.path « Label »: message
+
+A field left with its prompt is not filled in. Text typed outside the fields
+and line breaks typed in a one-line field are reported as warnings.
+
+Exit codes: 0 all forms read and valid; 1 some forms could not be read or
+hold problems; 2 usage error.
+`: `
+Utilisation : labelkit extract [--format toml|json] [-o DOSSIER] [--force] [-q] FORMULAIRE.docx...
+
+Lit chaque FORMULAIRE.docx (le formulaire vierge rempli dans Word ou
+LibreOffice, ou une convention produite par labelkit ; un dossier vaut pour
+ses fichiers .docx) et écrit la saisie que ses champs contiennent : en TOML
+commenté comme « labelkit init » (par défaut) ou en JSON (--format json), un
+fichier par formulaire dans DOSSIER (-o), ou sur la sortie standard pour un
+seul formulaire. Puis la valide et liste tous ses problèmes, chacun situé par
+le libellé du champ du formulaire et son chemin de clé :
+
+  formulaire.docx: chemin.de.clé « Libellé »: message
+
+Un champ resté sur son invite n'est pas rempli. Le texte saisi hors des
+champs et les sauts de ligne saisis dans un champ d'une ligne sont signalés
+comme avertissements.
+
+Codes de sortie : 0 tous les formulaires lus et valides ; 1 des formulaires
+illisibles ou avec des problèmes ; 2 erreur d'utilisation.
+`,
+	"output `DIR`, one .toml (or .json) per form; without it, standard output for one form": "`DOSSIER` de sortie, un .toml (ou .json) par formulaire ; sans lui, la sortie standard pour un seul formulaire",
+	"`FORMAT` of the output: toml or json":                                                  "`FORMAT` de sortie : toml ou json",
+	"extracting":                                                                            "extraction",
+	"warning: ":                                                                             "attention : ",
+	"no forms: give .docx files or folders of them":                                         "aucun formulaire : donnez des fichiers .docx ou des dossiers qui en contiennent",
+	"extract reads .docx files, not standard input":                                         "extract lit des fichiers .docx, pas l'entrée standard",
+	"no .docx form in the given folders":                                                    "aucun formulaire .docx dans les dossiers donnés",
+	"%d forms: give -o DIR to write one %s file per form":                                   "%d formulaires : donnez -o DOSSIER pour écrire un fichier %s par formulaire",
+	"%d bytes: larger than %d MiB, not a form":                                              "%d octets : plus de %d Mio, ce n'est pas un formulaire",
+	"not a Word document (.docx): save the filled form as .docx":                            "ce fichier n'est pas un document Word (.docx) : enregistrez le formulaire rempli au format .docx",
+	"not a labelkit form (no field of the agreement): start from the blank form, labelkit render --blank":                "ce document n'est pas un formulaire labelkit (aucun champ de la convention) : partez du formulaire vierge, labelkit render --blank",
+	"a form of template version %s; labelkit reads version %s: fill in the current blank form (labelkit render --blank)": "formulaire de la version %s du modèle ; labelkit lit la version %s : reprenez la saisie dans le formulaire vierge actuel (labelkit render --blank)",
 }
 
 // plurals are the French messages whose words change with a count, their
