@@ -72,6 +72,9 @@ var controlOptions = []string{"date", "fullDate", "items", "lang", "multiLine", 
 // Without items or date it is a plain-text control. Outside the text of a
 // paragraph (docProps) it prints v alone.
 func control(v any, opts map[string]any) (controlValue, error) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		v = nil // a nil *T prints nothing, even when *T has a String method
+	}
 	text, err := tmplval.String(v)
 	if err != nil {
 		return controlValue{}, err
