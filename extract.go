@@ -102,6 +102,7 @@ func Extract(r io.ReaderAt, size int64) (*Extraction, error) {
 		return nil, err
 	}
 	known := 0
+	retag(doc, ref)
 	for _, c := range doc.controls {
 		if _, ok := ref.byTag[c.tag]; ok {
 			known++
@@ -115,6 +116,29 @@ func Extract(r io.ReaderAt, size int64) (*Extraction, error) {
 	x.Convention.Normalize()
 	x.checkOutside(doc, ref)
 	return x, nil
+}
+
+// retag gives the controls an editor saved without their tag (LibreOffice
+// keeps the title, w:alias, and drops w:tag) the tag of the blank form's
+// control with the same title; a drop-down list without either is the
+// civility, the form's only one.
+func retag(doc *formDoc, ref *refForm) {
+	byAlias := map[string]string{}
+	for _, key := range ref.tags {
+		if a := ref.byTag[key].alias; a != "" {
+			byAlias[a] = strings.TrimPrefix(key, "annexes[].")
+		}
+	}
+	for _, c := range doc.controls {
+		if c.tag != "" {
+			continue
+		}
+		if t, ok := byAlias[c.alias]; ok && (c.item >= 0) == (t == "title" || t == "description") {
+			c.tag = t
+		} else if c.dropDown {
+			c.tag = "company.representative.civility"
+		}
+	}
 }
 
 // refForm is what the blank form says about each field: its label and

@@ -15,6 +15,7 @@ type formControl struct {
 	placeholder bool   // w:showingPlcHdr: the prompt is showing, nothing was typed
 	checkbox    bool   // w14:checkbox
 	checked     bool   // w14:checked, or a ticked glyph
+	dropDown    bool   // w:dropDownList
 	multiLine   bool   // w:text w:multiLine
 	fullDate    string // w:date w:fullDate
 	repeating   bool   // w15:repeatingSection
@@ -154,6 +155,10 @@ func readForm(data []byte) (*formDoc, error) {
 				if f != nil && !f.content {
 					v := attrOf(x, "multiLine")
 					f.c.multiLine = v == "1" || v == "true" || v == "on"
+				}
+			case "dropDownList":
+				if f != nil && !f.content {
+					f.c.dropDown = true
 				}
 			case "date":
 				if f != nil && !f.content {
