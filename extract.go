@@ -111,6 +111,7 @@ func Extract(r io.ReaderAt, size int64) (*Extraction, error) {
 	if known == 0 {
 		return nil, ErrNotForm
 	}
+	retagBoxes(doc, ref)
 	x := &Extraction{Convention: new(convention.Convention)}
 	x.fill(doc, ref)
 	x.Convention.Normalize()
@@ -120,8 +121,7 @@ func Extract(r io.ReaderAt, size int64) (*Extraction, error) {
 
 // retag gives the controls an editor saved without their tag (LibreOffice
 // keeps the title, w:alias, and drops w:tag) the tag of the blank form's
-// control with the same title; a drop-down list without either is the
-// civility, the form's only one.
+// control with the same title.
 func retag(doc *formDoc, ref *refForm) {
 	byAlias := map[string]string{}
 	for _, key := range ref.tags {
@@ -135,8 +135,34 @@ func retag(doc *formDoc, ref *refForm) {
 		}
 		if t, ok := byAlias[c.alias]; ok && (c.item >= 0) == (t == "title" || t == "description") {
 			c.tag = t
-		} else if c.dropDown {
+		}
+	}
+}
+
+// retagBoxes gives the boxes an editor saved without tag nor title
+// (LibreOffice) the blank form's tags, in order, when there are as many; a
+// drop-down list without either is the civility, the form's only one.
+func retagBoxes(doc *formDoc, ref *refForm) {
+	for _, c := range doc.controls {
+		if c.dropDown && c.tag == "" && c.alias == "" {
 			c.tag = "company.representative.civility"
+		}
+	}
+	var refBoxes []string
+	for _, key := range ref.tags {
+		if ref.byTag[key].checkbox {
+			refBoxes = append(refBoxes, key)
+		}
+	}
+	var bare []*formControl
+	for _, c := range doc.controls {
+		if c.checkbox && c.tag == "" && c.alias == "" {
+			bare = append(bare, c)
+		}
+	}
+	if len(bare) == len(refBoxes) {
+		for i, c := range bare {
+			c.tag = refBoxes[i]
 		}
 	}
 }
@@ -264,8 +290,8 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 			continue
 		}
 		v := fc.value()
-		if r, ok := ref.byTag[key]; ok && v == r.text.String() && r.placeholder {
-			v = "" // a prompt whose placeholder mark an editor dropped
+		if r, ok := ref.byTag[key]; ok && r.placeholder && r.greyPrompt && v == r.text.String() {
+			v = "" // our prompt, whose placeholder mark an editor dropped
 		}
 		if !ref.multiple[key] && strings.ContainsAny(v, "\n\t") {
 			v = strings.Join(strings.FieldsFunc(v, func(r rune) bool { return r == '\n' || r == '\t' }), " ")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/esante/labelkit/convention"
 )
@@ -83,4 +84,47 @@ func TestExtractNotForm(t *testing.T) {
 	if err == nil || errors.Is(err, ErrNotForm) {
 		t.Errorf("not a zip: %v", err)
 	}
+}
+
+// FuzzRoundTrip: for generated valid conventions, extract(render(X)) is X's
+// canonical form and renders to the same bytes.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("ACME Santé", "Dossier patient\nAgenda", "Ergothérapeute", uint16(0x0f0f), uint8(3), "Annexe « A » & <b>")
+	f.Add("Société  « X » & Y", "", "", uint16(0xffff), uint8(0), "Hébergement\nsauvegarde")
+	f.Add("O'Brien SAS", "a\n\nb\n", "Médiateur\nAutre", uint16(1), uint8(255), "titre\nsur deux lignes")
+	f.Fuzz(func(t *testing.T, name, components, others string, flags uint16, n uint8, annex string) {
+		c := load(t, "testdata/inputs/minimal.toml")
+		c.Company.Name = name
+		c.Solution.Components = lines(components)
+		c.Solution.OtherProfessions = lines(others)
+		c.Solution.Professions = nil
+		for i, p := range convention.AllProfessions() {
+			if flags&(1<<i) != 0 {
+				c.Solution.Professions = append(c.Solution.Professions, p)
+			}
+		}
+		if flags&(1<<12) != 0 {
+			c.Solution.Deployment, c.Solution.MaxSites = convention.Multisite, 2+int(n)*97
+		}
+		if flags&(1<<13) != 0 {
+			c.Solution.Hosting = convention.Hosting{Hosted: true, Provider: name, Scope: annex}
+		}
+		if flags&(1<<14) != 0 {
+			c.Solution.LAP = &convention.LAP{Certificate: name, Number: "LAP-" + others}
+			c.Solution.DMP = &convention.DMP{Homologation: "H-1", Module: others}
+		}
+		if flags&(1<<15) != 0 {
+			c.ANS = &convention.Signatory{Name: "Monsieur " + name, Title: "Directeur"}
+			d, _ := convention.NewDate(2026, time.Month(1+int(n)%12), 1+int(n)%28)
+			c.Signature = &convention.Signature{Place: "Lyon", Date: &d}
+		}
+		for i := 0; i < int(n)%4; i++ {
+			c.Annexes = append(c.Annexes, convention.Annex{Title: name + " " + string(rune('A'+i)), Description: annex})
+		}
+		c.Normalize()
+		if c.Validate() != nil {
+			t.Skip("not a valid convention")
+		}
+		checkRoundTrip(t, "fuzz", c)
+	})
 }

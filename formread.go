@@ -13,6 +13,7 @@ import (
 type formControl struct {
 	tag, alias  string
 	placeholder bool   // w:showingPlcHdr: the prompt is showing, nothing was typed
+	greyPrompt  bool   // a run of its content is in the style PlaceholderText
 	checkbox    bool   // w14:checkbox
 	checked     bool   // w14:checked, or a ticked glyph
 	dropDown    bool   // w:dropDownList
@@ -183,7 +184,11 @@ func readForm(data []byte) (*formDoc, error) {
 				}
 			case "noBreakHyphen":
 				write("-")
-			case "moveFrom", "instrText", "delText", "rPr", "pPr":
+			case "rStyle":
+				if f != nil && f.content && attrOf(x, "val") == "PlaceholderText" {
+					f.c.greyPrompt = true
+				}
+			case "moveFrom", "instrText", "delText", "pPr":
 				// moved-away text, field codes, deleted text and properties are
 				// not the text a reader sees
 				skip = 1
