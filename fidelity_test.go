@@ -52,14 +52,21 @@ var promptRE = regexp.MustCompile(`‹[^›]*›`)
 // formWords returns the words of a docText rendering, without what the
 // extraction could not show (checkbox glyphs and line-break marks), the
 // form's placeholder prompts (our text, shown where the candidate types)
-// and writing lines, as officialWords.
+// with the bullet of a list item holding only a prompt, and writing lines,
+// as officialWords.
 func formWords(text string) []string {
 	var words []string
-	for _, w := range appendWords(nil, promptRE.ReplaceAllString(text, " ")) {
-		if w == "☐" || w == "☒" || w == "⏎" {
-			continue
+	for _, line := range strings.Split(text, "\n") {
+		ws := appendWords(nil, promptRE.ReplaceAllString(line, " "))
+		if len(ws) == 1 && promptRE.MatchString(line) && (ws[0] == "•" || ws[0] == "-") {
+			continue // the bullet of a list item that holds only a prompt
 		}
-		words = append(words, w)
+		for _, w := range ws {
+			if w == "☐" || w == "☒" || w == "⏎" {
+				continue
+			}
+			words = append(words, w)
+		}
 	}
 	return words
 }
