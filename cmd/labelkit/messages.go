@@ -430,9 +430,14 @@ par défaut est marqué d'une *. Chacun de ces noms peut être donné à -t.
 	`
 Usage:
 
+  labelkit template export NAME [-o FILE.docx] [--force]
   labelkit template pack DIR [-o FILE.docx] [--force]
   labelkit template unpack FILE.docx [-o DIR] [--force]
   labelkit template list
+
+export writes an embedded template (see 'labelkit templates') as a .docx to
+open and edit in Word or LibreOffice (default FILE: NAME.docx in the current
+folder; "-" is standard output); render it with 'labelkit render -t FILE'.
 
 Templates are kept in git as unpacked DOCX parts (one folder), so that every
 wording change is a readable diff. pack zips such a folder into a .docx to
@@ -446,9 +451,15 @@ alone). list is 'labelkit templates'.
 `: `
 Utilisation :
 
+  labelkit template export NOM [-o FICHIER.docx] [--force]
   labelkit template pack DOSSIER [-o FICHIER.docx] [--force]
   labelkit template unpack FICHIER.docx [-o DOSSIER] [--force]
   labelkit template list
+
+export écrit un modèle intégré (voir « labelkit templates ») en .docx à ouvrir
+et modifier dans Word ou LibreOffice (FICHIER par défaut : NOM.docx dans le
+dossier courant ; « - » est la sortie standard) ; produisez-le ensuite avec
+« labelkit render -t FICHIER ».
 
 Les modèles sont gardés dans git décomposés en parties DOCX (un dossier),
 pour que chaque changement de texte soit une différence lisible. pack
@@ -461,20 +472,34 @@ avec --force, le dossier doit contenir un paquet décomposé, qui est remplacé
 (les parties que le .docx n'a plus sont supprimées ; les fichiers cachés
 comme .git sont laissés). list est « labelkit templates ».
 `,
-	"output `FILE` (pack) or `DIR` (unpack)":                                                  "`FICHIER` (pack) ou `DOSSIER` (unpack) de sortie",
-	"overwrite an existing file, or unpack into a folder that is not empty":                   "remplace un fichier existant, ou décompose dans un dossier non vide",
-	"missing subcommand: pack, unpack or list":                                                "sous-commande manquante : pack, unpack ou list",
-	"list takes no arguments":                                                                 "list n'attend pas d'argument",
-	"pack takes one folder; name the output with -o: labelkit template pack %s -o %s":         "pack attend un seul dossier ; nommez la sortie avec -o : labelkit template pack %s -o %s",
-	"pack takes one folder":                                                                   "pack attend un seul dossier",
+	"output `FILE` (pack) or `DIR` (unpack)":                                                     "`FICHIER` (pack) ou `DOSSIER` (unpack) de sortie",
+	"overwrite an existing file, or unpack into a folder that is not empty":                      "remplace un fichier existant, ou décompose dans un dossier non vide",
+	"missing subcommand: export, pack, unpack or list":                                           "sous-commande manquante : export, pack, unpack ou list",
+	"unknown subcommand %q: use export, pack, unpack or list":                                    "sous-commande %q inconnue : utilisez export, pack, unpack ou list",
+	"export takes one template name; name the output with -o: labelkit template export %s -o %s": "export attend un seul nom de modèle ; nommez la sortie avec -o : labelkit template export %s -o %s",
+	"export takes one embedded template name (see 'labelkit templates')":                         "export attend le nom d'un modèle intégré (voir « labelkit templates »)",
+	"%s: no such embedded template (%s)":                                                         "%s: modèle intégré introuvable (%s)",
+	`
+  labelkit template export centres-sante-v2 -o ma-convention.docx   # edit it in Word
+  labelkit render -t ma-convention.docx acme.toml
+  labelkit template unpack ma-convention.docx -o ma-convention/     # readable diffs
+  labelkit template pack ma-convention/ -o ma-convention.docx
+  labelkit vars ma-convention.docx`: `
+  labelkit template export centres-sante-v2 -o ma-convention.docx   # à modifier dans Word
+  labelkit render -t ma-convention.docx acme.toml
+  labelkit template unpack ma-convention.docx -o ma-convention/     # différences lisibles
+  labelkit template pack ma-convention/ -o ma-convention.docx
+  labelkit vars ma-convention.docx`,
+	"list takes no arguments": "list n'attend pas d'argument",
+	"pack takes one folder; name the output with -o: labelkit template pack %s -o %s": "pack attend un seul dossier ; nommez la sortie avec -o : labelkit template pack %s -o %s",
+	"pack takes one folder": "pack attend un seul dossier",
 	"unpack takes one .docx file; name the folder with -o: labelkit template unpack %s -o %s": "unpack attend un seul fichier .docx ; nommez le dossier avec -o : labelkit template unpack %s -o %s",
-	"unpack takes one .docx file":                                                             "unpack attend un seul fichier .docx",
-	"unknown subcommand %q: use pack, unpack or list":                                         "sous-commande %q inconnue : utilisez pack, unpack ou list",
-	"%s: not a folder":                                                                        "%s: ce n'est pas un dossier",
-	"%s: is a folder, not a .docx file":                                                       "%s: c'est un dossier, pas un fichier .docx",
-	"%s is not empty; use --force to unpack into it":                                          "%s n'est pas vide ; utilisez --force pour y décomposer le modèle",
-	"embedded template %s: %v":                                                                "modèle intégré %s : %v",
-	"%s: no such template: neither a file or folder nor an embedded template (%s)":            "%s: modèle introuvable : ni un fichier ou dossier, ni un modèle intégré (%s)",
+	"unpack takes one .docx file":                    "unpack attend un seul fichier .docx",
+	"%s: not a folder":                               "%s: ce n'est pas un dossier",
+	"%s: is a folder, not a .docx file":              "%s: c'est un dossier, pas un fichier .docx",
+	"%s is not empty; use --force to unpack into it": "%s n'est pas vide ; utilisez --force pour y décomposer le modèle",
+	"embedded template %s: %v":                       "modèle intégré %s : %v",
+	"%s: no such template: neither a file or folder nor an embedded template (%s)": "%s: modèle introuvable : ni un fichier ou dossier, ni un modèle intégré (%s)",
 	// extract (extract.go).
 	`
 Usage: labelkit extract [--format toml|json] [-o DIR] [--force] [-q] FORM.docx...

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,9 +125,14 @@ var templateHelp = help{
 	usage: msg(`
 Usage:
 
+  labelkit template export NAME [-o FILE.docx] [--force]
   labelkit template pack DIR [-o FILE.docx] [--force]
   labelkit template unpack FILE.docx [-o DIR] [--force]
   labelkit template list
+
+export writes an embedded template (see 'labelkit templates') as a .docx to
+open and edit in Word or LibreOffice (default FILE: NAME.docx in the current
+folder; "-" is standard output); render it with 'labelkit render -t FILE'.
 
 Templates are kept in git as unpacked DOCX parts (one folder), so that every
 wording change is a readable diff. pack zips such a folder into a .docx to
@@ -138,10 +144,12 @@ with --force the folder must hold an unpacked package, which is replaced
 (parts the .docx no longer has are removed; dot-files such as .git are left
 alone). list is 'labelkit templates'.
 `),
-	examples: `
-  labelkit template unpack templates/centres-sante-v2.docx -o /tmp/tpl
-  labelkit template pack /tmp/tpl -o ma-convention.docx
-  labelkit template pack mytemplate/ && labelkit vars mytemplate.docx`,
+	examples: msg(`
+  labelkit template export centres-sante-v2 -o ma-convention.docx   # edit it in Word
+  labelkit render -t ma-convention.docx acme.toml
+  labelkit template unpack ma-convention.docx -o ma-convention/     # readable diffs
+  labelkit template pack ma-convention/ -o ma-convention.docx
+  labelkit vars ma-convention.docx`),
 }
 
 func runTemplate(a *app, args []string) int {
@@ -155,7 +163,7 @@ func runTemplate(a *app, args []string) int {
 		return code
 	}
 	if len(pos) == 0 {
-		return a.usageError(fs, "missing subcommand: pack, unpack or list")
+		return a.usageError(fs, "missing subcommand: export, pack, unpack or list")
 	}
 	sub, pos := pos[0], pos[1:]
 	switch sub {
@@ -173,6 +181,14 @@ func runTemplate(a *app, args []string) int {
 			return a.usageError(fs, "pack takes one folder")
 		}
 		return a.pack(fs, pos[0], out, force)
+	case "export":
+		if len(pos) == 2 && out == "" {
+			return a.usageError(fs, "export takes one template name; name the output with -o: labelkit template export %s -o %s", pos[0], pos[1])
+		}
+		if len(pos) != 1 {
+			return a.usageError(fs, "export takes one embedded template name (see 'labelkit templates')")
+		}
+		return a.export(fs, pos[0], out, force)
 	case "unpack":
 		if len(pos) == 2 && out == "" {
 			return a.usageError(fs, "unpack takes one .docx file; name the folder with -o: labelkit template unpack %s -o %s", pos[0], pos[1])
@@ -182,7 +198,24 @@ func runTemplate(a *app, args []string) int {
 		}
 		return a.unpack(fs, pos[0], out, force)
 	}
-	return a.usageError(fs, "unknown subcommand %q: use pack, unpack or list", sub)
+	return a.usageError(fs, "unknown subcommand %q: use export, pack, unpack or list", sub)
+}
+
+// export writes an embedded template as an editable .docx (default:
+// NAME.docx in the current folder), from the installed binary alone.
+func (a *app) export(fs interface{ Name() string }, name, out string, force bool) int {
+	tfs, err := templates.FS(name)
+	if err != nil {
+		var names []string
+		for _, info := range templates.List() {
+			names = append(names, info.Name)
+		}
+		return a.failUsage(fs, errorf("%s: no such embedded template (%s)", fileName(name), strings.Join(names, ", ")))
+	}
+	if out == "" {
+		out = name + ".docx"
+	}
+	return a.packFS(fs, tfs, name, out, force)
 }
 
 func (a *app) pack(fs interface{ Name() string }, dir, out string, force bool) int {
@@ -190,7 +223,21 @@ func (a *app) pack(fs interface{ Name() string }, dir, out string, force bool) i
 	if err != nil || !fi.IsDir() {
 		return a.failUsage(fs, errorf("%s: not a folder", fileName(dir)))
 	}
-	fill := func(w io.Writer) error { return templates.Pack(w, os.DirFS(dir)) }
+	if out == "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return a.fail(dir, err)
+		}
+		out = filepath.Base(abs) + ".docx"
+	}
+	return a.packFS(fs, os.DirFS(dir), dir, out, force)
+}
+
+// packFS zips the unpacked template tfs (named src in messages) into out
+// ("-": standard output), atomically.
+func (a *app) packFS(fs interface{ Name() string }, tfs iofs.FS, src, out string, force bool) int {
+	fill := func(w io.Writer) error { return templates.Pack(w, tfs) }
+	dir := src
 	if out == stdinName {
 		if a.stdoutTerminal {
 			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
@@ -203,13 +250,6 @@ func (a *app) pack(fs interface{ Name() string }, dir, out string, force bool) i
 			return a.fail(a.sprintf("<stdout>"), err)
 		}
 		return exitOK
-	}
-	if out == "" {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			return a.fail(dir, err)
-		}
-		out = filepath.Base(abs) + ".docx"
 	}
 	if err := writeFileAtomic(a.ctx, out, force, fill); err != nil {
 		if _, ok := err.(*prefixedError); ok {
