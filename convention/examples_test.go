@@ -13,6 +13,11 @@ func TestExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	more, err := filepath.Glob("../examples/*/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, more...)
 	n := 0
 	for _, f := range files {
 		if _, err := convention.FormatFromPath(f); err != nil {
@@ -44,7 +49,7 @@ func TestExampleTwins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := convention.LoadFile("../examples/monosite-standard.json")
+	b, err := convention.LoadFile("../examples/json/monosite-standard.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,12 +18,12 @@ func TestStarter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	example, err := os.ReadFile("../examples/starter.toml")
+	example, err := os.ReadFile("../examples/starter/starter.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(s, canonical) || !bytes.Equal(example, canonical) {
-		t.Fatal("examples/starter.toml differs from convention/starter.toml: copy convention/starter.toml over it")
+		t.Fatal("examples/starter/starter.toml differs from convention/starter.toml: copy convention/starter.toml over it")
 	}
 	s[0] = 'X'
 	if Starter()[0] == 'X' {

@@ -60,6 +60,9 @@ var versionDate = time.Date(2019, time.July, 1, 0, 0, 0, 0, time.UTC)
 func optionalHint(path string) string {
 	for _, t := range []string{"solution.lap", "solution.dmp", "solution.sesam_vitale", "ans", "annexes"} {
 		if strings.HasPrefix(path, t+".") || strings.HasPrefix(path, t+"[") {
+			if t == "annexes" {
+				return ", ou retirez ce bloc [[annexes]] (facultatif)"
+			}
 			return ", ou retirez la table [" + t + "] (facultative)"
 		}
 	}
@@ -90,7 +93,7 @@ func (v *validator) text(path, s string, required bool) bool {
 	}
 	ok := true
 	if strings.HasPrefix(s, Placeholder) {
-		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par « "+f.label+" »"+optionalHint(path))
+		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par votre valeur pour « "+f.label+" »"+optionalHint(path))
 		return false
 	}
 	if !utf8.ValidString(s) {
