@@ -1,12 +1,11 @@
 package labelkit
 
 import (
-	"bytes"
 	"errors"
 	"io"
-	"sync"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/bufpool"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
 )
@@ -107,20 +106,9 @@ func RenderBlank(w io.Writer, opts ...Option) error {
 	return execute(w, t, blankDocument(info))
 }
 
-// bufPool holds the buffers execute builds documents in. Pooled because a
-// batch renders thousands of documents: a fresh buffer grew by doubling to
-// the document's size each time (~55 KB of garbage per 20 KB agreement,
-// a fifth of a batch's allocations).
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 func execute(w io.Writer, t *render.Template, doc Document) error {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 4<<20 { // don't keep huge buffers alive
-			bufPool.Put(buf)
-		}
-	}()
+	buf := bufpool.Get() // the whole document, written to w once complete
+	defer bufpool.Put(buf)
 	if err := t.Execute(buf, doc); err != nil {
 		return err
 	}

@@ -397,17 +397,15 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int) (Errors, error) {
 	data := tp.part.Data
 	if i := bytes.IndexAny(data, "\x01\x02\x03\x04\x05"); i >= 0 {
-		return Errors{{Part: tp.name, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
+		return Errors{{Part: tp.name, Kind: KindSyntax, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
 	}
 	root, err := parseXML(data)
 	if err != nil {
-		return Errors{{Part: tp.name, Err: err}}, nil
+		return Errors{{Part: tp.name, Kind: KindSyntax, Err: err}}, nil
 	}
 	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root, partIndex: index}
-	for _, a := range root.attrs(data) {
-		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(data[a.valStart:a.valEnd]) == nsW {
-			c.wp = p
-		}
+	if p := root.nsPrefix(data, nsW); p != "" {
+		c.wp = p
 	}
 	c.collect()
 	if len(c.acts) == 0 {

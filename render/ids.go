@@ -59,12 +59,7 @@ func (c *compiler) freshenRepeatedIDs() {
 		}
 		return false
 	}
-	w14 := ""
-	for _, a := range c.root.attrs(c.data) {
-		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(c.data[a.valStart:a.valEnd]) == nsW14 {
-			w14 = p
-		}
-	}
+	w14 := c.root.nsPrefix(c.data, nsW14)
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		for _, ch := range e.children {

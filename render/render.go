@@ -7,9 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"sync"
 	"text/template"
 
+	"github.com/esante/labelkit/internal/bufpool"
 	"github.com/esante/labelkit/internal/opc"
 )
 
@@ -142,8 +142,7 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		if p.texts != nil {
 			lw.s = p.texts.Stream()
 		} else {
-			lw.b = bufPool.Get().(*bytes.Buffer)
-			lw.b.Reset()
+			lw.b = bufpool.Get()
 		}
 		if err := p.tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
@@ -183,9 +182,5 @@ func (w *limitWriter) release() {
 	if w.s != nil {
 		w.s.Release()
 	}
-	if w.b != nil && w.b.Cap() <= 4<<20 {
-		bufPool.Put(w.b)
-	}
+	bufpool.Put(w.b)
 }
-
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -204,18 +204,8 @@ func (c *compiler) internal(body string) *action {
 // w14 ignorable, so that checkbox content controls are valid.
 func (c *compiler) declareW14() {
 	root := c.root
-	w14, mc := "", ""
+	w14, mc := root.nsPrefix(c.data, nsW14), root.nsPrefix(c.data, nsMC)
 	rootAttrs := root.attrs(c.data)
-	for _, a := range rootAttrs {
-		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok {
-			switch string(c.data[a.valStart:a.valEnd]) {
-			case nsW14:
-				w14 = p
-			case nsMC:
-				mc = p
-			}
-		}
-	}
 	at := root.tagEnd - 1
 	if root.empty {
 		at = root.tagEnd - 2

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,18 @@ func (e *elem) attr(data []byte, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// nsPrefix returns the prefix the element's start tag declares for the
+// namespace ns (the last one, as a later declaration wins), or "".
+func (e *elem) nsPrefix(data []byte, ns string) string {
+	prefix := ""
+	for _, a := range e.attrs(data) {
+		if p, ok := strings.CutPrefix(a.name, "xmlns:"); ok && string(data[a.valStart:a.valEnd]) == ns {
+			prefix = p
+		}
+	}
+	return prefix
 }
 
 // xmlError is a well-formedness error at a byte offset of a part.

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -65,7 +64,7 @@ func Unpack(r io.ReaderAt, size int64, dir string) error {
 	for _, p := range pkg.Parts {
 		keep[p.Name] = true
 		data := p.Data
-		if isXMLPart(p.Name) {
+		if pkg.IsXML(p.Name) {
 			data = Readable(data)
 		}
 		file := filepath.Join(dir, filepath.FromSlash(p.Name))
@@ -98,7 +97,7 @@ func existingFiles(dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") && !(d.Name() == ".rels" && filepath.Base(filepath.Dir(p)) == "_rels") {
+		if p != dir && opc.Hidden(filepath.ToSlash(p), d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -139,7 +138,7 @@ func removeEmptyDirs(dir string) error {
 			return err
 		}
 		if d.IsDir() && p != dir {
-			if strings.HasPrefix(d.Name(), ".") {
+			if opc.Hidden(filepath.ToSlash(p), true) {
 				return filepath.SkipDir
 			}
 			dirs = append(dirs, p)
@@ -161,11 +160,6 @@ func removeEmptyDirs(dir string) error {
 		}
 	}
 	return nil
-}
-
-func isXMLPart(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".xml" || ext == ".rels" || ext == ".vml"
 }
 
 // blockElements are the WordprocessingML elements that start a line in the

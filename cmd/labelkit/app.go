@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/term"
 	"golang.org/x/text/message"
+
+	"github.com/esante/labelkit/internal/editdist"
 )
 
 // Exit codes.
@@ -214,38 +216,17 @@ func runHelp(a *app, args []string) int {
 	return c.run(a, []string{"--help"})
 }
 
-// closest returns the candidate nearest to s (Levenshtein distance at most
-// 2, or a prefix), or "".
+// closest returns the candidate nearest to s (edit distance at most 2, or
+// a prefix), or "".
 func closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
 		if len(s) >= 2 && strings.HasPrefix(c, s) {
 			return c
 		}
-		if d := levenshtein(s, c); d < bestD {
+		if d := editdist.Distance(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/esante/labelkit/internal/bufpool"
 )
 
 // errExists reports a refused overwrite.
@@ -237,8 +239,6 @@ func (d *outDir) write(ctx context.Context, name string, fill func(w io.Writer) 
 // template: at most memLimit per output in flight.
 const memLimit = 1 << 20
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // pendingFile is an output rendered but not yet on disk: in memory (buf),
 // or, past memLimit, in its temporary file (f, tmp), not yet synced.
 type pendingFile struct {
@@ -263,8 +263,7 @@ func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer)
 	if err := d.checkExisting(name); err != nil {
 		return nil, err
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
+	buf := bufpool.Get()
 	p := &pendingFile{d: d, name: name, buf: buf}
 	if err := fill(ctxWriter{ctx, p}); err != nil {
 		p.abandon()
@@ -311,7 +310,7 @@ func (p *pendingFile) open() error {
 
 func (p *pendingFile) releaseBuf() {
 	if p.buf != nil {
-		bufPool.Put(p.buf)
+		bufpool.Put(p.buf)
 		p.buf = nil
 	}
 }

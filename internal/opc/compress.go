@@ -89,5 +89,3 @@ func kflateDeflater(level int) *deflater {
 
 // crc returns the CRC-32 (IEEE) of data, as zip wants.
 func crc(data []byte) uint32 { return crc32.ChecksumIEEE(data) }
-
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -260,8 +260,7 @@ func ReadFS(fsys fs.FS, lim Limits) (*Package, error) {
 		if name == "." {
 			return nil
 		}
-		base := path.Base(name)
-		if strings.HasPrefix(base, ".") && !(base == ".rels" && path.Base(path.Dir(name)) == "_rels" && !d.IsDir()) {
+		if Hidden(name, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -398,7 +397,7 @@ func (p *Package) check() error {
 	// Declarations first, by name (the content types and relationships
 	// parts are parsed below), then by content type.
 	for _, pt := range p.Parts {
-		if isXMLPart(pt.Name, "") {
+		if isXMLName(pt.Name) {
 			if what := checkDeclarations(pt.Data); what != "" {
 				return errf(pt.Name, ErrDoctype, "%s", what)
 			}
@@ -409,7 +408,7 @@ func (p *Package) check() error {
 		return err
 	}
 	for _, pt := range p.Parts {
-		if !isXMLPart(pt.Name, "") && isXMLPart(pt.Name, ct.lookup(pt.Name)) {
+		if !isXMLName(pt.Name) && isXMLType(ct.lookup(pt.Name)) {
 			if what := checkDeclarations(pt.Data); what != "" {
 				return errf(pt.Name, ErrDoctype, "%s", what)
 			}
@@ -470,4 +469,12 @@ func MainKind(typ string) string {
 		return "docx"
 	}
 	return ""
+}
+
+// Hidden reports whether ReadFS leaves out the file or folder at the
+// slash-separated path name: its name starts with a dot (.git, .gitkeep,
+// .DS_Store), except a ".rels" file in a "_rels" folder, which is a part.
+func Hidden(name string, isDir bool) bool {
+	base := path.Base(name)
+	return strings.HasPrefix(base, ".") && !(base == ".rels" && path.Base(path.Dir(name)) == "_rels" && !isDir)
 }

@@ -116,6 +116,7 @@ func TestReadZipHostile(t *testing.T) {
 			data: `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol">]>` + documentXML[55:]})), want: ErrDoctype, part: "word/document.xml"},
 		{name: "doctype after BOM, space, comment, PI", zip: mkzip(t, with(entry{name: "word/document.xml",
 			data: "\xEF\xBB\xBF \n\t<?xml version=\"1.0\"?><!-- <w:document> --><?pi <!-- ?>\n<!doctype x SYSTEM \"file:///etc/passwd\"><w:document/>"})), want: ErrDoctype},
+		{name: "doctype in a VML drawing", zip: mkzip(t, with(entry{name: "word/vmlDrawing1.vml", data: `<!DOCTYPE x [<!ENTITY a "b">]><xml/>`})), want: ErrDoctype, part: "word/vmlDrawing1.vml"},
 		{name: "entity alone", zip: mkzip(t, with(entry{name: "word/styles.xml", data: `<!ENTITY x "y"><a/>`})), want: ErrDoctype, part: "word/styles.xml"},
 		{name: "doctype in rels", zip: mkzip(t, with(entry{name: "_rels/.rels", data: `<!DOCTYPE r>` + relsXML[55:]})), want: ErrDoctype, part: "_rels/.rels"},
 		{name: "doctype in content types", zip: mkzip(t, with(entry{name: "[Content_Types].xml", data: `<!DOCTYPE t>` + contentTypesXML(ctMain)[55:]})), want: ErrDoctype},
@@ -343,6 +344,23 @@ func TestReadZipAcceptsWithoutMacros(t *testing.T) {
 		rels, err := p.Related("word/document.xml")
 		if err != nil || len(rels) != 1 || rels[0].Target != "word/document.xml" {
 			t.Errorf("%s: fragment relationship: %+v, %v", tc.kind, rels, err)
+		}
+	}
+}
+
+// TestIsXML: a part is XML by its name (.xml, .rels, .vml) or by its
+// content type, whatever its name.
+func TestIsXML(t *testing.T) {
+	p := &Package{Parts: []*Part{{Name: contentTypesName, Data: []byte(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="bin" ContentType="application/octet-stream"/>` +
+		`<Override PartName="/customXml/item1.dat" ContentType="application/xml"/>` +
+		`<Override PartName="/word/x.data" ContentType="application/vnd.ms-office.chartstyle+xml; charset=utf-8"/></Types>`)}}}
+	for name, want := range map[string]bool{
+		"word/document.xml": true, "_rels/.rels": true, "word/vmlDrawing1.VML": true,
+		"customXml/item1.dat": true, "word/x.data": true, "word/media/image1.png": false, "word/vbaData.bin": false,
+	} {
+		if got := p.IsXML(name); got != want {
+			t.Errorf("IsXML(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

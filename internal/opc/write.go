@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/esante/labelkit/internal/bufpool"
 )
 
 // Writer writes a deterministic DOCX zip: entries in the order written, each
@@ -38,13 +40,10 @@ func (w *Writer) WritePart(name string, data []byte) error {
 	if err := w.check(name); err != nil {
 		return err
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
+	buf := bufpool.Get()
 	defaultDeflater.compress(buf, data)
 	err := w.writeRaw(name, buf.Bytes(), crc(data), uint64(len(data)))
-	if buf.Cap() <= 4<<20 { // don't keep huge buffers alive
-		bufPool.Put(buf)
-	}
+	bufpool.Put(buf)
 	return err
 }
 

@@ -2,17 +2,30 @@ package opc
 
 import (
 	"bytes"
+	"path"
 	"strings"
 	"unicode/utf16"
 )
 
-// isXMLPart reports whether a part is XML: its name ends with .xml or .rels,
-// or its content type is XML ("…/xml" or "…+xml").
-func isXMLPart(name, contentType string) bool {
-	n := strings.ToLower(name)
-	if strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") {
+// IsXML reports whether the named part is XML: its name ends with .xml,
+// .rels or .vml (VML drawings are XML under a content type that does not
+// say so), or its content type ([Package.ContentType]) is XML ("…/xml" or
+// "…+xml").
+func (p *Package) IsXML(name string) bool {
+	return isXMLName(name) || isXMLType(p.ContentType(name))
+}
+
+// isXMLName reports whether a part's name says it is XML.
+func isXMLName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xml", ".rels", ".vml":
 		return true
 	}
+	return false
+}
+
+// isXMLType reports whether a content type is XML ("…/xml" or "…+xml").
+func isXMLType(contentType string) bool {
 	ct := strings.ToLower(contentType)
 	if i := strings.IndexByte(ct, ';'); i >= 0 {
 		ct = ct[:i]
