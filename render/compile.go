@@ -79,6 +79,7 @@ const (
 	placeBefore                  // moved just before el (el kept)
 	placeAfter                   // moved just after el
 	placeReplace                 // el removed; actions in its place
+	placeSplit                   // paragraph el closed before the action and reopened after it
 )
 
 // edit is one splice of the part's bytes: data[start:end] replaced with lit

@@ -63,13 +63,21 @@
 //     the rows between them. Cells wrapped in content controls
 //     (w:tr/w:sdt/w:sdtContent/w:tc) count as the row's cells, and a row
 //     alone in a row-level content control goes with its control.
+//   - A block that starts inside one paragraph and ends inside a later one
+//     of the same body, cell, header or note ({{range .proofs}} It works
+//     because {{.reason}} … then {{end}} in a later paragraph, alone or
+//     in its text) repeats or keeps the content between its two cut
+//     points: an action at the start of its paragraph (an opener) or at
+//     its end (an {{end}}) moves to that edge; elsewhere the paragraph is
+//     cut at the end of the action's last run into two paragraphs with the
+//     same paragraph and run properties. {{else}} works the same way.
 //   - Anything else stays where it is, inside the text:
 //     {{if .x}}☒{{else}}☐{{end}} inline works.
 //
 // An opening action and its {{end}} must end up in the same kind of place
-// (both in the text of paragraphs, or both alone in paragraphs of the same
-// table cell, or both outside tables...); otherwise Parse reports where they
-// are. A table cell, header, footer, note or comment whose paragraphs are
+// (both in the text of one paragraph, or at the same level: the same table
+// cell, or both outside tables...); otherwise Parse reports where they
+// are, quoting both paragraphs. A table cell, header, footer, note or comment whose paragraphs are
 // all conditional gets an empty paragraph when none is printed, as Word
 // requires; a table whose rows all disappear disappears. A paragraph of
 // block actions that is the last of its cell or body and follows a table is

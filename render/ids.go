@@ -12,6 +12,9 @@ func (c *compiler) srcPos(a *action) int {
 	case placeInline:
 		p := c.pieceAt(a.u, a.start)
 		return p.src(a.start - p.at)
+	case placeSplit:
+		p := c.pieceAt(a.u, a.end-1)
+		return p.src(a.end - p.at)
 	case placeAfter:
 		return a.place.el.end
 	default:

@@ -163,6 +163,42 @@ func (c *compiler) placeBlocks() {
 		}
 	}
 	rows(c.root)
+	// 2b. A block from inside one paragraph to inside a later one: each end
+	// moves to the edge of its paragraph that only white space separates
+	// it from, so that the block holds whole paragraphs (the text after
+	// {{range}} and before {{end}} is repeated with them). Paragraphs that
+	// hold nothing but block actions are left to step 4.
+	for _, a := range c.acts {
+		if a.kind != kindOpen || a.closing == nil || a.closing.u == a.u || a.place.how != placeInline ||
+			a.closing.place.how != placeInline || silentOnly(a.u) && silentOnly(a.closing.u) {
+			continue
+		}
+		ends := append(append([]*action{a}, a.elses...), a.closing)
+		where := make([]placement, len(ends))
+		ok := true
+		for i, x := range ends {
+			switch {
+			case silentOnly(x.u):
+				where[i] = x.place // step 4 replaces its paragraph
+			case !c.removable(x.u.el):
+				ok = false
+			case x.kind == kindOpen && firstActionAtStart(x):
+				where[i] = placement{placeBefore, x.u.el}
+			case x.kind == kindEnd && lastActionAtEnd(x):
+				where[i] = placement{placeAfter, x.u.el}
+			default:
+				// Text on both sides: the paragraph is cut there, at the
+				// end of the action's last run.
+				where[i] = placement{placeSplit, x.u.el}
+			}
+		}
+		if !ok {
+			continue
+		}
+		for i, x := range ends {
+			x.place = where[i]
+		}
+	}
 	// 3. A paragraph that an opener starts and its end finishes is kept or
 	// repeated as a whole.
 	for _, a := range c.acts {

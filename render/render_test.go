@@ -365,7 +365,7 @@ func TestSyntaxErrorsTogether(t *testing.T) {
 func TestStructureAcrossContainers(t *testing.T) {
 	body := tblOpen + row(p("{{if .a}}"), p("x")) + tblClose + p("{{end}}")
 	_, err := parseSpec(t, spec{body: body})
-	if err == nil || !strings.Contains(err.Error(), "different places") {
+	if err == nil || !strings.Contains(err.Error(), "at different levels of the document: a table cell in paragraph 1 « {{if .a}} », the body in paragraph 3 « {{end}} »") {
 		t.Fatalf("got %v", err)
 	}
 	t.Log(err)
@@ -524,6 +524,41 @@ func TestBodyNeverEndsOnTable(t *testing.T) {
 		if strings.Contains(doc, "</w:tbl><w:sectPr>") || strings.Contains(doc, "</w:tbl></w:tc>") {
 			t.Errorf("a body or cell ends on a table:\n%s", doc)
 		}
+	}
+}
+
+// TestCrossParagraphBlocks: a block from inside one paragraph to inside a
+// later one at the same level repeats the content between its two cut
+// points; paragraphs are cut at the action's last run and stay well-formed.
+func TestCrossParagraphBlocks(t *testing.T) {
+	data := map[string]any{"proofs": []map[string]any{{"reason": "r1"}, {"reason": "r2"}}, "no": false}
+	for _, tc := range []struct {
+		body string
+		want []string
+	}{
+		{p("Intro") + p("{{range .proofs}} It works because {{.reason}}") + p("Détail {{.reason}}") + p("{{end}}") + p("Fin"),
+			[]string{"Intro", " It works because r1", "Détail r1", " It works because r2", "Détail r2", "Fin"}},
+		{p("{{range .proofs}}Because {{.reason}}") + p("Fin du détail{{end}}") + p("Fin"),
+			[]string{"Because r1", "Fin du détail", "Because r2", "Fin du détail", "Fin"}},
+		{p("Intro {{range .proofs}}because {{.reason}}") + runs("Fin du {{e", "nd}} suite"),
+			[]string{"Intro ", "because r1", "Fin du ", "because r2", "Fin du ", " suite"}},
+		{p("Intro {{if .no}}oui") + p("Détail") + p("Fin {{else}}non{{end}} suite"),
+			[]string{"Intro ", "non", " suite"}},
+		{`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:hyperlink w:anchor="x"><w:r><w:rPr><w:b/></w:rPr><w:t>A {{with .proofs}}B</w:t></w:r></w:hyperlink></w:p>` + p("C{{end}} D"),
+			[]string{"A ", "B", "C", " D"}},
+	} {
+		d := mustExec(t, mustParse(t, spec{body: tc.body}), data)
+		equalLines(t, d.lines("word/document.xml"), tc.want...)
+	}
+	// The cut paragraph keeps its properties and its run's.
+	d := mustExec(t, mustParse(t, spec{body: `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>A {{if .proofs}}B</w:t></w:r></w:p>` + p("C{{end}}")}), data)
+	if doc := string(d.parts["word/document.xml"]); !strings.Contains(doc, `A </w:t></w:r></w:p><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">B`) {
+		t.Errorf("cut paragraph:\n%s", doc)
+	}
+	// Ends at different levels: an error quoting both paragraphs.
+	_, err := parseSpec(t, spec{body: tblOpen + row(p("a {{range .proofs}} b"), p("x")) + tblClose + p("c {{end}} d")})
+	if err == nil || !strings.Contains(err.Error(), "at different levels of the document: a table cell in paragraph 1 « a {{range .proofs}} b », the body in paragraph 3 « c {{end}} d »") {
+		t.Errorf("got %v", err)
 	}
 }
 

@@ -52,6 +52,8 @@ func (c *compiler) describe(a *action) string {
 			}
 		}
 		return fmt.Sprintf("inside the text of paragraph %d%s", a.u.n, c.runWrappers(c.pieceAt(a.u, a.start).t))
+	case placeSplit:
+		return fmt.Sprintf("inside the text of paragraph %d, which is cut there", a.u.n)
 	case placeReplace:
 		if c.isRowLike(a.place.el) {
 			return fmt.Sprintf("alone in a table row (paragraph %d)", a.u.n)
@@ -113,13 +115,41 @@ func (c *compiler) checkShapes() {
 		}
 		want := c.container(a)
 		for _, b := range append(append([]*action(nil), a.elses...), a.closing) {
-			if !sameShape(want, c.container(b)) {
+			if got := c.container(b); !sameShape(want, got) && a.u != b.u && c.levelOf(want) != c.levelOf(got) {
+				c.errorAt(a, nil, "{{%s}} and its %s are at different levels of the document: %s in paragraph %d « %s », %s in paragraph %d « %s »; a block that spans paragraphs must start and end in the same body, table cell, header or note",
+					a.keyword, shortSrc(b), c.levelOf(want), a.u.n, snippet(a.u.text, a), c.levelOf(got), b.u.n, snippet(b.u.text, b))
+				break
+			} else if !sameShape(want, got) {
 				c.errorAt(a, nil, "{{%s}} (%s) and its %s (%s) are in different places of the document structure: put both in the same paragraph (both inside or both outside the same hyperlink, field, tracked change or content control), or each alone in its own paragraph at the same level (same table cell, or both outside tables)",
 					a.keyword, c.describe(a), shortSrc(b), c.describe(b))
 				break
 			}
 		}
 	}
+}
+
+// levelOf names the container of an element path (from container): "a
+// table cell", "the body"...
+func (c *compiler) levelOf(path []*elem) string {
+	for _, e := range path {
+		switch e.name {
+		case c.q("tc"):
+			return "a table cell"
+		case c.q("txbxContent"):
+			return "a text box"
+		case c.q("body"):
+			return "the body"
+		case c.q("hdr"):
+			return "the header"
+		case c.q("ftr"):
+			return "the footer"
+		case c.q("footnote"), c.q("endnote"):
+			return "a note"
+		case c.q("comment"):
+			return "a comment"
+		}
+	}
+	return "the part"
 }
 
 func shortSrc(a *action) string {

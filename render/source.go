@@ -37,8 +37,8 @@ func (c *compiler) buildEdits() {
 				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
 				if lo < hi {
 					covered[i] += hi - lo
-					if a.place.how == placeInline && lo == a.start {
-						home[i] = true
+					if a.place.how == placeInline && lo == a.start || a.place.how == placeSplit && hi == a.end {
+						home[i] = true // the action's output goes there
 					}
 				}
 			}
@@ -67,6 +67,9 @@ func (c *compiler) buildEdits() {
 				}
 			}
 			c.hoist(a)
+			if a.place.how == placeSplit {
+				c.split(a)
+			}
 		}
 	}
 	// Replaced elements, in document order, each once.
@@ -146,6 +149,46 @@ func (c *compiler) keepBookmarks(u *unit) {
 	} else {
 		c.add(edit{start: u.el.start, end: u.el.start, phase: 1, lit: marks.String()})
 	}
+}
+
+// split writes action a, whose text was cut, where its text ends, between
+// the end of its paragraph and the start of a new one: the same paragraph
+// and run properties, the same wrappers (hyperlink...).
+func (c *compiler) split(a *action) {
+	last := c.pieceAt(a.u, a.end-1)
+	at := last.src(a.end - last.at)
+	p := a.place.el
+	var closing, opening strings.Builder
+	var path []*elem // from the paragraph's child down to the w:t
+	for e := last.t; e != p; e = e.parent {
+		closing.WriteString("</" + e.name + ">")
+		path = append([]*elem{e}, path...)
+	}
+	closing.WriteString("</" + p.name + ">")
+	opening.WriteString("<" + p.name + ">")
+	for _, ch := range p.children {
+		if ch.name == c.q("pPr") {
+			opening.Write(c.data[ch.start:ch.end])
+		}
+	}
+	for _, e := range path {
+		switch e.name {
+		case c.q("r"):
+			opening.WriteString("<" + e.name + ">")
+			for _, ch := range e.children {
+				if ch.name == c.q("rPr") {
+					opening.Write(c.data[ch.start:ch.end])
+				}
+			}
+		case last.t.name:
+			opening.WriteString("<" + e.name + ` xml:space="preserve">`)
+		default:
+			opening.Write(c.data[e.start:e.tagEnd])
+		}
+	}
+	c.add(edit{start: at, end: at, lit: closing.String()})
+	c.add(edit{start: at, end: at, act: a})
+	c.add(edit{start: at, end: at, lit: opening.String()})
 }
 
 // emptyParagraph returns paragraph p without its content: its properties
