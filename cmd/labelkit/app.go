@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/term"
 	"golang.org/x/text/message"
@@ -42,8 +43,10 @@ type app struct {
 	// stdinJSON: standard input, read by a batch, starts like JSON (for a
 	// hint when it was read as TOML).
 	stdinJSON bool
-	// p prints messages in the user's language (see i18n.go).
-	p *message.Printer
+	// p prints messages in the user's language (see i18n.go), set once by
+	// printer.
+	p     *message.Printer
+	pOnce sync.Once
 }
 
 func newApp() *app {
@@ -79,7 +82,7 @@ func init() {
 		{"fill", msg("fill any DOCX template with TOML or JSON data"), runFill},
 		{"vars", msg("list the data paths a template uses"), runVars},
 		{"templates", msg("list the embedded templates"), runTemplates},
-		{"template", msg("pack or unpack a template folder (template pack|unpack)"), runTemplate},
+		{"template", msg("export, pack or unpack a template (template export|pack|unpack)"), runTemplate},
 		{"version", msg("print labelkit's version and the Go version"), runVersion},
 		{"help", msg("show help for a command"), runHelp},
 	}

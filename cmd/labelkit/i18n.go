@@ -86,15 +86,15 @@ var messageCatalog = sync.OnceValue(func() catalog.Catalog {
 })
 
 // printer returns the app's message printer, chosen from its environment
-// on first use.
+// on first use (once: batch workers print concurrently).
 func (a *app) printer() *message.Printer {
-	if a.p == nil {
+	a.pOnce.Do(func() {
 		getenv := a.getenv
 		if getenv == nil {
 			getenv = func(string) string { return "" }
 		}
 		a.p = message.NewPrinter(userLanguage(getenv), message.Catalog(messageCatalog()))
-	}
+	})
 	return a.p
 }
 

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -274,4 +275,21 @@ func TestSafeLine(t *testing.T) {
 	if quoteName("été.toml") != "été.toml" || quoteName("a\nb") != `"a\nb"` || quoteName("\xff") != `"\xff"` {
 		t.Error("quoteName")
 	}
+}
+
+// TestPrinterConcurrent: batch workers print concurrently from the first
+// message on (run with -race).
+func TestPrinterConcurrent(t *testing.T) {
+	a, _, _ := testApp()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := a.sprintf("<stdin>"); got != "<entrée standard>" {
+				t.Errorf("got %q", got)
+			}
+		}()
+	}
+	wg.Wait()
 }

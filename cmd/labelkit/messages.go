@@ -14,21 +14,21 @@ import (
 // space, as in the convention's problem lines.
 var messages = map[string]string{
 	// Top level (app.go).
-	"render agreements (or the blank form) from .toml/.json inputs": "produit les conventions (ou le formulaire vierge) à partir de fichiers .toml/.json",
-	"check inputs and list every problem":                           "vérifie des fichiers et liste tous leurs problèmes",
-	"read filled forms back into inputs (TOML or JSON)":             "relit des formulaires remplis en fichiers de saisie (TOML ou JSON)",
-	"write a commented starter input to fill in":                    "écrit un fichier de départ commenté, à compléter",
-	"fill any DOCX template with TOML or JSON data":                 "remplit n'importe quel modèle DOCX avec des données TOML ou JSON",
-	"list the data paths a template uses":                           "liste les chemins de données qu'utilise un modèle",
-	"list the embedded templates":                                   "liste les modèles intégrés",
-	"pack or unpack a template folder (template pack|unpack)":       "assemble ou décompose un dossier de modèle (template pack|unpack)",
-	"print labelkit's version and the Go version":                   "affiche la version de labelkit et celle de Go",
-	"show help for a command":                                       "affiche l'aide d'une commande",
-	"labelkit: unknown command %q (did you mean %q?)":               "labelkit: commande inconnue %q (vouliez-vous dire %q ?)",
-	"labelkit: unknown command %q":                                  "labelkit: commande inconnue %q",
-	"Run 'labelkit --help' for the list of commands.":               "Lancez « labelkit --help » pour la liste des commandes.",
-	"labelkit help: takes one command name":                         "labelkit help: attend un seul nom de commande",
-	"labelkit help: unknown command %q":                             "labelkit help: commande inconnue %q",
+	"render agreements (or the blank form) from .toml/.json inputs":   "produit les conventions (ou le formulaire vierge) à partir de fichiers .toml/.json",
+	"check inputs and list every problem":                             "vérifie des fichiers et liste tous leurs problèmes",
+	"read filled forms back into inputs (TOML or JSON)":               "relit des formulaires remplis en fichiers de saisie (TOML ou JSON)",
+	"write a commented starter input to fill in":                      "écrit un fichier de départ commenté, à compléter",
+	"fill any DOCX template with TOML or JSON data":                   "remplit n'importe quel modèle DOCX avec des données TOML ou JSON",
+	"list the data paths a template uses":                             "liste les chemins de données qu'utilise un modèle",
+	"list the embedded templates":                                     "liste les modèles intégrés",
+	"export, pack or unpack a template (template export|pack|unpack)": "exporte, assemble ou décompose un modèle (template export|pack|unpack)",
+	"print labelkit's version and the Go version":                     "affiche la version de labelkit et celle de Go",
+	"show help for a command":                                         "affiche l'aide d'une commande",
+	"labelkit: unknown command %q (did you mean %q?)":                 "labelkit: commande inconnue %q (vouliez-vous dire %q ?)",
+	"labelkit: unknown command %q":                                    "labelkit: commande inconnue %q",
+	"Run 'labelkit --help' for the list of commands.":                 "Lancez « labelkit --help » pour la liste des commandes.",
+	"labelkit help: takes one command name":                           "labelkit help: attend un seul nom de commande",
+	"labelkit help: unknown command %q":                               "labelkit help: commande inconnue %q",
 	`labelkit produces the ANS agreement « Convention relative aux conditions
 d'utilisation du label e-santé Logiciel Centres de santé » V2 (version 4.0.2)
 as DOCX documents, and fills any DOCX template with TOML or JSON data.
@@ -155,8 +155,10 @@ summary line tells what was rendered, failed and skipped, and the time taken.
 Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
 then moved into place: an interrupted run (Ctrl-C) never leaves a truncated
 .docx. An existing output is never overwritten without --force (it counts as
-a failed input). Two inputs that would write the same output are an error
-before anything is written.
+a failed input; --skip-existing leaves it alone, to finish an interrupted
+batch). Two inputs that would write the same output are an error before
+anything is written. A second Ctrl-C stops at once, removing the temporary
+files.
 
 -t names an embedded template (see 'labelkit templates'), or a .docx file or an
 unpacked template folder of your own; it receives the same data (see
@@ -192,9 +194,11 @@ produit, ce qui a échoué ou a été ignoré, et le temps pris.
 Chaque document est écrit dans un fichier temporaire de DOSSIER
 (.NOM.docx.tmp-XXXX), synchronisé, puis mis à sa place : une exécution
 interrompue (Ctrl-C) ne laisse jamais de .docx tronqué. Un document existant
-n'est jamais remplacé sans --force (l'entrée compte alors comme en échec).
-Deux entrées qui écriraient le même document sont une erreur, signalée avant
-toute écriture.
+n'est jamais remplacé sans --force (l'entrée compte alors comme en échec ;
+--skip-existing le laisse tel quel, pour finir une série interrompue). Deux
+entrées qui écriraient le même document sont une erreur, signalée avant toute
+écriture. Un second Ctrl-C arrête tout de suite, en supprimant les fichiers
+temporaires.
 
 -t désigne un modèle intégré (voir « labelkit templates »), ou votre propre
 fichier .docx ou dossier de modèle décomposé ; il reçoit les mêmes données
@@ -224,10 +228,10 @@ par SIGINT/SIGTERM.
   labelkit render -t ma-convention.docx acme.toml
   labelkit render --blank                      # écrit ./` + blankName + `
   labelkit render --blank -o - > vierge.docx`,
-	"overwrite existing outputs":                                                                                "remplace les documents existants",
-	"quiet: no progress bar and no summary (errors are still printed)":                                          "silencieux : ni barre de progression ni bilan (les erreurs restent affichées)",
-	"`FORMAT` of standard input: toml or json":                                                                  "`FORMAT` de l'entrée standard : toml ou json",
-	"`N` inputs rendered at once, 1 or more (default: GOMAXPROCS, one per usable core; at most 4 per CPU)":      "`N` entrées produites en même temps, 1 ou plus (par défaut : GOMAXPROCS, une par cœur utilisable ; au plus 4 par processeur)",
+	"overwrite existing outputs":                                       "remplace les documents existants",
+	"quiet: no progress bar and no summary (errors are still printed)": "silencieux : ni barre de progression ni bilan (les erreurs restent affichées)",
+	"`FORMAT` of standard input: toml or json":                         "`FORMAT` de l'entrée standard : toml ou json",
+	"`N` inputs rendered at once, 1 or more, at most 4 per CPU; the default is one per usable core (GOMAXPROCS)": "`N` entrées produites en même temps, 1 ou plus, au plus 4 par processeur ; par défaut, une par cœur utilisable (GOMAXPROCS)",
 	"a number of inputs at once, 1 or more":                                                                     "un nombre d'entrées en même temps, 1 ou plus",
 	"skip the inputs whose output exists (to finish an interrupted batch); --resume is the same":                "passe les entrées dont le document existe déjà (pour finir une série interrompue) ; --resume fait de même",
 	"same as --skip-existing":                                                                                   "comme --skip-existing",

@@ -39,8 +39,10 @@ summary line tells what was rendered, failed and skipped, and the time taken.
 Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
 then moved into place: an interrupted run (Ctrl-C) never leaves a truncated
 .docx. An existing output is never overwritten without --force (it counts as
-a failed input). Two inputs that would write the same output are an error
-before anything is written.
+a failed input; --skip-existing leaves it alone, to finish an interrupted
+batch). Two inputs that would write the same output are an error before
+anything is written. A second Ctrl-C stops at once, removing the temporary
+files.
 
 -t names an embedded template (see 'labelkit templates'), or a .docx file or an
 unpacked template folder of your own; it receives the same data (see
@@ -88,7 +90,7 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.quiet, "q", false, msg("quiet: no progress bar and no summary (errors are still printed)"))
 	fs.Var(&o.format, "format", msg("`FORMAT` of standard input: toml or json"))
 	o.workers = workersFlag(defaultWorkers())
-	fs.Var(&o.workers, "j", msg("`N` inputs rendered at once, 1 or more (default: GOMAXPROCS, one per usable core; at most 4 per CPU)"))
+	fs.Var(&o.workers, "j", msg("`N` inputs rendered at once, 1 or more, at most 4 per CPU; the default is one per usable core (GOMAXPROCS)"))
 	fs.BoolVar(&o.skipExisting, "skip-existing", false, msg("skip the inputs whose output exists (to finish an interrupted batch); --resume is the same"))
 	fs.BoolVar(&o.skipExisting, "resume", false, msg("same as --skip-existing"))
 	o.sync = syncBatch
