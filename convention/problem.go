@@ -67,10 +67,6 @@ type Problem struct {
 	Err error
 }
 
-// DecodeError is the type of the problems Decode reports; it is Problem, so
-// one errors.As target serves decoding and validation alike.
-type DecodeError = Problem
-
 // Error returns "file:line:column: path: message", leaving out the parts
 // that are unknown.
 func (p *Problem) Error() string {

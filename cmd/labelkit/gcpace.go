@@ -18,9 +18,8 @@ import (
 // madvise). batchGCPercent spaces collections out; batchMemoryLimit is the
 // safety net that keeps the heap, whatever the template and outputs, well
 // under the 64 MiB budget of BENCH.md (the runtime collects more often as
-// it nears the limit). Measured (BENCH.md): BenchmarkRenderBatch -cpu 2
-// 65.1 -> 55.5 ms per 100 agreements (-15 %, p=0.009, n=6), -cpu 1
-// unchanged; max RSS of the 1,000-agreement batch 23 -> ~36 MiB.
+// it nears the limit). The gain and its cost in memory are measured in
+// BENCH.md.
 //
 // Both are left alone when the user set GOGC or GOMEMLIMIT.
 const (

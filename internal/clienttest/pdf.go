@@ -38,10 +38,8 @@ func PDFText(t testing.TB, docxPaths ...string) map[string]string {
 // "Haute-" / "Garonne" into "HauteGaronne"). Lines ending with "-" are
 // re-joined to the next line without removing the hyphen, and each page
 // ends with a form feed. The test fails for any file not converted. Use
-// Contains to look for values regardless of line wrapping. Cost measured
-// on the 2-core dev machine: 5-7 s for one 13-page document (start-up with
-// a fresh profile; once 33 s under heavy load), 0.5-1 s per additional
-// document in the same call: convert many files in one call.
+// Contains to look for values regardless of line wrapping. Start-up costs
+// most (see BENCH.md): convert many files in one call.
 func Convert(t testing.TB, docxPaths ...string) map[string]*PDF {
 	t.Helper()
 	if len(docxPaths) == 0 {

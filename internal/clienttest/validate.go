@@ -49,10 +49,8 @@ func (r Result) OK() bool { return r.Failure == "" && len(r.Problems) == 0 }
 // each file and fails the test, listing each file's problems (part, XPath,
 // id, description), unless the validator finds none. All files are
 // validated in one Node process (validate.mjs) when possible, else one
-// ooxml-validate call per file. Cost measured on the 2-core dev machine:
-// about 4-6 s for the first file (Node and WebAssembly start-up), then
-// 0.15-0.4 s per additional file in the same call; the CLI fallback costs
-// 4-5 s per file. Validate many files in one call.
+// ooxml-validate call per file. Start-up costs most (see BENCH.md):
+// validate many files in one call.
 func Validate(t testing.TB, docxPaths ...string) {
 	t.Helper()
 	report(t, ValidateResults(t, docxPaths...))

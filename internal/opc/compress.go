@@ -45,27 +45,9 @@ func (d *deflater) compress(dst *bytes.Buffer, data []byte) {
 // defaultDeflater is the compressor used by Writer and Precompress:
 // github.com/klauspost/compress/flate at its default level 5.
 //
-// Chosen by measurement (BenchmarkDeflate: compress the 7 parts of
-// ../shared/bench/peers/bench-go.docx, 61.8 KB, once; Go 1.26.8, AMD
-// EPYC "Turin" VM, -cpu 1, shared machine at load ~5; ratio = compressed /
-// uncompressed):
-//
-//	compressor                         µs/op   ratio
-//	compress/flate level 6 (default)     773   0.153
-//	compress/flate level 1               267   0.201
-//	klauspost level 5 (default)          130   0.161   <- chosen
-//	klauspost level 4                    120   0.171
-//	klauspost level 3                    106   0.179
-//	klauspost level 2                    103   0.181
-//	klauspost level 1                     87   0.188
-//
-// klauspost level 5 is about 6x faster than the standard library's default
-// for output 5% larger; the faster klauspost levels save little more time
-// (the zip of a rendered agreement is dominated by word/document.xml) for
-// 6-17% larger files. Later runs under heavier load (7-14) kept the same
-// order; user CPU time per op (median of 3 runs of 2000 ops, load 7-8):
-// stdlib-6 1150 µs, stdlib-1 370, klauspost-5 210, -4 210, -3 160,
-// -2 165, -1 135.
+// Chosen by measurement (BenchmarkDeflate, figures in BENCH.md): about 6x
+// faster than the standard library's default for output 5% larger; the
+// faster levels save little more time for larger files.
 //
 // Determinism: the bytes depend only on the input and on the version of
 // github.com/klauspost/compress pinned in go.mod (pure Go, no assembly in
