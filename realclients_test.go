@@ -2,6 +2,7 @@ package labelkit
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,5 +130,54 @@ func TestLibreOfficeEditedTemplate(t *testing.T) {
 	const want = "{{range (ternary (list (dict \"Title\" \"\" \"Description\" \"\")) .Annexes .Blank)}}"
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "are in different places of the document structure") {
 		t.Errorf("the template saved by LibreOffice: got %v, want an error naming the annexes' {{range}}", err)
+	}
+}
+
+// TestLibreOfficeResave: a rendered agreement opened and saved as DOCX by
+// LibreOffice stays extractable for what LibreOffice keeps (README: the
+// text fields, found by their title, and the boxes, by their order).
+func TestLibreOfficeResave(t *testing.T) {
+	t.Parallel()
+	soffice := clienttest.Need(t, "soffice")[0]
+	dir := t.TempDir()
+	orig := load(t, "testdata/inputs/maximal.toml")
+	var buf bytes.Buffer
+	if err := Render(&buf, orig); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "maximal.docx")
+	if err := os.WriteFile(src, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir := filepath.Join(dir, "saved")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	saved, err := os.ReadFile(filepath.Join(outDir, "maximal.docx"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not save the agreement: %v", err)
+	}
+	ext := extractBytes(t, saved).Convention
+	for _, k := range []struct {
+		name      string
+		got, want any
+	}{
+		{"reason", ext.Reason, orig.Reason},
+		{"level", ext.Level, orig.Level},
+		{"company.name", ext.Company.Name, orig.Company.Name},
+		{"company.email", ext.Company.Email, orig.Company.Email},
+		{"company.representative.civility", ext.Company.Representative.Civility, orig.Company.Representative.Civility},
+		{"solution.name", ext.Solution.Name, orig.Solution.Name},
+		{"solution.deployment", ext.Solution.Deployment, orig.Solution.Deployment},
+		{"solution.max_sites", ext.Solution.MaxSites, orig.Solution.MaxSites},
+		{"solution.professions", fmt.Sprint(ext.Solution.Professions), fmt.Sprint(orig.Solution.Professions)},
+		{"solution.hosting.hosted", ext.Solution.Hosting.Hosted, orig.Solution.Hosting.Hosted},
+		{"solution.lap", fmt.Sprint(ext.Solution.LAP), fmt.Sprint(orig.Solution.LAP)},
+	} {
+		if k.got != k.want {
+			t.Errorf("after a LibreOffice save, %s = %v, want %v", k.name, k.got, k.want)
+		}
 	}
 }
