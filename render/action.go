@@ -30,7 +30,8 @@ type action struct {
 	place      placement
 	ctx        int // escaper context (index into part.ctxs), for kindPrint
 	internal   bool
-	srcOff     int // offset in the compiled source
+	srcOff     int    // offset in the compiled source
+	code       string // what the compiled source holds, when not src's body
 	srcEnd     int
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -116,6 +117,12 @@ type compiler struct {
 	extraFuncs template.FuncMap
 	nVars      int
 	dropMarks  bool // some table may disappear: see dropTables
+	// pictures and links
+	media      bool   // the part may call image or link, or has alt-text pictures
+	attrCtx    int    // escaper context of attribute values, or -1
+	sects      []sect // sections of the main document
+	defaultCol sect   // column outside the main document
+	nsAdded    map[string]string
 	// errors not reported beyond maxErrors
 	suppressed int
 }
@@ -357,17 +364,30 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if t.maxTotal <= 0 {
 		t.maxTotal = opc.DefaultLimits().MaxTotalSize
 	}
+	t.pkg, t.names = pkg, map[string]int{}
+	t.maxImage, t.maxPixels = cfg.maxImage, cfg.maxPixels
+	if t.maxImage <= 0 {
+		t.maxImage = defaultMaxImageSize
+	}
+	if t.maxPixels <= 0 {
+		t.maxPixels = defaultMaxImagePixels
+	}
+	defaultCol := mainColumn(pkg.Part(main))
 	var errs Errors
 	templated := 0
-	for _, p := range pkg.Parts {
-		tp := &tpart{part: p, name: p.Name}
+	for i, p := range pkg.Parts {
+		tp := &tpart{part: p, name: p.Name, index: i, main: strings.EqualFold(p.Name, main)}
 		t.parts = append(t.parts, tp)
+		t.names[strings.ToLower(p.Name)] = i
+		if strings.EqualFold(p.Name, "[Content_Types].xml") {
+			t.ctIdx = i
+		}
 		mode, ok := modes[strings.ToLower(p.Name)]
 		if !ok {
 			continue
 		}
 		templated++
-		es, err := tp.compile(mode, cfg, funcs, templated)
+		es, err := tp.compile(mode, cfg, funcs, templated, defaultCol)
 		if err != nil {
 			return nil, err
 		}
@@ -383,6 +403,9 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if err := t.setupDynamic(rels); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	if precompress {
 		for _, tp := range t.parts {
 			if tp.tmpl == nil {
@@ -395,7 +418,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	return t, nil
 }
 
-func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int) (Errors, error) {
+func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int, defaultCol sect) (Errors, error) {
 	data := tp.part.Data
 	if i := bytes.IndexAny(data, "\x01\x02\x03\x04\x05"); i >= 0 {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
@@ -404,13 +427,31 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if err != nil {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: err}}, nil
 	}
-	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root, partIndex: index}
+	c := &compiler{part: tp.name, data: data, mode: mode, wp: "w", root: root, partIndex: index, attrCtx: -1, defaultCol: defaultCol}
 	if p := root.nsPrefix(data, nsW); p != "" {
 		c.wp = p
 	}
 	c.collect()
-	if len(c.acts) == 0 {
+	if mode == modeWord {
+		c.altPictures(funcs)
+	}
+	if len(c.acts) == 0 && !c.media || len(c.acts) == 0 && len(c.errs) > 0 {
 		return c.result(), nil
+	}
+	if mode == modeWord && !c.media {
+		for _, a := range c.acts {
+			if mediaCall.MatchString(a.body()) {
+				c.media = true
+				break
+			}
+		}
+	}
+	if c.media {
+		c.ensureNS(nsR, "r")
+		c.ensureNS(nsWP, "wp")
+		if tp.main {
+			c.sects = c.sections()
+		}
 	}
 	c.match()
 	c.checkActions(funcs)
@@ -427,6 +468,12 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	for i, k := range c.ctxKeys {
 		if k.run {
 			c.ctxs[i] = newRunCtx(c.wp, c.w14, k.rPr, k.cbRPr)
+			if c.media {
+				x := &c.ctxs[i]
+				x.r, x.wpd = c.nsAdded[nsR], c.nsAdded[nsWP]
+				x.linkOpen = "<" + c.q("r") + ">" + c.linkRPr(k.rPr) + "<" + c.q("t") + ` xml:space="preserve">`
+				x.inLink, x.maxCX, x.maxCY = k.inLink, k.maxCX, k.maxCY
+			}
 		}
 	}
 	src, acts, err := c.source()
@@ -466,5 +513,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		// An output edited after execution is compressed at the end.
 		tp.prepareTexts()
 	}
+	tp.calls = usesDynamic(tmpl.Tree, cfg.funcs)
 	return nil, nil
 }
+
+// mediaCall matches an action that may call image or link.
+var mediaCall = regexp.MustCompile(`\b(image|link)\b`)

@@ -125,6 +125,35 @@
 //     allowing line breaks, items for a drop-down list, date (a format),
 //     lang and fullDate for a date picker. Outside paragraph text it prints
 //     v alone.
+//   - image v [options]: an inline picture. v is an Image, bytes, a data:
+//     URL, a file name (read only from the fs.FS given to ExecuteWith with
+//     ImageFiles), or a map with "src", "alt" and "fallback" keys (JSON
+//     data); nil or "" print nothing. PNG, JPEG, GIF and SVG (with a PNG
+//     fallback, which Word 2013 and LibreOffice show) are read from their
+//     headers, never from a name or a declared type. Options: a width
+//     ("4cm", "40mm", "1.5in", "120pt", "300px", "50%" of the column),
+//     then a height; the aspect ratio is kept within them; without a size,
+//     96 dpi. A picture is never wider than its column (its table cell, or
+//     its section's text width, columns counted) nor taller than the page's
+//     text. "alt=TEXT" sets the alternative text. Same bytes twice give one
+//     media part (word/media/lk-<SHA-256 prefix>.<ext>); relationship ids
+//     (rIdLk1...) and drawing ids count in document order: the same data
+//     gives the same bytes. Limits.MaxImageSize (20 MiB) and
+//     Limits.MaxImagePixels (100 million) bound each picture
+//     (ErrImageTooLarge).
+//   - link url [text]: a hyperlink (an external relationship; the run
+//     takes the Hyperlink character style, added to styles.xml if the
+//     template lacks it). Only http, https and mailto targets; others are
+//     an error naming the action. An empty url prints the text alone; the
+//     text defaults to the url. Inside an existing hyperlink, or in
+//     docProps, the text alone.
+//
+// A picture placed in the template whose alt text (Word: Edit Alt Text;
+// wp:docPr descr or title) is an action, such as {{.Company.Logo}}, is
+// replaced by the action's picture (any value image takes) at the template
+// picture's place, fitted inside its size with the aspect ratio kept. When
+// the value is nil (a missing key with AllowMissing), the template picture
+// stays.
 //
 // [Funcs] adds functions; names starting with "_lk_" are reserved. Locale
 // formatting comes in that way too: package frfuncs holds French dates,

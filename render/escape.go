@@ -40,6 +40,12 @@ type escCtx struct {
 	br, tab   string // a line break / tab inside the run
 	checked   string // the whole untagged checkbox content control, checked
 	unchecked string
+	// for link and image
+	r, wpd   string // prefixes of the relationships and wordprocessingDrawing namespaces
+	linkOpen string // "<w:r>" + rPr with the Hyperlink style + `<w:t xml:space="preserve">`
+	inLink   bool   // the run is in a hyperlink already: link prints its text
+	maxCX    int64  // EMU width of the column (or table cell), 0 if unknown
+	maxCY    int64  // EMU height of the page's text, 0 if unknown
 }
 
 const (
@@ -97,6 +103,19 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 				return escapeText(x.text, c), nil
 			}
 			return c.controlXML(&x), nil
+		case *linkValue:
+			if !c.run || c.inLink || x.rID == "" {
+				return escapeText(x.text, c), nil
+			}
+			return c.closeRun + "<" + c.wp + ":hyperlink " + c.r + `:id="` + x.rID + `" ` + c.wp + `:history="1">` +
+				c.linkOpen + escapeText(x.text, c) + "</" + c.wp + ":t></" + c.wp + ":r></" + c.wp + ":hyperlink>" + c.reopen, nil
+		case *imageValue:
+			if !c.run {
+				return escapeText(x.alt, c), nil
+			}
+			return c.closeRun + drawing(c, x) + c.reopen, nil
+		case attrText:
+			return string(x), nil
 		case RawXML:
 			if !allowRaw {
 				return "", ErrRawXML
@@ -259,11 +278,16 @@ func (c *compiler) assignContexts() {
 			continue
 		}
 		key := "\x00plain"
-		var rPr, cbRPr string
+		k := ctxKey{}
 		if c.mode == modeWord {
 			p := c.pieceAt(a.u, a.start)
-			rPr, cbRPr = c.runProps(p.run)
-			key = rPr
+			k.run = true
+			k.rPr, k.cbRPr = c.runProps(p.run)
+			if c.media {
+				k.inLink = hasAncestor(p.t, c.q("hyperlink"))
+				k.maxCX, k.maxCY = c.columnSize(p.t)
+			}
+			key = fmt.Sprintf("%s\x00%v\x00%d\x00%d", k.rPr, k.inLink, k.maxCX, k.maxCY)
 			c.usesW = true
 		}
 		i, ok := byKey[key]
@@ -271,7 +295,7 @@ func (c *compiler) assignContexts() {
 			i = len(c.ctxs)
 			byKey[key] = i
 			c.ctxs = append(c.ctxs, escCtx{}) // run contexts are built once w14's prefix is known
-			c.ctxKeys = append(c.ctxKeys, ctxKey{run: c.mode == modeWord, rPr: rPr, cbRPr: cbRPr})
+			c.ctxKeys = append(c.ctxKeys, k)
 		}
 		a.ctx = i
 	}
@@ -282,6 +306,36 @@ func (c *compiler) assignContexts() {
 type ctxKey struct {
 	run        bool
 	rPr, cbRPr string
+	inLink     bool
+	maxCX      int64
+	maxCY      int64
+}
+
+// attrText is markup or attribute text made by the engine's own functions
+// (pictures whose alt text is an action): printed as it is.
+type attrText string
+
+// linkRPr returns rPr with the Hyperlink character style (replacing any
+// other style; tracked formatting changes left out).
+func (c *compiler) linkRPr(rPr string) string {
+	style := "<" + c.q("rStyle") + " " + c.q("val") + `="Hyperlink"/>`
+	if rPr == "" {
+		return "<" + c.q("rPr") + ">" + style + "</" + c.q("rPr") + ">"
+	}
+	pr, err := parseXML([]byte(rPr))
+	if err != nil {
+		return "<" + c.q("rPr") + ">" + style + "</" + c.q("rPr") + ">"
+	}
+	var b strings.Builder
+	b.WriteString("<" + c.q("rPr") + ">" + style)
+	for _, ch := range pr.children {
+		if ch.name == c.q("rStyle") || ch.name == c.q("rPrChange") || ch.name == c.q("color") || ch.name == c.q("u") {
+			continue
+		}
+		b.WriteString(rPr[ch.start:ch.end])
+	}
+	b.WriteString("</" + c.q("rPr") + ">")
+	return b.String()
 }
 
 // runProps returns the run's w:rPr element and the same properties with the

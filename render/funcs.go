@@ -44,8 +44,16 @@ func baseFuncs() template.FuncMap {
 	fm["keys"] = sortedKeys
 	fm["checkbox"] = checkbox
 	fm["control"] = control
+	// Bound to each execution (see execState.bind); these only let
+	// templates parse.
+	fm["image"] = func(args ...any) (any, error) { return nil, errUnbound }
+	fm["link"] = func(args ...any) (any, error) { return nil, errUnbound }
+	fm["_lk_pic"] = func(cx, cy int64, v any) (*picFill, error) { return nil, errUnbound }
+	fm["_lk_picattr"] = picAttr
 	return fm
 }
+
+var errUnbound = errors.New("internal error: function not bound to the execution")
 
 // sortedKeys replaces sprig's keys (map order) with sorted keys.
 func sortedKeys(dicts ...map[string]any) []string {

@@ -40,7 +40,7 @@ func goldenCases() []goldenCase {
 		{"label": "Infirmier", "selected": false, "note": "en centre"},
 		{"label": "Chirurgien-dentiste", "selected": true, "note": ""},
 	}
-	return []goldenCase{
+	return append([]goldenCase{
 		{
 			name: "paragraphs",
 			load: fromSpec(spec{body: p("Début") + p("{{range .items}}") + p("Élément {{.}}") + p("{{end}}") +
@@ -238,7 +238,7 @@ func goldenCases() []goldenCase {
 			see:    []string{"Atelier Lefèvre & Fils"},
 			absent: []string{"{{"},
 		},
-	}
+	}, mediaCases()...)
 }
 
 // manifest describes a zip's entries: order, name, method, timestamps,

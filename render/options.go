@@ -11,11 +11,16 @@ import (
 // MaxPartSize, and all of them to MaxTotalSize, so a runaway {{range}} stops
 // with an error instead of filling memory. Zero fields mean the default:
 // 2000 parts, 64 MiB per part, 256 MiB in all (uncompressed), far above any
-// real agreement.
+// real agreement. Pictures given to image are bounded too: 20 MiB and 100
+// million pixels each by default (the pixels are those a client would
+// decode: a small file can announce a huge picture); their bytes count in
+// MaxTotalSize.
 type Limits struct {
-	MaxParts     int   // number of parts (zip entries or files)
-	MaxPartSize  int64 // uncompressed bytes of one part
-	MaxTotalSize int64 // uncompressed bytes of all parts
+	MaxParts       int   // number of parts (zip entries or files)
+	MaxPartSize    int64 // uncompressed bytes of one part
+	MaxTotalSize   int64 // uncompressed bytes of all parts
+	MaxImageSize   int64 // bytes of one picture given to image
+	MaxImagePixels int64 // width × height of one picture given to image
 }
 
 // Option configures Parse, ParseFile and ParseFS.
@@ -26,6 +31,8 @@ type config struct {
 	allowMissing bool
 	allowRaw     bool
 	funcs        template.FuncMap
+	maxImage     int64
+	maxPixels    int64
 	err          error
 }
 
@@ -33,6 +40,7 @@ type config struct {
 func WithLimits(l Limits) Option {
 	return func(c *config) {
 		c.limits = opc.Limits{MaxParts: l.MaxParts, MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxTotalSize}
+		c.maxImage, c.maxPixels = l.MaxImageSize, l.MaxImagePixels
 	}
 }
 

@@ -73,9 +73,25 @@ func splice(data []byte, from, to int, s string) []byte {
 	return append(out, data[to:]...)
 }
 
-// escapeAttr escapes s for a double-quoted attribute value.
+// escapeAttr escapes s for a double-quoted attribute value; characters
+// XML forbids are dropped, invalid UTF-8 becomes U+FFFD.
 func escapeAttr(s string) string {
-	return attrEscaper.Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\t' || r == '\n' || r == '\r':
+			fmt.Fprintf(&b, "&#%d;", r)
+		case legalXMLRune(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
-
-var attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\t", "&#9;", "\n", "&#10;", "\r", "&#13;")

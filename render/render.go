@@ -20,6 +20,13 @@ type Template struct {
 	cfg      config
 	maxPart  int64 // bytes of one rendered part
 	maxTotal int64 // bytes of all rendered parts
+	// for image and link
+	pkg       *opc.Package
+	names     map[string]int // lower-case part name → index in parts
+	ctIdx     int            // index of [Content_Types].xml
+	maxImage  int64          // bytes of one picture
+	maxPixels int64          // pixels of one picture
+	dynamic   bool           // some part calls image or link
 }
 
 // limitWriter collects one rendered part, copying the part's long text
@@ -58,6 +65,10 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 type tpart struct {
 	part       *opc.Part
 	name       string
+	index      int             // in Template.parts
+	main       bool            // the main document
+	calls      map[string]bool // which of image, link and _lk_pic it calls
+	media      *partMedia      // set when calls is
 	tmpl       *template.Template
 	acts       []*action     // sorted by srcOff
 	lineStarts []int         // of the compiled source
@@ -125,6 +136,31 @@ func newConfig(opts []Option) config {
 // Nothing is written if a part fails: the error is an *Error, or Errors when
 // several parts fail.
 func (t *Template) Execute(w io.Writer, data any) error {
+	return t.ExecuteWith(w, data)
+}
+
+// ExecOption configures one execution (ExecuteWith).
+type ExecOption func(*execConfig)
+
+type execConfig struct {
+	files fs.FS
+}
+
+// ImageFiles lets image (and pictures whose alt text is an action) read the
+// file names the data gives from fsys, e.g. os.DirFS of the data file's
+// folder, or better (*os.Root).FS, which no symbolic link leaves. Without
+// it, a picture given as text must be a data: URL: no file is read.
+func ImageFiles(fsys fs.FS) ExecOption { return func(c *execConfig) { c.files = fsys } }
+
+// ExecuteWith is Execute with options for this execution.
+func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error {
+	var files fs.FS
+	for _, o := range opts {
+		var ec execConfig // declared here: it escapes, and Execute passes no options
+		ec.files = files
+		o(&ec)
+		files = ec.files
+	}
 	outs := make([]limitWriter, len(t.parts))
 	defer func() {
 		for _, o := range outs {
@@ -133,6 +169,10 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	}()
 	var errs Errors
 	total := t.maxTotal
+	var st *execState
+	if t.dynamic {
+		st = newExecState(t, files)
+	}
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
@@ -144,7 +184,15 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		} else {
 			lw.b = bufpool.Get()
 		}
-		if err := p.tmpl.Execute(lw, data); err != nil {
+		tmpl := p.tmpl
+		if p.calls != nil {
+			var err error
+			if tmpl, err = st.bind(p); err != nil {
+				return err
+			}
+			st.lw = lw // pictures count in the total too
+		}
+		if err := tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
 		} else if p.dropTables {
 			lw.b.Truncate(len(dropTables(lw.b.Bytes())))
@@ -158,10 +206,20 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	default:
 		return errs
 	}
+	var changed map[int][]byte
+	var added []opc.Part
+	if st != nil {
+		var err error
+		if changed, added, err = st.finish(); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+	}
 	zw := opc.NewWriter(w)
 	for i, p := range t.parts {
 		var err error
 		switch o := &outs[i]; {
+		case changed[i] != nil:
+			err = zw.WritePart(p.name, changed[i])
 		case o.s != nil:
 			err = zw.WriteStream(p.name, o.s)
 			o.s = nil
@@ -171,6 +229,11 @@ func (t *Template) Execute(w io.Writer, data any) error {
 			err = zw.CopyPart(p.part)
 		}
 		if err != nil {
+			return err
+		}
+	}
+	for _, p := range added {
+		if err := zw.WritePart(p.Name, p.Data); err != nil {
 			return err
 		}
 	}

@@ -327,7 +327,11 @@ func (c *compiler) source() (string, []*action, error) {
 		if a := e.act; a != nil {
 			a.srcOff = b.Len()
 			b.WriteString(leftDelim)
-			b.WriteString(a.src[2 : len(a.src)-2])
+			if a.code != "" {
+				b.WriteString(a.code)
+			} else {
+				b.WriteString(a.src[2 : len(a.src)-2])
+			}
 			b.WriteString(rightDelim)
 			a.srcEnd = b.Len()
 			acts = append(acts, a)

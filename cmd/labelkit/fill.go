@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/esante/labelkit/render"
@@ -26,6 +28,10 @@ like 'labelkit render' writes them (temporary file, then moved into place;
 no overwrite without --force; output collisions refused). A key the template
 uses but the data lacks is an error, unless --allow-missing (then it prints
 nothing).
+
+Pictures: {{image .logo}} takes a file name relative to the data file (or
+a data: URL); it never reads outside the data file's folder. Links:
+{{link .url "text"}} (http, https and mailto only).
 
 Exit codes: 0 all filled; 1 some data files failed; 2 usage error;
 130/143 interrupted.
@@ -84,7 +90,20 @@ func runFill(a *app, args []string) int {
 			if err != nil {
 				return outcome{status: statusSkipped, msgs: a.errorLines(a.inName(in), err)}, nil
 			}
-			fill := func(w io.Writer) error { return missingHint(t.Execute(w, data)) }
+			// Pictures named in the data are read relative to the data
+			// file (standard input: the working directory), never outside.
+			dataDir := "."
+			if in.path != stdinName {
+				dataDir = filepath.Dir(in.path)
+			}
+			root, err := os.OpenRoot(dataDir)
+			if err != nil {
+				return outcome{status: statusFailed, msgs: a.errorLines(a.inName(in), err)}, nil
+			}
+			defer root.Close()
+			fill := func(w io.Writer) error {
+				return missingHint(t.ExecuteWith(w, data, render.ImageFiles(root.FS())))
+			}
 			if in.out == "" {
 				return a.toStdout(in, &stdout, fill), nil
 			}

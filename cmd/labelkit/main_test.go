@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -58,6 +60,27 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"docxpart":  cmdDocxPart,
 	"olefile":   cmdOLEFile,
 	"code":      cmdCode,
+	"mkpng":     cmdMkPNG,
+}
+
+// cmdMkPNG: mkpng FILE W H — writes a W×H red PNG picture.
+func cmdMkPNG(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 || neg {
+		ts.Fatalf("usage: mkpng FILE W H")
+	}
+	w, err1 := strconv.Atoi(args[1])
+	h, err2 := strconv.Atoi(args[2])
+	if err1 != nil || err2 != nil {
+		ts.Fatalf("mkpng: bad size")
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+3] = 220, 255
+	}
+	var b bytes.Buffer
+	ts.Check(png.Encode(&b, img))
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o777))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o666))
 }
 
 // cmdDocxPart: docxpart FILE PART — prints one part of a zip.

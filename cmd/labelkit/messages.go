@@ -270,6 +270,10 @@ no overwrite without --force; output collisions refused). A key the template
 uses but the data lacks is an error, unless --allow-missing (then it prints
 nothing).
 
+Pictures: {{image .logo}} takes a file name relative to the data file (or
+a data: URL); it never reads outside the data file's folder. Links:
+{{link .url "text"}} (http, https and mailto only).
+
 Exit codes: 0 all filled; 1 some data files failed; 2 usage error;
 130/143 interrupted.
 `: `
@@ -290,6 +294,10 @@ Le modèle est lu une fois ; les documents sont produits sur tous les cœurs et
 place ; rien n'est remplacé sans --force ; conflits de noms refusés). Une clé
 qu'utilise le modèle et qui manque aux données est une erreur, sauf avec
 --allow-missing (elle n'affiche alors rien).
+
+Images : {{image .logo}} prend un nom de fichier relatif au fichier de
+données (ou une URL data:) ; rien n'est lu hors du dossier du fichier de
+données. Liens : {{link .url "texte"}} (http, https et mailto seulement).
 
 Codes de sortie : 0 tout a été rempli ; 1 des fichiers de données ont
 échoué ; 2 erreur d'utilisation ; 130/143 interrompu.
