@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/esante/labelkit/render"
 )
 
 // errorLines formats err as lines for standard error, in the user's
@@ -53,6 +55,21 @@ func (a *app) failUsage(fs interface{ Name() string }, err error) int {
 		fmt.Fprintln(a.stderr, line)
 	}
 	return exitUsage
+}
+
+// failTemplate reports a template that could not be loaded: errors in
+// the template's actions or structure (render.Error) are a failed input,
+// exit 1, like a bad data file; a template that cannot be found or is not
+// a usable DOCX is a usage error, exit 2.
+func (a *app) failTemplate(fs interface{ Name() string }, err error) int {
+	var re *render.Error
+	if !errors.As(err, &re) {
+		return a.failUsage(fs, err)
+	}
+	for _, line := range a.errorLines(fs.Name(), err) {
+		fmt.Fprintln(a.stderr, line)
+	}
+	return exitFailed
 }
 
 // fail prints err for file and returns exitFailed, or, when err is an

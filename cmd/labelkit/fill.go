@@ -73,7 +73,7 @@ func runFill(a *app, args []string) int {
 	}
 	t, err := anyTemplate(o.tmpl, ropts...)
 	if err != nil {
-		return a.failUsage(fs, err)
+		return a.failTemplate(fs, err)
 	}
 	dir, code, ok := a.batchOutputs(fs, ins, o)
 	if !ok {

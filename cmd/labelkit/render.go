@@ -131,7 +131,7 @@ func runRender(a *app, args []string) int {
 	}
 	opts, err := agreementTemplate(o.tmpl)
 	if err != nil {
-		return a.failUsage(fs, err)
+		return a.failTemplate(fs, err)
 	}
 	if o.blank {
 		if len(pos) > 0 {

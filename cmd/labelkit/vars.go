@@ -40,7 +40,7 @@ func runVars(a *app, args []string) int {
 		t, err = templates.Get(name)
 	}
 	if err != nil {
-		return a.failUsage(fs, err)
+		return a.failTemplate(fs, err)
 	}
 	// An embedded template is executed with a labelkit.Document: its type
 	// tells fields from methods.
