@@ -1,9 +1,10 @@
 package convention
 
-// field describes one text field of the input format: its key path (list
-// items as "[]"), the agreement's wording for it, its maximum length in
-// characters, and whether it may hold several lines. FORMAT.md documents the
-// same table; a test keeps them in step.
+// field describes one key of the input format: its key path (list items as
+// "[]"), the agreement's wording for it (Label, Diff and Validate's messages
+// read it here), and for a text field its maximum length in characters and
+// whether it may hold several lines (max 0: not a text field). FORMAT.md
+// documents the same table; a test keeps them in step.
 type field struct {
 	path      string
 	label     string
@@ -43,9 +44,12 @@ var fields = []field{
 	{"solution.name", "Désignation commerciale de la solution logicielle", 200, false},
 	{"solution.components[]", "Liste des composants applicatifs", 200, false},
 	{"solution.version", "N° de version de la solution logicielle", 50, false},
+	{"solution.centres_only", "La solution logicielle est destinée aux seuls centres de santé", 0, false},
 	{"solution.deployment", "La solution logicielle peut être déployée de façon", 0, false},
+	{"solution.max_sites", "Nombre maximum de sites", 0, false},
 	{"solution.professions[]", "Professions de santé", 0, false},
 	{"solution.other_professions[]", "Autres (à préciser)", 100, false},
+	{"solution.hosting.hosted", "La solution est-elle fournie en mode hébergé ?", 0, false},
 	{"solution.hosting.provider", "Nom de l'hébergeur agréé", 200, false},
 	{"solution.hosting.scope", "Périmètre de l'agrément", 1000, true},
 	{"solution.lap.certificate", "Nom du certificat de la solution certifiée LAP", 200, false},
@@ -53,12 +57,14 @@ var fields = []field{
 	{"solution.dmp.homologation", "Numéro d'homologation à la DMP compatibilité", 200, false},
 	{"solution.dmp.module", "Module externe (nom)", 200, false},
 	{"solution.sesam_vitale.approval", "Numéro d'homologation / agrément SESAM Vitale", 200, false},
+	{"solution.sesam_vitale.covers_third_party", "L'homologation / agrément SESAM Vitale couvre également les logiciels tiers", 0, false},
 	{"solution.sesam_vitale.specialties[]", "Spécialités de professionnels de santé couvertes", 100, false},
 	{"annexes[].title", "Intitulé du document de l'annexe 4", 300, false},
 	{"annexes[].description", "Description du document de l'annexe 4", 2000, true},
 	{"ans.name", "Signataire de l'ANS (civilité, prénom, nom)", 200, false},
 	{"ans.title", "Qualité du signataire de l'ANS", 200, false},
 	{"signature.place", "Lieu de signature (« A … »)", 100, false},
+	{"signature.date", "Date de signature", 0, false},
 }
 
 func lookupField(pattern string) field {

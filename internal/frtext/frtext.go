@@ -84,3 +84,22 @@ var fold = map[rune]string{
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u",
 	'ý': "y", 'ÿ': "y",
 }
+
+// Integer writes n the French way, thousands separated by a no-break space:
+// « 1 250 », « -12 000 ».
+func Integer(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, d := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u00a0")
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}

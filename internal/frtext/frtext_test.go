@@ -65,3 +65,11 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestInteger(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 12: "12", 999: "999", 1250: "1\u00a0250", 100000: "100\u00a0000", -1234567: "-1\u00a0234\u00a0567"} {
+		if got := Integer(n); got != want {
+			t.Errorf("Integer(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
