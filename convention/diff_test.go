@@ -30,7 +30,7 @@ func TestDiff(t *testing.T) {
 			c.Solution.Version = "  2026.1 "
 			c.Company.RegistrationID = "852 963 743 00020"
 			c.Solution.Professions = []Profession{Infirmier, MedecinGeneraliste} // order of the input
-			c.Signature.Place = ""                                                // Paris by default
+			c.Signature.Place = ""                                               // Paris by default
 		}, nil},
 		{"new version", func(c *Convention) { c.Solution.Version = "2026.2" },
 			[]string{`solution changed solution.version "2026.1"→"2026.2"`}},
