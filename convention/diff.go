@@ -116,7 +116,7 @@ func comparable(c *Convention, side string) (*Convention, error) {
 	if c == nil {
 		return nil, fmt.Errorf("%s convention: %w", side, Problems{{Code: CodeRequired, Message: "aucune convention"}})
 	}
-	cp := clone(c)
+	cp := c.Clone()
 	cp.Normalize()
 	if err := cp.Validate(); err != nil {
 		return nil, fmt.Errorf("%s convention: %w", side, err)

@@ -109,7 +109,7 @@ func TestDiff(t *testing.T) {
 			old, new := valid(), valid()
 			tc.modify(new)
 			oldJSON, _ := Canonical(old)
-			before := clone(new)
+			before := new.Clone()
 			cs, err := Diff(old, new)
 			if err != nil {
 				t.Fatal(err)
