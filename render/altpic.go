@@ -168,6 +168,15 @@ func (c *compiler) altPicture(docPr *elem, funcs map[string]any) {
 		}
 	}
 	printAttr(attr.valStart, attr.valEnd, "alt")
+	// Word and LibreOffice repeat the alt text in the picture's own
+	// properties (pic:cNvPr).
+	if nv := c.findDesc(drawing, "cNvPr", -1); nv != nil {
+		for _, at := range nv.attrs(c.data) {
+			if at.name == attr.name && string(c.data[at.valStart:at.valEnd]) == string(c.data[attr.valStart:attr.valEnd]) {
+				printAttr(at.valStart, at.valEnd, "alt")
+			}
+		}
+	}
 	aPrefix := bl.name[:strings.IndexByte(bl.name, ':')+1]
 	printAttr(bl.start, bl.end, "blip", strings.TrimSuffix(aPrefix, ":"), c.ensureNS(nsR, "r"))
 	c.media = true

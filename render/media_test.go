@@ -125,6 +125,28 @@ func mediaCases() []goldenCase {
 			see:  []string{"Logo 4 cm : fin.", "Photo 3x2 cm : , data URL 2 cm : .", "Trop large :", "Absente : []", "Modèle : ; gardé :"},
 		},
 		{
+			name: "word-picture",
+			load: func(t testing.TB) *Template { return parseParts(t, wordPictureParts()) },
+			data: map[string]any{"companies": []any{map[string]any{"name": "A", "logo": logo}, map[string]any{"name": "B", "logo": photo}}},
+			see:  []string{"Société A", "Société B"},
+		},
+		{
+			name: "libreoffice-picture",
+			load: func(t testing.TB) *Template {
+				b, err := os.ReadFile("testdata/media/libreoffice-picture.docx")
+				if err != nil {
+					t.Fatal(err)
+				}
+				tmpl, err := Parse(bytes.NewReader(b), int64(len(b)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return tmpl
+			},
+			data: map[string]any{"logo": logo, "site": "https://esante.gouv.fr/", "photo": photo},
+			see:  []string{"Site : ANS"},
+		},
+		{
 			name:   "links",
 			load:   fromSpec(links),
 			data:   map[string]any{"url": "https://esante.gouv.fr/labels?a=1&b=2", "text": "<gras>"},
@@ -205,7 +227,7 @@ func TestPictures(t *testing.T) {
 // to styles.xml), one relationship per target, text escaped, only http,
 // https and mailto.
 func TestLinks(t *testing.T) {
-	c := mediaCases()[1]
+	c := mediaCases()[3]
 	d := openDocx(t, renderCase(t, c))
 	doc := string(d.parts["word/document.xml"])
 	rels := string(d.parts["word/_rels/document.xml.rels"])
@@ -444,5 +466,69 @@ func TestPictureBounds(t *testing.T) {
 	// (9072 - 708) / 2 twips = 2655570 EMU; 14004 twips = 8892540 EMU high.
 	if got := extents(d.parts["word/document.xml"]); strings.Join(got, " ") != "2655570x132778 44462x8892540" {
 		t.Errorf("extents %v", got)
+	}
+}
+
+// wordPicture is an anchored picture as Word 2016 writes it (wp14 ids, a
+// creation id in the docPr, the alt text repeated in pic:cNvPr, a blip
+// with Word's useLocalDpi extension), 5×2.5 cm, alt text action.
+func wordPicture(action string) string {
+	a := `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
+	return `<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251658240" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" wp14:anchorId="2C6A2B1E" wp14:editId="5B1C1D33">` +
+		`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>` +
+		`<wp:extent cx="1800000" cy="900000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/>` +
+		`<wp:docPr id="1" name="Image 1" descr="` + escapeAttr(action) + `"><a:extLst ` + a + `><a:ext uri="{FF2B5EF4-FFF2-40B4-BE49-F238E27FC236}"><a16:creationId xmlns:a16="http://schemas.microsoft.com/office/drawing/2014/main" id="{6A0F1C53-0D5E-4F4C-9B0E-6A3B1D2C8E11}"/></a:ext></a:extLst></wp:docPr>` +
+		`<wp:cNvGraphicFramePr><a:graphicFrameLocks ` + a + ` noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+		`<a:graphic ` + a + `><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+		`<pic:nvPicPr><pic:cNvPr id="1" name="Image 1" descr="` + escapeAttr(action) + `"/><pic:cNvPicPr/></pic:nvPicPr>` +
+		`<pic:blipFill><a:blip r:embed="rIdImg" cstate="print"><a:extLst><a:ext uri="{28A0092B-C50C-407E-A947-70E740481C1C}"><a14:useLocalDpi xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" val="0"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1800000" cy="900000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>` +
+		`<wp14:sizeRelH relativeFrom="margin"><wp14:pctWidth>0</wp14:pctWidth></wp14:sizeRelH><wp14:sizeRelV relativeFrom="margin"><wp14:pctHeight>0</wp14:pctHeight></wp14:sizeRelV></wp:anchor></w:drawing></w:r>`
+}
+
+// wordPictureParts is a template with a Word-made anchored picture whose
+// alt text is an action, inside a {{range}} (fresh drawing ids).
+func wordPictureParts() map[string]string {
+	parts := imageParts(p(`{{range .companies}}`) + `<w:p>` + tr(`Société {{.name}} `) + wordPicture("{{.logo}}") + `</w:p>` + p(`{{end}}`))
+	parts["word/document.xml"] = strings.Replace(parts["word/document.xml"], "<w:document ",
+		`<w:document xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="wp14" `, 1)
+	return parts
+}
+
+// TestWordAndLibreOfficePictures: pictures placed in Word (anchored, with
+// Word's extensions, repeated by {{range}}) and in LibreOffice (a .docx
+// LibreOffice 24 exported from a document whose picture description is
+// {{.logo}}) are replaced; the alt text repeated in pic:cNvPr too.
+func TestWordAndLibreOfficePictures(t *testing.T) {
+	logo := solid("png", 200, 100, red)
+	tall := solid("png", 100, 200, blue)
+	d := mustExec(t, parseParts(t, wordPictureParts()), map[string]any{"companies": []any{
+		map[string]any{"name": "A", "logo": Image{Data: logo, Alt: "Logo A"}},
+		map[string]any{"name": "B", "logo": tall},
+	}})
+	doc := string(d.parts["word/document.xml"])
+	if got := extents([]byte(doc)); strings.Join(got, " ") != "1800000x900000 450000x900000" {
+		t.Errorf("extents %v", got)
+	}
+	if strings.Contains(doc, "rIdImg") || strings.Contains(doc, "{{") || strings.Count(doc, `descr="Logo A"`) != 2 {
+		t.Errorf("pictures not replaced, or alt text left:\n%s", doc)
+	}
+
+	b, err := os.ReadFile("testdata/media/libreoffice-picture.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Parse(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = mustExec(t, tmpl, map[string]any{"logo": logo, "site": "https://esante.gouv.fr/", "photo": tall})
+	doc = string(d.parts["word/document.xml"])
+	// LibreOffice's 4×2 cm frame: 1440180×720090 EMU; the photo 3 cm wide.
+	if got := extents([]byte(doc)); strings.Join(got, " ") != "1440180x720090 1080000x2160000" {
+		t.Errorf("extents %v", got)
+	}
+	if strings.Contains(doc, "{{") || !strings.Contains(doc, `<w:hyperlink r:id="rIdLk`) {
+		t.Errorf("LibreOffice template not filled:\n%s", doc)
 	}
 }
