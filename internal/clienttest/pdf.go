@@ -2,6 +2,7 @@ package clienttest
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -97,18 +98,73 @@ func Convert(t testing.TB, docxPaths ...string) map[string]*PDF {
 			t.Errorf("clienttest: LibreOffice did not convert %s (no %s)\nsoffice said: %s", p, filepath.Base(pdfPath), tail(output.String()))
 			continue
 		}
-		cmd := exec.CommandContext(ctx, pdftotext, "-raw", "-enc", "UTF-8", pdfPath, "-")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		text, err := cmd.Output()
+		s, err := pdfText(ctx, pdftotext, pdfPath)
 		if err != nil {
-			t.Errorf("clienttest: pdftotext %s: %v: %s", pdfPath, err, tail(stderr.String()))
+			t.Errorf("clienttest: %v", err)
 			continue
 		}
-		s := strings.ReplaceAll(string(text), "-\n", "-")
 		out[p] = &PDF{Path: pdfPath, Text: s, Pages: strings.Count(s, "\f")}
 	}
 	return out
+}
+
+// pdfText runs pdftotext -raw on a PDF and re-joins the lines ending with
+// "-" (see Convert).
+func pdfText(ctx context.Context, pdftotext, pdfPath string) (string, error) {
+	cmd := exec.CommandContext(ctx, pdftotext, "-raw", "-enc", "UTF-8", pdfPath, "-")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	text, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("pdftotext %s: %v: %s", pdfPath, err, tail(stderr.String()))
+	}
+	return strings.ReplaceAll(string(text), "-\n", "-"), nil
+}
+
+// Text returns the text of a PDF file, extracted as Convert does.
+func Text(t testing.TB, pdfPath string) string {
+	t.Helper()
+	tools := Need(t, "pdftotext")
+	if tools == nil {
+		return ""
+	}
+	ctx, cancel := commandContext(t, 60*time.Second, 0, 1)
+	defer cancel()
+	s, err := pdfText(ctx, tools[0], pdfPath)
+	if err != nil {
+		t.Fatalf("clienttest: %v", err)
+	}
+	return s
+}
+
+// NotEmbedded returns the fonts of a PDF file that pdffonts lists as not
+// embedded, and how many fonts it lists in all.
+func NotEmbedded(t testing.TB, pdfPath string) (missing []string, fonts int) {
+	t.Helper()
+	tools := Need(t, "pdffonts")
+	if tools == nil {
+		return nil, 0
+	}
+	ctx, cancel := commandContext(t, 60*time.Second, 0, 1)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, tools[0], pdfPath).CombinedOutput()
+	if err != nil {
+		t.Fatalf("clienttest: pdffonts %s: %v: %s", pdfPath, err, tail(string(out)))
+	}
+	// Columns: name type encoding emb sub uni object-ID; the name and type
+	// may contain spaces, so "emb" is read from the end of the line.
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for _, l := range lines[min(2, len(lines)):] {
+		f := strings.Fields(l)
+		if len(f) < 7 {
+			continue
+		}
+		fonts++
+		if f[len(f)-5] != "yes" {
+			missing = append(missing, f[0])
+		}
+	}
+	return missing, fonts
 }
 
 // Contains reports whether text contains want, comparing with every run of

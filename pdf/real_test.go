@@ -1,0 +1,171 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/esante/labelkit"
+	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/clienttest"
+	"github.com/esante/labelkit/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+// shared is the one Converter of the real-client tests: its processes'
+// profiles are created once.
+var shared struct {
+	once sync.Once
+	c    *pdf.Converter
+}
+
+func converter(t *testing.T) *pdf.Converter {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("LibreOffice conversions skipped in -short mode")
+	}
+	clienttest.Need(t, "soffice", "pdftotext", "pdffonts")
+	shared.once.Do(func() { shared.c = pdf.New() })
+	return shared.c
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.c != nil {
+		shared.c.Close()
+	}
+	os.Exit(code)
+}
+
+// golden are the agreements of the root package's golden tests.
+var golden = []struct{ name, input string }{
+	{"blank", ""},
+	{"monosite-standard", "examples/monosite-standard.toml"},
+	{"multisite-avance-renouvellement", "examples/multisite-avance-renouvellement.toml"},
+	{"maximal", "testdata/inputs/maximal.toml"},
+	{"minimal", "testdata/inputs/minimal.toml"},
+}
+
+func render(t *testing.T, input string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if input == "" {
+		if err := labelkit.RenderBlank(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	c, err := convention.LoadFile(filepath.Join("..", input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := labelkit.Render(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var (
+	pageFooter = regexp.MustCompile(`Page \d+ sur \d+`)
+	dotLeader  = regexp.MustCompile(`\.{3,}`) // a tab's leader dots
+)
+
+// words splits text into words, leaving out what the PDF adds to the
+// paragraph text (page footers, tab leaders) and the golden text's line
+// break marks.
+func words(s string) []string {
+	s = pageFooter.ReplaceAllString(s, " ")
+	s = dotLeader.ReplaceAllString(s, " ")
+	s = strings.ReplaceAll(s, "⏎", " ")
+	return strings.Fields(s)
+}
+
+// TestGoldenAgreements converts every golden agreement (concurrently, so in
+// shared batches) and checks each PDF with real clients, then converts one
+// again in a new process and compares the bytes.
+func TestGoldenAgreements(t *testing.T) {
+	c := converter(t)
+	docs := make([][]byte, len(golden))
+	for i, g := range golden {
+		docs[i] = render(t, g.input)
+	}
+	pdfs := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			errs[i] = c.Convert(t.Context(), &buf, bytes.NewReader(docs[i]))
+			pdfs[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	dir := t.TempDir()
+	for i, g := range golden {
+		t.Run(g.name, func(t *testing.T) {
+			if errs[i] != nil {
+				t.Fatal(errs[i])
+			}
+			path := filepath.Join(dir, g.name+".pdf")
+			if err := os.WriteFile(path, pdfs[i], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			checkPDF(t, path, pdfs[i])
+			want, err := os.ReadFile(filepath.Join("..", "testdata", "golden", g.name, "text.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, exp := words(clienttest.Text(t, path)), words(string(want))
+			for k := range min(len(got), len(exp)) {
+				if got[k] != exp[k] {
+					t.Fatalf("word %d: PDF has %q, DOCX has %q\nPDF:  %s\nDOCX: %s", k, got[k], exp[k],
+						strings.Join(got[max(0, k-8):min(len(got), k+8)], " "), strings.Join(exp[max(0, k-8):min(len(exp), k+8)], " "))
+				}
+			}
+			if len(got) != len(exp) {
+				t.Fatalf("PDF has %d words, DOCX %d", len(got), len(exp))
+			}
+		})
+	}
+
+	// Same input, new process (another start, other clock): same bytes.
+	before := c.Starts()
+	var again bytes.Buffer
+	if err := c.Convert(t.Context(), &again, bytes.NewReader(docs[3])); err != nil {
+		t.Fatal(err)
+	}
+	if c.Starts() == before {
+		t.Error("the second conversion did not start a new process")
+	}
+	if !bytes.Equal(again.Bytes(), pdfs[3]) {
+		t.Errorf("converting %s twice gave different bytes (%d and %d)", golden[3].name, len(pdfs[3]), again.Len())
+	}
+}
+
+// checkPDF checks one agreement's PDF: valid (pdfcpu), fonts embedded
+// (pdffonts), PDF/A-2b identification, French, the agreement's dates.
+func checkPDF(t *testing.T, path string, data []byte) {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+		t.Errorf("pdfcpu validate (strict): %v", err)
+	}
+	missing, fonts := clienttest.NotEmbedded(t, path)
+	if fonts == 0 || len(missing) > 0 {
+		t.Errorf("pdffonts: %d fonts, not embedded: %v", fonts, missing)
+	}
+	for _, want := range []string{
+		"<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+		"/Lang(fr-FR)", "<xmp:CreateDate>", "<xmpMM:DocumentID>uuid:",
+		"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Convention relative aux conditions d’utilisation du label",
+	} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("PDF lacks %s", want)
+		}
+	}
+}
