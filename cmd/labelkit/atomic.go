@@ -91,6 +91,7 @@ type outDir struct {
 	policy syncPolicy
 	// skipExisting: an existing output is left alone (errSkipped).
 	skipExisting bool
+	pdf          *pdfOut // --pdf, --pdf-only: see finish
 
 	mu   sync.Mutex
 	temp map[string]bool // live temporary files, removed by cleanup
@@ -260,8 +261,11 @@ func (d *outDir) create(ctx context.Context, name string, fill func(w io.Writer)
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	if err := d.checkExisting(name); err != nil {
-		return nil, err
+	// With --pdf-only the DOCX is not written: its name does not matter.
+	if d.pdf == nil || !d.pdf.only || !strings.HasSuffix(name, ".docx") {
+		if err := d.checkExisting(name); err != nil {
+			return nil, err
+		}
 	}
 	buf := bufpool.Get()
 	p := &pendingFile{d: d, name: name, buf: buf}
@@ -313,6 +317,17 @@ func (p *pendingFile) releaseBuf() {
 		bufpool.Put(p.buf)
 		p.buf = nil
 	}
+}
+
+// contents returns the bytes written so far.
+func (p *pendingFile) contents() ([]byte, error) {
+	if p.f == nil {
+		return p.buf.Bytes(), nil
+	}
+	if err := p.bw.Flush(); err != nil {
+		return nil, err
+	}
+	return p.d.root.ReadFile(p.tmp)
 }
 
 // commit writes the output to its temporary file (if still in memory),

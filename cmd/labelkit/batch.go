@@ -117,7 +117,7 @@ func (a *app) outcome(ctx context.Context, d *outDir, in input, err error) outco
 		return outcome{status: statusCancelled}
 	case errors.Is(err, errSkipped):
 		return outcome{status: statusExisting}
-	case errors.Is(err, errExists):
+	case err == errExists:
 		return a.failed(a.inName(in), errorf("%s %v", fileName(d.display(in.out)), err))
 	}
 	return a.failed(a.inName(in), err)
@@ -173,7 +173,7 @@ func (a *app) runBatch(verb string, w words, ins []input, workers int, quiet boo
 			dir.notComing()
 			return o
 		}
-		return a.outcome(ctx, dir, ins[i], p.commit(ctx))
+		return a.outcome(ctx, dir, ins[i], dir.finish(ctx, p))
 	}
 	if dir != nil {
 		// Every input is on its way to the disk: a group sync waits for

@@ -80,8 +80,9 @@ func runFill(a *app, args []string) int {
 		return code
 	}
 	defer dir.Close()
+	defer dir.pdf.close()
 	var stdout sync.Mutex
-	return a.runBatch(msg("filling"), fillWords, ins, int(o.workers), o.quiet, dir,
+	return a.pdfDone(dir.pdf, a.runBatch(msg("filling"), fillWords, ins, int(o.workers), o.quiet, dir,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
 			data, err := a.loadDataFile(in.path, string(o.format))
 			if err != nil && in.path == stdinName && o.format == "toml" && a.stdinJSON {
@@ -105,14 +106,14 @@ func runFill(a *app, args []string) int {
 				return missingHint(t.ExecuteWith(w, data, render.ImageFiles(root.FS())))
 			}
 			if in.out == "" {
-				return a.toStdout(in, &stdout, fill), nil
+				return a.toStdout(in, &stdout, dir.stdoutFill(ctx, fill)), nil
 			}
 			p, err := dir.create(ctx, in.out, fill)
 			if err != nil {
 				return a.outcome(ctx, dir, in, err), nil
 			}
 			return outcome{}, p
-		})
+		}))
 }
 
 // missingHint says what to do about a data key the template uses but the

@@ -36,12 +36,17 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pdfSample, err := filepath.Abs("../../pdf/testdata/lo74-a.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("TEMPLATE_DIR", tmpl)
+			env.Setenv("PDF_SAMPLE", pdfSample) // for the stand-in soffice of pdf.txtar
 			env.Setenv("NO_COLOR", "")
 			// Under -race, each labelkit run would otherwise sleep 1 s at
 			// exit (ThreadSanitizer's default atexit_sleep_ms).

@@ -252,6 +252,21 @@ par SIGINT/SIGTERM.
 	"blank form":         "formulaire vierge",
 	"labelkit: wrote %s": "labelkit: %s écrit",
 
+	// --pdf, --pdf-only (pdf.go).
+	"also write NAME.pdf (PDF/A-2b, through LibreOffice) beside each NAME.docx":                                                                             "écrit aussi NOM.pdf (PDF/A-2b, par LibreOffice) à côté de chaque NOM.docx",
+	"write NAME.pdf only, not the DOCX":                                                                                                                     "écrit NOM.pdf seul, sans le DOCX",
+	"--pdf with - would write two documents to standard output: use --pdf-only for the PDF alone":                                                           "--pdf avec - écrirait deux documents sur la sortie standard : utilisez --pdf-only pour le PDF seul",
+	"--pdf with -o - would write two documents to standard output: use --pdf-only for the PDF alone":                                                        "--pdf avec -o - écrirait deux documents sur la sortie standard : utilisez --pdf-only pour le PDF seul",
+	"labelkit: no PDF written: %s is %s; PDF/A-2 needs LibreOffice %s or later: install a newer LibreOffice, or name its soffice with %s=/path/to/soffice.": "labelkit: aucun PDF écrit : %s est %s ; le PDF/A-2 demande LibreOffice %s ou plus récent : installez un LibreOffice plus récent, ou désignez son soffice par %s=/chemin/vers/soffice.",
+	"labelkit: no PDF written: LibreOffice (soffice) not found. Install LibreOffice %s or later (Debian, Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core), or name its soffice with %s=/path/to/soffice.": "labelkit: aucun PDF écrit : LibreOffice (soffice) est introuvable. Installez LibreOffice %s ou plus récent (Debian, Ubuntu : sudo apt-get install libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core), ou désignez son soffice par %s=/chemin/vers/soffice.",
+	"The DOCX outputs were written.":                     "Les DOCX ont été écrits.",
+	"LibreOffice did not finish in time and was stopped": "LibreOffice n'a pas fini à temps et a été arrêté",
+	"LibreOffice stopped while converting":               "LibreOffice s'est arrêté pendant la conversion",
+	"LibreOffice could not open the document":            "LibreOffice n'a pas pu ouvrir le document",
+	"LibreOffice wrote no PDF":                           "LibreOffice n'a écrit aucun PDF",
+	"PDF: %v":                                            "PDF : %v",
+	"PDF: %v (LibreOffice said: %s)":                     "PDF : %v (message de LibreOffice : %s)",
+
 	// fill (fill.go, data.go).
 	`
 Usage: labelkit fill -t TEMPLATE [-o DIR] [--force] [--allow-missing] [-q] DATA...

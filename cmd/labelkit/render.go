@@ -80,6 +80,8 @@ type renderOptions struct {
 	// skipExisting leaves existing outputs alone, quietly (--skip-existing,
 	// --resume).
 	skipExisting bool
+	pdf          bool
+	pdfOnly      bool
 }
 
 // batchFlags defines the flags render and fill share: --force, -q,
@@ -95,6 +97,7 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.skipExisting, "resume", false, msg("same as --skip-existing"))
 	o.sync = syncBatch
 	fs.Var(&o.sync, "sync", msg("`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)"))
+	o.pdfFlags(fs)
 }
 
 // batchOutputs refuses to write a DOCX to a terminal (input "-" with
@@ -109,12 +112,21 @@ func (a *app) batchOutputs(fs *flag.FlagSet, ins []input, o renderOptions) (dir 
 	if o.force && o.skipExisting {
 		return nil, a.usageError(fs, "--force and --skip-existing contradict each other: choose one"), false
 	}
+	if code, ok := a.checkPDFStdin(fs, ins, o); !ok {
+		return nil, code, false
+	}
 	dir, err := openOutDir(o.out, o.force)
 	if err != nil {
 		return nil, a.failUsage(fs, err), false
 	}
 	dir.policy = o.sync
 	dir.skipExisting = o.skipExisting
+	p, code, ok := a.openPDF(o)
+	if !ok {
+		dir.Close()
+		return nil, code, false
+	}
+	dir.pdf = p
 	return dir, 0, true
 }
 
@@ -154,8 +166,9 @@ func runRender(a *app, args []string) int {
 		return code
 	}
 	defer dir.Close()
+	defer dir.pdf.close()
 	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
-	return a.runBatch(msg("rendering"), renderWords, ins, int(o.workers), o.quiet, dir, r.render)
+	return a.pdfDone(dir.pdf, a.runBatch(msg("rendering"), renderWords, ins, int(o.workers), o.quiet, dir, r.render))
 }
 
 // agreementTemplate resolves -t for the agreement: "" is the default embedded
@@ -173,12 +186,27 @@ func agreementTemplate(spec string) ([]labelkit.Option, error) {
 }
 
 func (a *app) renderBlank(fs *flag.FlagSet, o renderOptions, opts []labelkit.Option) int {
+	if o.out == stdinName && o.pdf && !o.pdfOnly {
+		return a.failUsage(fs, errorf("--pdf with -o - would write two documents to standard output: use --pdf-only for the PDF alone"))
+	}
+	ctx, stop := withSignals(a.ctx)
+	defer stop()
+	p, code, ok := a.openPDF(o)
+	if !ok {
+		return code
+	}
+	defer p.close()
+	fill := func(w io.Writer) error { return labelkit.RenderBlank(w, opts...) }
+	makePDF := p != nil && p.unavailable == nil
 	if o.out == stdinName {
 		if a.stdoutTerminal {
 			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
 		}
+		if makePDF {
+			fill = p.toPDF(ctx, fill)
+		}
 		var buf bytes.Buffer
-		if err := labelkit.RenderBlank(&buf, opts...); err != nil {
+		if err := fill(&buf); err != nil {
 			return a.fail(a.sprintf("blank form"), err)
 		}
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
@@ -196,16 +224,40 @@ func (a *app) renderBlank(fs *flag.FlagSet, o renderOptions, opts []labelkit.Opt
 	} else if !strings.EqualFold(ext, ".docx") {
 		return a.usageError(fs, "%s: the blank form is a Word document: give a name ending in .docx (or no extension, .docx is then added)", fileName(path))
 	}
-	err := writeFileAtomic(a.ctx, path, o.force, func(w io.Writer) error {
-		return labelkit.RenderBlank(w, opts...)
-	})
-	if err != nil {
-		return a.fail(path, err)
+	// The PDF is made first: if it fails, nothing is written.
+	var pdfBytes bytes.Buffer
+	pdfPath := pdfNameFor(path)
+	if makePDF {
+		if _, err := os.Lstat(pdfPath); err == nil && !o.force {
+			return a.fail(pdfPath, errExists)
+		}
+		if err := p.toPDF(ctx, fill)(&pdfBytes); err != nil {
+			return a.fail(pdfPath, err)
+		}
+	}
+	var written []string
+	if !makePDF || !p.only {
+		if err := writeFileAtomic(ctx, path, o.force, fill); err != nil {
+			return a.fail(path, err)
+		}
+		written = append(written, path)
+	}
+	if makePDF {
+		err := writeFileAtomic(ctx, pdfPath, o.force, func(w io.Writer) error {
+			_, err := w.Write(pdfBytes.Bytes())
+			return err
+		})
+		if err != nil {
+			return a.fail(pdfPath, err)
+		}
+		written = append(written, pdfPath)
 	}
 	if !o.quiet {
-		a.eprintf("labelkit: wrote %s", fileName(path))
+		for _, w := range written {
+			a.eprintf("labelkit: wrote %s", fileName(w))
+		}
 	}
-	return exitOK
+	return a.pdfDone(p, exitOK)
 }
 
 // batchRenderer renders agreement inputs.
@@ -223,7 +275,7 @@ func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pending
 		return outcome{status: statusSkipped, msgs: r.a.errorLines(r.a.inName(in), err)}, nil
 	}
 	if in.out == "" {
-		return r.a.toStdout(in, &r.stdout, func(w io.Writer) error { return labelkit.Render(w, c, r.opts...) }), nil
+		return r.a.toStdout(in, &r.stdout, r.dir.stdoutFill(ctx, func(w io.Writer) error { return labelkit.Render(w, c, r.opts...) })), nil
 	}
 	p, err := r.dir.create(ctx, in.out, func(w io.Writer) error {
 		return labelkit.Render(w, c, r.opts...)
