@@ -80,18 +80,24 @@ func newFake(t *testing.T, opts ...Option) (*Converter, string) {
 	return c, pids
 }
 
-// checkNoProcess fails if a process recorded in pids still runs.
+// checkNoProcess fails if a process recorded in pids still runs 5 s on (a
+// killed process's children take a moment to die and be reaped by init).
 func checkNoProcess(t *testing.T, pids string) {
 	t.Helper()
 	data, _ := os.ReadFile(pids)
+	deadline := time.Now().Add(5 * time.Second)
 	for _, f := range strings.Fields(string(data)) {
 		pid, _ := strconv.Atoi(f)
-		if pid > 0 && syscall.Kill(pid, 0) == nil {
-			// A zombie not yet reaped by init counts as gone.
+		for pid > 0 && syscall.Kill(pid, 0) == nil {
+			// A zombie not yet reaped counts as gone.
 			if st, err := os.ReadFile("/proc/" + f + "/stat"); err == nil && strings.Contains(string(st), ") Z ") {
-				continue
+				break
 			}
-			t.Errorf("process %d still runs", pid)
+			if time.Now().After(deadline) {
+				t.Errorf("process %d still runs", pid)
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
 	}
 }
@@ -142,7 +148,10 @@ func TestFakeBatchBadDocumentFailsAlone(t *testing.T) {
 }
 
 func TestFakeHungConverterKilled(t *testing.T) {
-	c, pids := newFake(t, WithTimeout(time.Second))
+	// Generous for a fake on a loaded machine (each of its documents
+	// starts a few processes); the hang is caught 3 s after the previous
+	// document's status line.
+	c, pids := newFake(t, WithTimeout(3*time.Second), WithStartupTimeout(10*time.Second))
 	docs := [][]byte{tinyDocx(t, "un"), tinyDocx(t, "HANG"), tinyDocx(t, "trois")}
 	start := time.Now()
 	_, errs := convertAll(c, t.Context(), docs)
@@ -157,20 +166,19 @@ func TestFakeHungConverterKilled(t *testing.T) {
 	if errs[0] != nil || errs[2] != nil {
 		t.Errorf("the other documents failed too: %v, %v", errs[0], errs[2])
 	}
-	if took > 20*time.Second {
-		t.Errorf("took %v with a 1s timeout", took)
+	if took > 40*time.Second {
+		t.Errorf("took %v with a 3s timeout", took)
 	}
 	checkNoProcess(t, pids) // the hung "sleep" child included
 }
 
 func TestFakeCrashFailsOneDocument(t *testing.T) {
-	c, pids := newFake(t)
-	docs := [][]byte{tinyDocx(t, "un"), tinyDocx(t, "CRASH"), tinyDocx(t, "trois"), tinyDocx(t, "quatre")}
-	_, errs := convertAll(c, t.Context(), docs)
-	if !errors.Is(errs[1], ErrCrashed) {
-		t.Errorf("crashing document: got %v, want ErrCrashed", errs[1])
+	c, pids := newFake(t, WithTimeout(10*time.Second))
+	errs := inOrder(t, c, "CRASH", "deux", "trois", "quatre")
+	if !errors.Is(errs[0], ErrCrashed) {
+		t.Errorf("crashing document: got %v, want ErrCrashed", errs[0])
 	}
-	for _, i := range []int{0, 2, 3} {
+	for _, i := range []int{1, 2, 3} {
 		if errs[i] != nil {
 			t.Errorf("doc %d: %v", i, errs[i])
 		}
@@ -228,4 +236,28 @@ func TestFakeClosed(t *testing.T) {
 	if err := c.Convert(t.Context(), &bytes.Buffer{}, bytes.NewReader(tinyDocx(t, "x"))); !errors.Is(err, ErrClosed) {
 		t.Errorf("got %v, want ErrClosed", err)
 	}
+}
+
+func TestFakeHungFirstInBatch(t *testing.T) {
+	c, pids := newFake(t, WithTimeout(3*time.Second), WithStartupTimeout(3*time.Second))
+	errs := inOrder(t, c, "HANG", "deux", "trois")
+	if !errors.Is(errs[0], ErrTimeout) || errs[1] != nil || errs[2] != nil {
+		t.Errorf("got %v, want a timeout for the first document only", errs)
+	}
+	checkNoProcess(t, pids)
+}
+
+// inOrder converts tiny documents with the given texts, submitted 20 ms
+// apart so that they reach the fake in this order, in one batch (the
+// gathering window is 100 ms).
+func inOrder(t *testing.T, c *Converter, texts ...string) []error {
+	errs := make([]error, len(texts))
+	var wg sync.WaitGroup
+	for i, text := range texts {
+		doc := tinyDocx(t, text)
+		wg.Go(func() { errs[i] = c.Convert(t.Context(), &bytes.Buffer{}, bytes.NewReader(doc)) })
+		time.Sleep(20 * time.Millisecond)
+	}
+	wg.Wait()
+	return errs
 }

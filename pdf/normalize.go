@@ -42,9 +42,7 @@ type meta struct {
 // the Info dictionary (which would also contradict the XMP packet, breaking
 // PDF/A), and re-serialises every object.
 func normalize(raw []byte, m meta) ([]byte, error) {
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	ctx, err := api.ReadContext(bytes.NewReader(raw), conf)
+	ctx, err := api.ReadContext(bytes.NewReader(raw), readConfig(model.ValidationRelaxed))
 	if err != nil {
 		return nil, fmt.Errorf("reading LibreOffice's PDF: %w", err)
 	}
@@ -116,6 +114,22 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 		repl[iccRef.ObjectNumber.Value()] = streamObject(d, icc)
 	}
 	return rebuild(raw, xt, *xt.Size, ctx.Root.ObjectNumber.Value(), ctx.Info.ObjectNumber.Value(), repl)
+}
+
+// readConfig is a pdfcpu configuration for reading and validating. It is
+// built here, not by model.NewDefaultConfiguration, which writes a
+// config.yml under the user's configuration folder on first use and sets a
+// package variable without synchronisation (a data race between
+// concurrent conversions).
+func readConfig(mode int) *model.Configuration {
+	return &model.Configuration{
+		Reader15:                  true,
+		ValidationMode:            mode,
+		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
+		Eol:                       types.EolLF,
+		Offline:                   true,
+		Limits:                    model.DefaultResourceLimits(),
+	}
 }
 
 // outputProfile returns the reference to the ICC profile of the PDF/A
@@ -198,7 +212,7 @@ func textString(s string) types.HexLiteral {
 
 // pdfDate formats t as a PDF date (UTC).
 func pdfDate(t time.Time) types.StringLiteral {
-	return types.StringLiteral(t.UTC().Format("D:20060102150405Z"))
+	return types.StringLiteral(t.UTC().Format("D:20060102150405+00'00'"))
 }
 
 // xmpDate formats t as an XMP date (UTC), the same instant as pdfDate.

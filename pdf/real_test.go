@@ -151,7 +151,10 @@ func TestGoldenAgreements(t *testing.T) {
 // (pdffonts), PDF/A-2b identification, French, the agreement's dates.
 func checkPDF(t *testing.T, path string, data []byte) {
 	t.Helper()
-	conf := model.NewDefaultConfiguration()
+	// Not model.NewDefaultConfiguration: it writes a config.yml under the
+	// user's configuration folder.
+	conf := &model.Configuration{Reader15: true, ValidationMode: model.ValidationStrict, Offline: true,
+		UnsupportedResourcePolicy: model.UnsupportedResourceSkip, Limits: model.DefaultResourceLimits()}
 	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
 		t.Errorf("pdfcpu validate (strict): %v", err)
 	}
