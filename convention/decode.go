@@ -9,9 +9,11 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/esante/labelkit/internal/textpos"
 	"github.com/esante/labelkit/internal/tomldepth"
 )
 
@@ -114,11 +116,14 @@ func ValidateReader(r io.Reader, format Format, name string) (*Convention, error
 			seen[p.Path] = true
 		}
 		for _, p := range c.Check() {
-			if !seen[p.Path] {
+			if p.Code == CodeMore {
+				ps = append(ps, p)
+			} else if !seen[p.Path] {
 				p.Line, p.Column = loc.find(p.Path)
 				ps = append(ps, p)
 			}
 		}
+		ps = capped(ps, 0)
 		if !decoded {
 			c = nil // it did not decode: no Convention, as documented
 		}
@@ -160,47 +165,93 @@ func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 	var (
 		tree map[string]any
 		loc  locator
-		ps   Problems
+		stop *Problem
+		ps   bounded
 	)
 	switch format {
 	case TOML:
-		tree, ps = parseTOML(src)
-		if ps == nil {
+		tree, stop = parseTOML(src)
+		if stop == nil {
 			loc = tomlLocator(src)
+			if path, ok := longList("", tree); ok {
+				stop = tooManyItems(path)
+				stop.Line, stop.Column = loc.find(path)
+				tree = nil
+			}
 		}
 	case JSON:
-		tree, loc, ps = parseJSON(src)
+		tree, loc, stop = parseJSON(src, &ps)
 	default:
 		return nil, nil, Problems{{Code: CodeFormat, Message: fmt.Sprintf("format inconnu %v : TOML ou JSON", format)}}
 	}
 	if tree == nil {
-		return nil, loc, ps
+		return nil, loc, capped(append(ps.list, stop), ps.dropped)
 	}
 	c := new(Convention)
-	u := &unifier{format: format}
+	u := &unifier{format: format, problems: &ps}
 	u.unify("", tree, reflect.ValueOf(c).Elem())
-	for _, p := range u.problems {
-		p.Line, p.Column = loc.find(p.Path)
+	for _, p := range ps.list {
+		if p.Line == 0 {
+			p.Line, p.Column = loc.find(p.Path)
+		}
 	}
-	ps = append(ps, u.problems...)
-	slices.SortStableFunc(ps, func(a, b *Problem) int {
+	slices.SortStableFunc(ps.list, func(a, b *Problem) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
 		}
 		return a.Column - b.Column
 	})
 	c.Normalize()
-	return c, loc, ps
+	return c, loc, capped(ps.list, ps.dropped)
 }
 
-func parseTOML(src []byte) (map[string]any, Problems) {
+// longList returns the path of the first list (in key order) longer than
+// maxListItems in the decoded TOML value v, at path.
+func longList(path string, v any) (string, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if p, ok := longList(joinPath(path, k), v[k]); ok {
+				return p, true
+			}
+		}
+	case []map[string]any:
+		if len(v) > maxListItems {
+			return path, true
+		}
+		for i, item := range v {
+			if p, ok := longList(path+"["+strconv.Itoa(i)+"]", item); ok {
+				return p, true
+			}
+		}
+	case []any:
+		if len(v) > maxListItems {
+			return path, true
+		}
+		for i, item := range v {
+			if p, ok := longList(path+"["+strconv.Itoa(i)+"]", item); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}
+
+// parseTOML parses src; on a syntax error, the tree is nil and the problem
+// says why.
+func parseTOML(src []byte) (map[string]any, *Problem) {
 	if err := tomldepth.Check(src, tomldepth.Max); err != nil {
 		var de *tomldepth.Error
 		if !errors.As(err, &de) {
-			return nil, Problems{{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}}
+			return nil, &Problem{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}
 		}
-		return nil, Problems{{Code: CodeSyntax, Err: err, Line: de.Line, Column: de.Column,
-			Message: fmt.Sprintf("tableaux et tables en ligne imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)}}
+		return nil, &Problem{Code: CodeSyntax, Err: err, Line: de.Line, Column: de.Column,
+			Message: fmt.Sprintf("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)}
 	}
 	var tree map[string]any
 	_, err := toml.Decode(string(src), &tree)
@@ -216,13 +267,13 @@ func parseTOML(src []byte) (map[string]any, Problems) {
 		}
 		p.Line, p.Column = pe.Position.Line, pe.Position.Col
 		if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
-			p.Line, p.Column = lineCol(src, pe.Position.Start)
+			p.Line, p.Column = textpos.Pos(src, pe.Position.Start)
 		}
 		if pe.LastKey != "" {
 			p.Path = pe.LastKey
 		}
 	}
-	return nil, Problems{p}
+	return nil, p
 }
 
 func firstLine(s string) string {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/esante/labelkit/internal/textpos"
 )
 
 // jsonTree parses a JSON document into a generic tree (map[string]any,
@@ -14,19 +16,33 @@ import (
 // starts and refusing duplicate keys, which encoding/json silently accepts.
 type jsonTree struct {
 	src      []byte
+	pos      *textpos.Index
 	dec      *json.Decoder
 	loc      locator
-	problems Problems
+	problems *bounded
 	depth    int
 }
 
 // maxJSONDepth bounds the nesting of a JSON input; the format needs 4.
 const maxJSONDepth = 64
 
+// maxListItems bounds the length of a list in the input, 200 times the
+// longest the format allows (maxAnnexes, maxComponents...): past it,
+// decoding stops, instead of spending seconds locating and checking each
+// item of a list that cannot be valid.
+const maxListItems = 10_000
+
+func tooManyItems(path string) *Problem {
+	return &Problem{Path: path, Code: CodeTooMany,
+		Message: fmt.Sprintf("liste de plus de %d éléments : aucune liste de la convention n'en compte plus de %d ; vérifiez que c'est le bon fichier", maxListItems, maxAnnexes)}
+}
+
 type jsonStop struct{ p *Problem }
 
-func parseJSON(src []byte) (tree map[string]any, loc locator, problems Problems) {
-	t := &jsonTree{src: src, loc: locator{}}
+// parseJSON parses src, adding problems to ps; on a syntax error, the tree
+// is nil and stop is the problem (not added to ps).
+func parseJSON(src []byte, ps *bounded) (tree map[string]any, loc locator, stop *Problem) {
+	t := &jsonTree{src: src, pos: textpos.New(src), loc: locator{}, problems: ps}
 	t.dec = json.NewDecoder(bytes.NewReader(src))
 	t.dec.UseNumber()
 	defer func() {
@@ -35,7 +51,7 @@ func parseJSON(src []byte) (tree map[string]any, loc locator, problems Problems)
 			if !ok {
 				panic(r)
 			}
-			tree, problems = nil, append(t.problems, s.p)
+			tree, stop = nil, s.p
 		}
 	}()
 	v := t.value("")
@@ -44,11 +60,11 @@ func parseJSON(src []byte) (tree map[string]any, loc locator, problems Problems)
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		line, col := lineCol(src, t.start0())
-		return nil, t.loc, append(t.problems, &Problem{Line: line, Column: col, Code: CodeType,
-			Message: "le document JSON doit être un objet { … }, pas " + describe(v, JSON)})
+		line, col := t.pos.Pos(t.start0())
+		return nil, t.loc, &Problem{Line: line, Column: col, Code: CodeType,
+			Message: "le document JSON doit être un objet { … }, pas " + describe(v, JSON)}
 	}
-	return m, t.loc, t.problems
+	return m, t.loc, nil
 }
 
 // start returns the offset where the next token starts.
@@ -89,12 +105,12 @@ func (t *jsonTree) fail(off int, msg string, err error) {
 			msg += " : " + err.Error()
 		}
 	}
-	line, col := lineCol(t.src, off)
+	line, col := t.pos.Pos(off)
 	panic(jsonStop{&Problem{Line: line, Column: col, Code: CodeSyntax, Message: msg, Err: err}})
 }
 
 func (t *jsonTree) mark(path string, off int) {
-	line, col := lineCol(t.src, off)
+	line, col := t.pos.Pos(off)
 	t.loc[path] = [2]int{line, col}
 }
 
@@ -128,16 +144,18 @@ func (t *jsonTree) value(path string) any {
 				t.fail(koff, "erreur de syntaxe JSON : une clé entre guillemets est attendue", nil)
 			}
 			kpath := joinPath(path, key)
+			// the key's position, asked before the value's: the index
+			// answers offsets in increasing order in linear time
+			line, col := t.pos.Pos(koff)
 			if _, dup := m[key]; dup {
-				line, col := lineCol(t.src, koff)
-				t.problems = append(t.problems, &Problem{Line: line, Column: col, Path: kpath,
+				t.problems.add(&Problem{Line: line, Column: col, Path: kpath,
 					Code: CodeDuplicateKey, Message: "clé répétée : ne la donnez qu'une fois"})
 				t.value(kpath + "#dup") // parse and drop
 				delete(t.loc, kpath+"#dup")
 				continue
 			}
 			m[key] = t.value(kpath)
-			t.mark(kpath, koff)
+			t.loc[kpath] = [2]int{line, col}
 		}
 		if _, err := t.dec.Token(); err != nil {
 			t.fail(t.start(), "", err)
@@ -146,6 +164,11 @@ func (t *jsonTree) value(path string) any {
 	case '[':
 		var l []any
 		for i := 0; t.dec.More(); i++ {
+			if i == maxListItems {
+				p := tooManyItems(path)
+				p.Line, p.Column = t.pos.Pos(off)
+				panic(jsonStop{p})
+			}
 			l = append(l, t.value(path+"["+strconv.Itoa(i)+"]"))
 		}
 		if l == nil {

@@ -2,24 +2,7 @@ package convention
 
 import (
 	"strings"
-	"unicode/utf8"
 )
-
-// lineCol converts a byte offset of src into a line and a column, both from
-// 1; the column counts characters (runes), not bytes. Offsets past the end
-// are clamped to the end.
-func lineCol(src []byte, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	line = 1 + strings.Count(string(src[:off]), "\n")
-	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
-	col = 1 + utf8.RuneCount(src[start:off])
-	return line, col
-}
 
 // locator finds where a key path is defined in the input. It returns 0, 0
 // when it does not know; it then falls back on the closest known ancestor

@@ -2,6 +2,7 @@ package convention
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,7 +40,14 @@ const (
 	CodeNotCentres   Code = "centres_only"    // centres_only = false: wrong agreement
 	CodeNoProfession Code = "no_profession"   // no profession at all
 	CodePlaceholder  Code = "placeholder"     // a « À COMPLÉTER » value of Starter left as is
+
+	CodeMore Code = "more" // stands for the problems left out past MaxProblems (see Problem.Omitted)
 )
+
+// MaxProblems is the number of problems reported for one input: past it,
+// the others are only counted, in a last problem of code CodeMore (« … et
+// N autres problèmes »), so that one file cannot print megabytes.
+const MaxProblems = 100
 
 // Problem is one thing wrong with an input: where (file, line, column, key
 // path), what (a stable Code) and what to do (a French Message).
@@ -65,6 +73,9 @@ type Problem struct {
 	// Err is the underlying error, if any (toml.ParseError,
 	// *json.SyntaxError, a read error); Unwrap returns it.
 	Err error
+	// Omitted is, on the CodeMore problem that ends a list cut at
+	// MaxProblems, the number of problems left out.
+	Omitted int
 }
 
 // Error returns "file:line:column: path: message", leaving out the parts
@@ -110,7 +121,7 @@ func (ps Problems) Error() string {
 		return ps[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problèmes :", len(ps))
+	fmt.Fprintf(&b, "%d problèmes :", ps.Total())
 	for _, p := range ps {
 		b.WriteString("\n")
 		b.WriteString(p.Error())
@@ -145,6 +156,65 @@ func (ps Problems) Has(path string, code Code) bool {
 	}
 	return false
 }
+
+// Total returns the number of problems found, the omitted ones included.
+func (ps Problems) Total() int {
+	n := len(ps)
+	for _, p := range ps {
+		if p.Code == CodeMore {
+			n += p.Omitted - 1
+		}
+	}
+	return n
+}
+
+// bounded collects problems, keeping the first MaxProblems and counting
+// the others.
+type bounded struct {
+	list    Problems
+	dropped int
+}
+
+// full reports whether a new problem would only be counted: callers skip
+// building its message.
+func (b *bounded) full() bool { return len(b.list) >= MaxProblems }
+
+func (b *bounded) add(p *Problem) {
+	if b.full() {
+		b.dropped++
+		return
+	}
+	b.list = append(b.list, p)
+}
+
+// capped returns ps cut at MaxProblems, the problems left out (those past
+// it, those counted by CodeMore problems of ps, and dropped more) counted in
+// a last CodeMore problem.
+func capped(ps Problems, dropped int) Problems {
+	if dropped == 0 && len(ps) <= MaxProblems && !slices.ContainsFunc(ps, isMore) {
+		return ps
+	}
+	out := make(Problems, 0, min(len(ps), MaxProblems)+1)
+	file := ""
+	for _, p := range ps {
+		switch {
+		case p.Code == CodeMore:
+			dropped += p.Omitted
+			file = p.File
+		case len(out) < MaxProblems:
+			out = append(out, p)
+		default:
+			dropped++
+		}
+	}
+	if dropped > 0 {
+		out = append(out, &Problem{File: file, Code: CodeMore, Omitted: dropped,
+			Message: fmt.Sprintf("… et %d autres problèmes", dropped)})
+	}
+	return out
+}
+
+func isMore(p *Problem) bool { return p.Code == CodeMore }
 
 // err returns ps as an error, nil when empty.
 func (ps Problems) err() error {

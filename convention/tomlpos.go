@@ -145,6 +145,14 @@ func isBareKeyByte(c byte) bool {
 func inlineKeys(s, path string, line, col int, put func(string, int, int)) {
 	depth := 0
 	expectKey := true
+	// column of s[at], counted as the scan goes (counting from the start of
+	// s at each key would be quadratic in the length of the line)
+	at := 0
+	colAt := func(i int) int {
+		col += utf8.RuneCountInString(s[at:i])
+		at = i
+		return col
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -156,7 +164,7 @@ func inlineKeys(s, path string, line, col int, put func(string, int, int)) {
 			if expectKey && depth == 0 {
 				keys, rest := parseTOMLKey(s[i:])
 				if len(keys) > 0 && strings.HasPrefix(rest, "=") {
-					put(joinPath(path, strings.Join(keys, ".")), line, col+utf8.RuneCountInString(s[:i]))
+					put(joinPath(path, strings.Join(keys, ".")), line, colAt(i))
 				}
 				expectKey = false
 			}
@@ -174,7 +182,7 @@ func inlineKeys(s, path string, line, col int, put func(string, int, int)) {
 		case expectKey && depth == 0 && isBareKeyByte(c):
 			keys, rest := parseTOMLKey(s[i:])
 			if len(keys) > 0 && strings.HasPrefix(rest, "=") {
-				put(joinPath(path, strings.Join(keys, ".")), line, col+utf8.RuneCountInString(s[:i]))
+				put(joinPath(path, strings.Join(keys, ".")), line, colAt(i))
 			}
 			expectKey = false
 		}

@@ -17,7 +17,7 @@ import (
 // their values are checked by Validate.
 type unifier struct {
 	format   Format
-	problems Problems
+	problems *bounded
 }
 
 var (
@@ -26,10 +26,14 @@ var (
 )
 
 func (u *unifier) add(path string, code Code, msg string) {
-	u.problems = append(u.problems, &Problem{Path: path, Code: code, Message: msg})
+	u.problems.add(&Problem{Path: path, Code: code, Message: msg})
 }
 
 func (u *unifier) typeError(path string, want string, data any) {
+	if u.problems.full() {
+		u.problems.dropped++
+		return
+	}
 	u.add(path, CodeType, fmt.Sprintf("type incorrect : %s, mais la valeur donnée est %s", want, describe(data, u.format)))
 }
 
@@ -156,6 +160,10 @@ func (u *unifier) table(path string, m map[string]any, rv reflect.Value) {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
+		if u.problems.full() {
+			u.problems.dropped++
+			continue
+		}
 		u.add(joinPath(path, k), CodeUnknownKey, u.unknownKeyMessage(path, k, names))
 	}
 }

@@ -23,7 +23,8 @@ func (c *Convention) Validate() error {
 }
 
 // Check is Validate returning the Problems list itself (empty when c is
-// valid), for programs that want to walk it without errors.As.
+// valid), for programs that want to walk it without errors.As. Like every
+// list of problems, it stops at MaxProblems.
 func (c *Convention) Check() Problems {
 	if c == nil {
 		return Problems{{Code: CodeRequired, Message: "aucune convention"}}
@@ -49,7 +50,7 @@ func (c *Convention) Check() Problems {
 			}
 		}
 	}
-	return v.ps
+	return capped(v.ps.list, v.ps.dropped)
 }
 
 // versionDate is the date of the agreement's version 4.0.2: no signature
@@ -73,10 +74,10 @@ func optionalHint(path string) string {
 	return ""
 }
 
-type validator struct{ ps Problems }
+type validator struct{ ps bounded }
 
 func (v *validator) add(path string, code Code, msg string) {
-	v.ps = append(v.ps, &Problem{Path: path, Code: code, Message: msg})
+	v.ps.add(&Problem{Path: path, Code: code, Message: msg})
 }
 
 // text checks one text field: required, length, control characters. The

@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/esante/labelkit/internal/textpos"
 	"github.com/esante/labelkit/internal/tomldepth"
 )
 
@@ -72,7 +73,7 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 			rest++
 		}
 		if rest < int64(len(b)) {
-			line, col := lineCol(b, rest)
+			line, col := textpos.Pos(b, int(rest))
 			return nil, &dataError{line: line, col: col, err: errorf("unexpected data after the top-level object")}
 		}
 		obj, ok := v.(map[string]any)
@@ -87,7 +88,7 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 			return nil, err
 		}
 		return nil, &dataError{line: de.Line, col: de.Column,
-			err: errorf("arrays and inline tables nested more than %d levels deep: flatten the data ([table] headers instead of inline tables)", de.Max)}
+			err: errorf("tables, arrays and dotted keys nested more than %d levels deep: flatten the data", de.Max)}
 	}
 	if _, err := toml.Decode(string(b), &m); err != nil {
 		var pe toml.ParseError
@@ -103,29 +104,17 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 func jsonError(b []byte, dec *json.Decoder, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(b, se.Offset-1) // Offset is just after the bad byte
+		line, col := textpos.Pos(b, int(se.Offset-1)) // Offset is just after the bad byte
 		return &dataError{line: line, col: col, msg: err.Error(), err: err}
 	}
 	if errors.Is(err, io.EOF) {
 		return errorf("empty file: expected a JSON object")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		line, col := lineCol(b, int64(len(b)))
+		line, col := textpos.Pos(b, len(b))
 		return &dataError{line: line, col: col, err: errorf("unexpected end of JSON: %v", err)}
 	}
 	return err
-}
-
-// lineCol converts a byte offset to a 1-based line and column (in runes).
-func lineCol(b []byte, off int64) (line, col int) {
-	if off > int64(len(b)) {
-		off = int64(len(b))
-	}
-	before := b[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	last := bytes.LastIndexByte(before, '\n')
-	col = len([]rune(string(before[last+1:]))) + 1
-	return line, col
 }
 
 // dataFormat is a data file's format, from its extension.

@@ -34,22 +34,14 @@ func TestLoadDataErrors(t *testing.T) {
 		{"{\"a\": ", "json", "1:7: unexpected end of JSON"},
 		{"{} {}", "json", "1:4: unexpected data after the top-level object"},
 		// BurntSushi/toml's cost explodes with nesting (50,000 levels: tens of GB)
-		{"a = 1\nb = " + strings.Repeat("{x=", 50000) + "1" + strings.Repeat("}", 50000), "toml", "2:101: arrays and inline tables nested more than 32 levels deep"},
+		{"a = 1\nb = " + strings.Repeat("{x=", 50000) + "1" + strings.Repeat("}", 50000), "toml", "2:101: tables, arrays and dotted keys nested more than 32 levels deep"},
+		{"x = 1\n" + strings.Repeat("a.", 50000) + "a = 1", "toml", "2:66: tables, arrays and dotted keys nested more than 32 levels deep"},
+		{"[" + strings.Repeat("a.", 50000) + "a]", "toml", "1:65: tables, arrays and dotted keys nested more than 32 levels deep"},
 	}
 	for _, tt := range tests {
 		_, err := loadData(strings.NewReader(tt.in), tt.format)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("loadData(%q) = %v, want %q", tt.in, err, tt.want)
-		}
-	}
-}
-
-func TestLineCol(t *testing.T) {
-	b := []byte("ab\né€x\n")
-	for off, want := range map[int64][2]int{0: {1, 1}, 2: {1, 3}, 3: {2, 1}, 8: {2, 3}, 100: {3, 1}} {
-		l, c := lineCol(b, off)
-		if l != want[0] || c != want[1] {
-			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", off, l, c, want[0], want[1])
 		}
 	}
 }

@@ -1,0 +1,39 @@
+// Package costtest measures what a piece of code costs, for the tests that
+// feed hostile inputs to the decoders and the template engine: each must end
+// fast, having allocated a bounded amount of memory.
+package costtest
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+// MaxTime bounds the wall time of one measured call. The bound the
+// hostile-input tests defend is 2 s of CPU on the project machine; wall time
+// on a shared machine under the race detector needs more room, and a
+// quadratic cost still blows far past it.
+const MaxTime = 20 * time.Second
+
+// Run calls f and fails t if it took longer than MaxTime or allocated more
+// than maxAlloc bytes in all (the total allocated bounds the peak). It
+// returns what f allocated.
+func Run(t testing.TB, maxAlloc uint64, f func()) uint64 {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	f()
+	d := time.Since(start)
+	runtime.ReadMemStats(&after)
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("%v, %d MB allocated", d.Round(time.Millisecond), alloc>>20)
+	if alloc > maxAlloc {
+		t.Errorf("allocated %d MB, more than %d MB", alloc>>20, maxAlloc>>20)
+	}
+	if d > MaxTime {
+		t.Errorf("took %v, more than %v", d, MaxTime)
+	}
+	return alloc
+}
