@@ -7,12 +7,14 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/esante/labelkit/frfuncs"
+	"github.com/esante/labelkit/internal/costtest"
 	"github.com/esante/labelkit/render"
 )
 
@@ -151,4 +153,17 @@ func TestFuncMapFresh(t *testing.T) {
 	if frfuncs.FuncMap()["dateFR"] == nil {
 		t.Error("FuncMap shares its map between calls")
 	}
+}
+
+// TestNumberFRHuge rounds a 4-million-digit number in linear time
+// (math/big took 30 CPU-seconds).
+func TestNumberFRHuge(t *testing.T) {
+	huge := strings.Repeat("9", 4_000_000) + ".995"
+	costtest.Run(t, 300<<20, func() {
+		got := exec(t, parse(t, `{{len (numberFR 2 .n)}}`), map[string]any{"n": json.Number(huge)})
+		// "1", 4,000,000 zeros in groups of three (no-break spaces: 2 bytes), ",00"
+		if want := strconv.Itoa(1 + 4_000_000 + 1_333_333*2 + 3); got != want {
+			t.Errorf("length %s, want %s", got, want)
+		}
+	})
 }
