@@ -148,6 +148,9 @@ func parseContentTypes(data []byte) (*contentTypes, error) {
 // ([Content_Types].xml, a .rels part), nesting bounded; malformed XML is
 // ErrCorrupt. It stops at fn's first error.
 func eachStart(data []byte, fn func(xml.StartElement) error) error {
+	if err := checkShape(data); err != nil {
+		return err
+	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var depth depthGuard
 	for {
@@ -311,6 +314,55 @@ func climbsAboveRoot(dir, rel string) bool {
 		}
 	}
 	return false
+}
+
+// Bounds for the small parts eachStart reads: encoding/xml makes a value
+// for every attribute of an element before returning it, and one for each
+// element, so that a few kilobytes of compressed attributes took gigabytes.
+// Real parts have 2 to 4 attributes an element, a few thousand elements.
+const (
+	maxAttrs    = 64
+	maxElements = 100_000
+)
+
+// checkShape refuses, in one pass over the bytes, a part with an element of
+// more than maxAttrs attributes or more than maxElements elements.
+func checkShape(data []byte) error {
+	elements := 0
+	for i := 0; i < len(data); i++ {
+		if data[i] != '<' || i+1 == len(data) {
+			continue
+		}
+		switch c := data[i+1]; {
+		case c == '?' || c == '!' || c == '/':
+			continue // comments and the like hold no attributes
+		}
+		elements++
+		if elements > maxElements {
+			return fmt.Errorf("%w: more than %d elements", ErrCorrupt, maxElements)
+		}
+		attrs := 0
+		var quote byte
+	tag:
+		for i++; i < len(data); i++ {
+			switch c := data[i]; {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '=':
+				attrs++
+				if attrs > maxAttrs {
+					return fmt.Errorf("%w: an element with more than %d attributes", ErrCorrupt, maxAttrs)
+				}
+			case c == '>':
+				break tag
+			}
+		}
+	}
+	return nil
 }
 
 // depthGuard bounds element nesting in the small XML parts parsed here

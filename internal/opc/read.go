@@ -3,6 +3,7 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -102,8 +103,9 @@ func ReadZip(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 // checkEntryCount reads the entry count of the end-of-central-directory
 // record, before archive/zip allocates a File for each entry, and refuses
 // archives announcing far more entries than MaxParts (directory entries are
-// allowed for: up to 4×MaxParts+16 entries in all). It says nothing when
-// the record is not found or is a ZIP64 one: zip.NewReader then decides.
+// allowed for: up to 4×MaxParts+16 entries in all); the count of a ZIP64
+// archive is read from its ZIP64 end record. It says nothing when the
+// records are not found: zip.NewReader then decides.
 func checkEntryCount(r io.ReaderAt, size int64, lim Limits) error {
 	const eocdLen = 22
 	if size < eocdLen {
@@ -133,11 +135,40 @@ func checkEntryCount(r io.ReaderAt, size int64, lim Limits) error {
 			break
 		}
 	}
-	count := int(tail[i+10]) | int(tail[i+11])<<8 // total number of entries
-	if count != 0xFFFF && count > 4*lim.MaxParts+16 {
+	count := uint64(tail[i+10]) | uint64(tail[i+11])<<8 // total number of entries
+	if count == 0xFFFF {
+		// A ZIP64 archive: the count is in the ZIP64 end record, found
+		// through the locator just before the end record.
+		eocd := size - int64(len(tail)) + int64(i)
+		count = zip64EntryCount(r, eocd)
+	}
+	if count > uint64(4*lim.MaxParts+16) {
 		return &Error{Err: &LimitError{Limit: "MaxParts", Max: int64(lim.MaxParts)}}
 	}
 	return nil
+}
+
+// zip64EntryCount returns the total number of entries of the ZIP64 end of
+// central directory record whose locator ends at offset eocd, or 0 when
+// there is none to read.
+func zip64EntryCount(r io.ReaderAt, eocd int64) uint64 {
+	const locLen, recLen = 20, 56
+	if eocd < locLen {
+		return 0
+	}
+	var loc [locLen]byte
+	if _, err := r.ReadAt(loc[:], eocd-locLen); err != nil || !bytes.HasPrefix(loc[:], []byte("PK\x06\x07")) {
+		return 0
+	}
+	off := binary.LittleEndian.Uint64(loc[8:16])
+	if off > uint64(eocd) {
+		return 0
+	}
+	var rec [recLen]byte
+	if _, err := r.ReadAt(rec[:], int64(off)); err != nil || !bytes.HasPrefix(rec[:], []byte("PK\x06\x06")) {
+		return 0
+	}
+	return binary.LittleEndian.Uint64(rec[32:40])
 }
 
 // checkPrefixes refuses a part whose name is a folder of another part
@@ -381,6 +412,9 @@ func readCapped(r io.Reader, hint, limit int64) (data []byte, over bool, err err
 	}
 }
 
+// ctVBAProject is the content type of a VBA project part.
+const ctVBAProject = "application/vnd.ms-office.vbaProject"
+
 // WordprocessingML main content types (document and template, plain and
 // macro-enabled).
 const (
@@ -417,6 +451,9 @@ func (p *Package) check() error {
 	for _, pt := range p.Parts {
 		if strings.EqualFold(path.Base(pt.Name), "vbaProject.bin") {
 			return errf(pt.Name, ErrMacroEnabled, "VBA project part")
+		}
+		if strings.EqualFold(ct.lookup(pt.Name), ctVBAProject) {
+			return errf(pt.Name, ErrMacroEnabled, "VBA project part (content type %s)", ctVBAProject)
 		}
 	}
 	main, err := p.MainDocument()

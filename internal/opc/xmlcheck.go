@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path"
 	"strings"
-	"unicode/utf16"
 )
 
 // IsXML reports whether the named part is XML: its name ends with .xml,
@@ -40,93 +39,158 @@ func isXMLType(contentType string) bool {
 //
 // It scans the whole part, not only the prolog, skipping comments, CDATA
 // sections and processing instructions, so that leading BOMs, whitespace,
-// comments or PIs cannot hide a declaration. UTF-16 parts (with or without
-// BOM) are also scanned transcoded. The scan is linear and allocation-free
-// for UTF-8.
+// comments or PIs cannot hide a declaration. UTF-16 and UTF-32 parts (with
+// or without byte order mark) are scanned in place, a character at a time:
+// a declaration is ASCII in any encoding. The scan is linear and
+// allocation-free.
 func checkDeclarations(data []byte) string {
-	if what := scanDeclarations(data); what != "" {
+	if what := scanDeclarations(units{data: data, width: 1}); what != "" {
 		return what
 	}
-	if u := utf16ToUTF8(data); u != nil {
-		return scanDeclarations(u)
+	if w, ok := wideOf(data); ok {
+		return scanDeclarations(w)
 	}
 	return ""
 }
 
-func scanDeclarations(data []byte) string {
+// units is a part seen as a sequence of characters of width bytes (1 for
+// UTF-8 or any ASCII-compatible encoding, 2 for UTF-16, 4 for UTF-32), each
+// reduced to a byte: itself when ASCII, else 0x80.
+type units struct {
+	data  []byte // after the byte order mark
+	width int
+	be    bool // big-endian
+}
+
+func (u units) len() int { return len(u.data) / u.width }
+
+func (u units) at(i int) byte {
+	if u.width == 1 {
+		return u.data[i]
+	}
+	b := u.data[i*u.width : (i+1)*u.width]
+	low, high := b[0], b[1:]
+	if u.be {
+		low, high = b[len(b)-1], b[:len(b)-1]
+	}
+	for _, h := range high {
+		if h != 0 {
+			return 0x80
+		}
+	}
+	if low >= 0x80 {
+		return 0x80
+	}
+	return low
+}
+
+// hasPrefix reports whether the characters from i spell p.
+func (u units) hasPrefix(i int, p string) bool {
+	if i+len(p) > u.len() {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if u.at(i+k) != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// index returns the index of the first sep at or after character from, or
+// -1. It looks for sep's first byte with bytes.IndexByte.
+func (u units) index(from int, sep string) int {
+	low := 0 // where the ASCII byte of a character is
+	if u.be {
+		low = u.width - 1
+	}
+	for pos := from * u.width; pos < len(u.data); {
+		k := bytes.IndexByte(u.data[pos:], sep[0])
+		if k < 0 {
+			return -1
+		}
+		p := pos + k
+		pos = p + 1
+		if (p-low)%u.width != 0 || p < low {
+			continue
+		}
+		if i := (p - low) / u.width; u.hasPrefix(i, sep) {
+			return i
+		}
+	}
+	return -1
+}
+
+// wideOf returns data as UTF-32 or UTF-16 text when it looks like it: a
+// byte order mark, or a first character ("<", a space...) encoded with zero
+// bytes.
+func wideOf(data []byte) (units, bool) {
+	switch {
+	case len(data) < 2:
+		return units{}, false
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return units{data[4:], 4, true}, true
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return units{data[4:], 4, false}, true
+	case data[0] == 0xFE && data[1] == 0xFF:
+		return units{data[2:], 2, true}, true
+	case data[0] == 0xFF && data[1] == 0xFE:
+		return units{data[2:], 2, false}, true
+	case len(data) >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] != 0:
+		return units{data, 4, true}, true
+	case len(data) >= 4 && data[0] != 0 && data[1] == 0 && data[2] == 0 && data[3] == 0:
+		return units{data, 4, false}, true
+	case data[0] == 0 && data[1] != 0:
+		return units{data, 2, true}, true
+	case data[0] != 0 && data[1] == 0:
+		return units{data, 2, false}, true
+	}
+	return units{}, false
+}
+
+func scanDeclarations(data units) string {
+	n := data.len()
 	i := 0
 	for {
-		j := bytes.IndexByte(data[i:], '<')
-		if j < 0 {
+		i = data.index(i, "<")
+		if i < 0 {
 			return ""
 		}
-		i += j
-		rest := data[i:]
+		if i+1 < n {
+			if c := data.at(i + 1); c != '!' && c != '?' {
+				i++ // a tag: the common case
+				continue
+			}
+		}
+		var end string
 		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			k := bytes.Index(rest[4:], []byte("-->"))
-			if k < 0 {
-				return "" // unterminated comment: not well-formed, nothing declared
+		case data.hasPrefix(i, "<!--"):
+			i, end = i+4, "-->"
+		case data.hasPrefix(i, "<![CDATA["):
+			i, end = i+9, "]]>"
+		case data.hasPrefix(i, "<?"):
+			i, end = i+2, "?>"
+		case data.hasPrefix(i, "<!"):
+			var word []byte
+			for k := i + 2; k < n && len(word) < 16 && isNameByte(data.at(k)); k++ {
+				word = append(word, data.at(k))
 			}
-			i += 4 + k + 3
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			k := bytes.Index(rest[9:], []byte("]]>"))
-			if k < 0 {
-				return ""
-			}
-			i += 9 + k + 3
-		case bytes.HasPrefix(rest, []byte("<?")):
-			k := bytes.Index(rest[2:], []byte("?>"))
-			if k < 0 {
-				return ""
-			}
-			i += 2 + k + 2
-		case bytes.HasPrefix(rest, []byte("<!")):
-			word := rest[2:]
-			n := 0
-			for n < len(word) && n < 16 && isNameByte(word[n]) {
-				n++
-			}
-			if n == 0 {
+			if len(word) == 0 {
 				return "<! markup declaration"
 			}
-			return "<!" + strings.ToUpper(string(word[:n])) + " declaration"
+			return "<!" + strings.ToUpper(string(word)) + " declaration"
 		default:
 			i++
+			continue
 		}
+		k := data.index(i, end)
+		if k < 0 {
+			return "" // unterminated: not well-formed, nothing declared
+		}
+		i = k + len(end)
 	}
 }
 
 func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// utf16ToUTF8 returns data transcoded to UTF-8 if it looks like UTF-16 (BOM,
-// or "<" encoded on two bytes with a zero byte), else nil.
-func utf16ToUTF8(data []byte) []byte {
-	if len(data) < 2 {
-		return nil
-	}
-	var be bool
-	switch {
-	case data[0] == 0xFE && data[1] == 0xFF:
-		be, data = true, data[2:]
-	case data[0] == 0xFF && data[1] == 0xFE:
-		be, data = false, data[2:]
-	case data[0] == 0 && data[1] != 0:
-		be = true
-	case data[0] != 0 && data[1] == 0:
-		be = false
-	default:
-		return nil
-	}
-	u := make([]uint16, len(data)/2)
-	for k := range u {
-		if be {
-			u[k] = uint16(data[2*k])<<8 | uint16(data[2*k+1])
-		} else {
-			u[k] = uint16(data[2*k+1])<<8 | uint16(data[2*k])
-		}
-	}
-	return []byte(string(utf16.Decode(u)))
 }
