@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/esante/labelkit/internal/costtest"
 )
 
 func TestLoadData(t *testing.T) {
@@ -43,5 +45,29 @@ func TestLoadDataErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("loadData(%q) = %v, want %q", tt.in, err, tt.want)
 		}
+	}
+}
+
+// TestLoadDataValuesBounded: 32 MiB arrays of zeros took 500 to 745 MB and
+// 30 CPU-seconds to decode; they are refused after one pass.
+func TestLoadDataValuesBounded(t *testing.T) {
+	zeros := strings.Repeat("0,", (maxDataSize-32)/2) + "0"
+	for _, tc := range []struct{ format, src string }{
+		{"json", `{"a":[` + zeros + `]}`},
+		{"toml", "a = [" + zeros + "]\n"},
+		{"json", `{"a":[` + strings.Repeat(`{"b":1},`, maxDataValues/3) + `{}]}`},
+	} {
+		var err error
+		costtest.Run(t, 3*maxDataSize, func() {
+			_, err = loadData(strings.NewReader(tc.src), tc.format)
+		})
+		if err == nil || !strings.Contains(err.Error(), "values (array items, keys)") {
+			t.Errorf("%s: got %v", tc.format, err)
+		}
+	}
+	// commas and colons in strings are not values
+	m, err := loadData(strings.NewReader(`{"a":"`+strings.Repeat(",:[{", maxDataValues)+`"}`), "json")
+	if err != nil || len(m) != 1 {
+		t.Errorf("got %v", err)
 	}
 }

@@ -227,3 +227,27 @@ func skipString(src []byte, i int) int {
 	}
 	return i
 }
+
+// Values returns an upper bound of the number of values in src: each comma,
+// equals sign and opening bracket outside comments and strings counts one.
+// Decoding costs memory per value (tens of bytes each, whatever their
+// size): callers bound it before decoding.
+func Values(src []byte) int {
+	n := 0
+	for i := 0; i < len(src); {
+		switch src[i] {
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			i = skipString(src, i)
+		case ',', '=', '[', '{':
+			n++
+			i++
+		default:
+			i++
+		}
+	}
+	return n
+}
