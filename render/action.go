@@ -75,6 +75,13 @@ func (a *action) classify() {
 	case "define", "block", "template", "break", "continue":
 		a.kind, a.keyword = kindRefused, word
 	default:
+		if b == "revision" || strings.HasPrefix(b, "revision ") {
+			// sets the author and date of tracked changes, prints nothing:
+			// a paragraph holding only it disappears, like one holding
+			// $x := ... (unless Funcs replaced it: see compile)
+			a.kind, a.keyword = kindSilent, "revision"
+			return
+		}
 		if declRE.MatchString(b) {
 			a.kind = kindSilent
 		} else {

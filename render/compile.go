@@ -423,6 +423,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if i := bytes.IndexAny(data, "\x01\x02\x03\x04\x05"); i >= 0 {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
 	}
+	if bytes.Contains(data, []byte("<"+markElem)) {
+		return Errors{{Part: tp.name, Err: fmt.Errorf("the element name %s is reserved", markElem)}}, nil
+	}
 	root, err := parseXML(data)
 	if err != nil {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: err}}, nil
@@ -432,6 +435,13 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		c.wp = p
 	}
 	c.collect()
+	if _, ok := cfg.funcs["revision"]; ok {
+		for _, a := range c.acts {
+			if a.keyword == "revision" {
+				a.kind, a.keyword = kindPrint, "" // the caller's own function
+			}
+		}
+	}
 	if mode == modeWord {
 		c.altPictures(funcs)
 	}
@@ -492,6 +502,8 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if c.extraFuncs != nil {
 		tmpl.Funcs(c.extraFuncs)
 	}
+	idBase := partIDBase(index)
+	tmpl.Funcs(template.FuncMap{"_lk_revstate": func() *revState { return newRevState(idBase) }})
 	tp.acts = acts
 	tp.dropTables = c.dropMarks
 	tp.lineStarts = lineStarts(src)
@@ -500,6 +512,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	err = rewrite(tmpl.Tree, func(pos parse.Pos) (int, bool) {
 		a := tp.actionAt(int(pos))
+		if a != nil && a.kind == kindSilent {
+			return -1, true // {{revision …}}: prints nothing, needs no escaper
+		}
 		if a == nil || a.kind != kindPrint {
 			return 0, false
 		}
@@ -508,8 +523,11 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if err != nil {
 		return nil, fmt.Errorf("render: %s: %w", tp.name, err)
 	}
+	if addRevState(tmpl.Tree, cfg.funcs) {
+		tp.marks, tp.markIDs, tp.w = true, idBase+1<<19, c.wp
+	}
 	tp.tmpl = tmpl
-	if !tp.dropTables {
+	if !tp.dropTables && !tp.marks {
 		// An output edited after execution is compressed at the end.
 		tp.prepareTexts()
 	}

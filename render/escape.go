@@ -116,6 +116,10 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 			return c.closeRun + drawing(c, x) + c.reopen, nil
 		case attrText:
 			return string(x), nil
+		case revText:
+			return printRev(x, c), nil
+		case revMark:
+			return printMark(x, c)
 		case RawXML:
 			if !allowRaw {
 				return "", ErrRawXML
@@ -234,6 +238,9 @@ func rewrite(tree *parse.Tree, ctxOf func(pos parse.Pos) (int, bool)) error {
 			ctx, ok := ctxOf(n.Pos)
 			if !ok {
 				return fmt.Errorf("internal error: no context for action at %d", n.Pos)
+			}
+			if ctx < 0 {
+				return nil
 			}
 			pos := n.Pipe.Pos
 			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{

@@ -50,6 +50,9 @@ func baseFuncs() template.FuncMap {
 	fm["link"] = func(args ...any) (any, error) { return nil, errUnbound }
 	fm["_lk_pic"] = func(cx, cy int64, v any) (*picFill, error) { return nil, errUnbound }
 	fm["_lk_picattr"] = picAttr
+	for k, v := range revFuncs() {
+		fm[k] = v
+	}
 	return fm
 }
 

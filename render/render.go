@@ -75,6 +75,11 @@ type tpart struct {
 	texts      *opc.Prepared // the text nodes, coded once
 	textIndex  map[*byte]int // index in texts by address
 	dropTables bool          // the output may hold tables to remove (dropTables)
+	// marks: the part prints revision marks, finished by finishMarks with
+	// ids from markIDs, in the namespace prefix w
+	marks   bool
+	markIDs int
+	w       string
 }
 
 func errReservedFunc(name string) error {
@@ -194,8 +199,18 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 		}
 		if err := tmpl.Execute(lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
-		} else if p.dropTables {
-			lw.b.Truncate(len(dropTables(lw.b.Bytes())))
+		} else {
+			if p.dropTables {
+				lw.b.Truncate(len(dropTables(lw.b.Bytes())))
+			}
+			if p.marks {
+				if out, err := finishMarks(lw.b.Bytes(), p.w, &idCounter{base: p.markIDs}); err != nil {
+					errs = append(errs, &Error{Part: p.name, Err: err})
+				} else if len(out) != lw.b.Len() {
+					lw.b.Reset()
+					lw.b.Write(out)
+				}
+			}
 		}
 		total = lw.total
 	}
