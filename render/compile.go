@@ -474,6 +474,12 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		return c.result(), nil
 	}
 	c.assignContexts()
+	for _, a := range c.acts {
+		if revFuncRE.MatchString(a.body()) {
+			c.idState()
+			break
+		}
+	}
 	c.buildEdits()
 	for i, k := range c.ctxKeys {
 		if k.run {
@@ -502,8 +508,6 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if c.extraFuncs != nil {
 		tmpl.Funcs(c.extraFuncs)
 	}
-	idBase := partIDBase(index)
-	tmpl.Funcs(template.FuncMap{"_lk_revstate": func() *revState { return newRevState(idBase) }})
 	tp.acts = acts
 	tp.dropTables = c.dropMarks
 	tp.lineStarts = lineStarts(src)
@@ -524,7 +528,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		return nil, fmt.Errorf("render: %s: %w", tp.name, err)
 	}
 	if addRevState(tmpl.Tree, cfg.funcs) {
-		tp.marks, tp.markIDs, tp.w = true, idBase+1<<19, c.wp
+		tp.marks, tp.markIDs, tp.w = true, partIDBase(index)+markIDOffset, c.wp
 	}
 	tp.tmpl = tmpl
 	if !tp.dropTables && !tp.marks {

@@ -117,24 +117,32 @@ func (c *compiler) isRevision(name string) bool {
 
 // renumberID replaces the id of a drawing (wp:docPr) or of a tracked
 // change (w:ins, w:rPrChange...) repeated by a {{range}} with a fresh one at
-// each repetition: ids must be unique in a document. Fresh ids count from
-// 2^30 + 2^20 × the part's index (ids Word writes are small), with a counter
-// variable declared at the part's start.
+// each repetition: ids must be unique in a document. Fresh ids come from
+// the part's id state (idState).
 func (c *compiler) renumberID(id xattr) {
-	if c.idVar == "" {
-		c.idVar = "$_lk_id"
-		c.add(edit{start: c.root.tagEnd, end: c.root.tagEnd, act: c.internal(c.idVar + " := 0")})
-		c.idCtx = len(c.ctxs)
-		c.ctxs = append(c.ctxs, escCtx{})
-		c.ctxKeys = append(c.ctxKeys, ctxKey{})
-		base := 1<<30 + c.partIndex<<20
-		c.extraFuncs = template.FuncMap{
-			"_lk_next":    func(n int) int { return n + 1 },
-			"_lk_freshid": func(n int) int { return base + n },
-		}
-	}
+	c.idState()
 	c.add(edit{start: id.valStart, end: id.valEnd})
-	c.add(edit{start: id.valStart, end: id.valStart, phase: 1, act: c.internal(c.idVar + " = _lk_next " + c.idVar)})
 	c.add(edit{start: id.valStart, end: id.valStart, phase: 1,
 		act: &action{src: "{{_lk_freshid " + c.idVar + "}}", kind: kindPrint, internal: true, ctx: c.idCtx}})
+}
+
+// idState declares, once, the variable holding the part's id state, made
+// anew at each execution: the counter of fresh ids, which count from
+// partIDBase (ids Word writes are small), shared by repeated drawings and
+// revisions and by the tracked changes the template makes (revision.go),
+// and the author and date of those.
+func (c *compiler) idState() {
+	if c.idVar != "" {
+		return
+	}
+	c.idVar = revVar
+	c.add(edit{start: c.root.tagEnd, end: c.root.tagEnd, act: c.internal(c.idVar + " := _lk_idstate")})
+	c.idCtx = len(c.ctxs)
+	c.ctxs = append(c.ctxs, escCtx{})
+	c.ctxKeys = append(c.ctxKeys, ctxKey{})
+	base := partIDBase(c.partIndex)
+	c.extraFuncs = template.FuncMap{
+		"_lk_idstate": func() *revState { return newRevState(base) },
+		"_lk_freshid": func(st *revState) int { return st.ids.next() },
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,8 +26,9 @@ import (
 // a hidden first argument, added to the parse tree (revState): a template
 // cannot reach it, and executions running at the same time do not share it.
 
-// revVar is the template variable holding the part's revision state.
-const revVar = "$_lk_rev"
+// revVar is the template variable holding the part's id and revision
+// state (see idState).
+const revVar = "$_lk_id"
 
 // revFuncNames are the functions that take the revision state.
 var revFuncNames = []string{"revision", "ins", "del", "change", "insParagraph", "delParagraph", "insRow", "delRow"}
@@ -53,9 +55,10 @@ type revState struct {
 	author, date string // XML-escaped attribute values; date may be ""
 }
 
-// idCounter hands out the ids of one part's generated revisions: unique in
-// the document (each part has its own range, see partIDBase) and the same
-// at each execution with the same data.
+// idCounter hands out the ids of one part's repeated drawings and
+// revisions and of its generated tracked changes: unique in the document
+// (each part has its own range, see partIDBase) and the same at each
+// execution with the same data.
 type idCounter struct{ base, n int }
 
 func (c *idCounter) next() int {
@@ -63,10 +66,14 @@ func (c *idCounter) next() int {
 	return c.base + c.n
 }
 
-// partIDBase is where the ids a part generates start: 2^29 plus 2^20 per
-// part, far from the small ids Word writes and from the ids of repeated
-// drawings and revisions (2^30 and up, see renumberDrawing).
-func partIDBase(partIndex int) int { return 1<<29 + partIndex<<20 }
+// partIDBase is where the ids a part generates start: 2^30 plus 2^20 per
+// part, far from the small ids Word writes. Execution hands out the first
+// 2^19 (markIDOffset), finishMarks the next ones.
+func partIDBase(partIndex int) int { return 1<<30 + partIndex<<20 }
+
+// markIDOffset is where, past a part's id base, finishMarks numbers the
+// row and paragraph marks and the wrappers of their runs.
+const markIDOffset = 1 << 19
 
 func newRevState(base int) *revState { return &revState{ids: &idCounter{base: base}} }
 
@@ -253,9 +260,9 @@ func printMark(m revMark, c *escCtx) (string, error) {
 }
 
 // addRevState rewrites the tree so that every call of a tracked-change
-// function gets the part's revision state as first argument, and declares
-// that state at the start of the template. It reports whether the template
-// calls any. Functions the caller replaced with Funcs are left alone.
+// function gets the part's id state (declared by idState) as first
+// argument. It reports whether the template calls any. Functions the caller
+// replaced with Funcs are left alone.
 func addRevState(tree *parse.Tree, user template.FuncMap) bool {
 	names := map[string]bool{}
 	for _, n := range revFuncNames {
@@ -302,19 +309,13 @@ func addRevState(tree *parse.Tree, user template.FuncMap) bool {
 		}
 	}
 	node(tree.Root)
-	if !used {
-		return false
-	}
-	pos := tree.Root.Pos
-	decl := &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Pipe: &parse.PipeNode{
-		NodeType: parse.NodePipe, Pos: pos,
-		Decl: []*parse.VariableNode{{NodeType: parse.NodeVariable, Pos: pos, Ident: []string{revVar}}},
-		Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: pos,
-			Args: []parse.Node{parse.NewIdentifier("_lk_revstate").SetTree(tree).SetPos(pos)}}},
-	}}
-	tree.Root.Nodes = append([]parse.Node{decl}, tree.Root.Nodes...)
-	return true
+	return used
 }
+
+// revFuncRE finds a call of a tracked-change function in an action's text
+// (not a field .ins or a variable $del): such a part needs its id state
+// declared (idState) before it is parsed.
+var revFuncRE = regexp.MustCompile(`(?:^|[^\pL\pN_.$])(?:` + strings.Join(revFuncNames, "|") + `)(?:[^\pL\pN_]|$)`)
 
 func branch(b *parse.BranchNode, pipe func(*parse.PipeNode), node func(parse.Node)) {
 	pipe(b.Pipe)
