@@ -113,7 +113,8 @@
 // date, ago, toDate; rand*, shuffle, uuidv4; env, expandenv, os*;
 // getHostByName; bcrypt, htpasswd, gen*, encryptAES...; values); keys
 // returns sorted keys. The whole list is pinned in
-// testdata/funcs.txt. The document functions:
+// testdata/funcs.txt. The document functions (and the tracked-change
+// functions below):
 //
 //   - checkbox v [tag [title]]: a Word checkbox content control
 //     (w14:checkbox, clickable in Word) showing ☒ when v is true
@@ -155,7 +156,36 @@
 // the value is nil (a missing key with AllowMissing), the template picture
 // stays.
 //
-// [Funcs] adds functions; names starting with "_lk_" are reserved. Locale
+// # Tracked changes
+//
+// A template can print Word tracked changes (« suivi des modifications »),
+// which Word and LibreOffice show as revisions to accept or reject:
+//
+//   - revision author date: the author and date of the tracked changes that
+//     follow in the part (it prints nothing; a paragraph holding only it
+//     disappears). The date is a time.Time, "2006-01-02" or RFC 3339 text
+//     (written in UTC), or nil/"" for none: it comes from the data, never
+//     the clock. The other functions fail when no revision was set.
+//   - ins v, del v: v printed as an inserted run (w:ins) or a deleted one
+//     (w:del, its text in w:delText), with the formatting of the run the
+//     action stands in.
+//   - change old new: old deleted then new inserted; old == new prints new
+//     plainly, an empty side gives a lone insertion or deletion.
+//   - insRow, delRow: the table row the action stands in is inserted or
+//     deleted (w:trPr/w:ins or w:del), and so are its cells' paragraphs.
+//   - insParagraph, delParagraph: the paragraph's mark (w:pPr/w:rPr/w:ins or
+//     w:del) and its runs. A deleted paragraph's mark joins it to the next
+//     paragraph when accepted, so it must not be the last of a table cell:
+//     delete the row instead.
+//
+// Outside paragraph text (docProps) ins and change print the new value, del
+// nothing. Tracked-change ids are unique in the document and the same at
+// each execution: each part counts its own from 2^30 + 2^20 × its index,
+// shared with the repeated drawings and revisions renumbered in {{range}}.
+// Runs already inside a tracked change are left as they are.
+//
+// [Funcs] adds functions (one named like a tracked-change function replaces
+// it); names starting with "_lk_" are reserved. Locale
 // formatting comes in that way too: package frfuncs holds French dates,
 // numbers, amounts and lists (dateFR, numberFR, eurosFR, upperFR, joinFR),
 // which the embedded agreement templates use:
