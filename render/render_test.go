@@ -264,7 +264,8 @@ func TestFuncs(t *testing.T) {
 }
 
 // TestFuncList pins the whole function list a template gets (sprig's
-// hermetic set minus removedSprig, plus keys and checkbox) in
+// hermetic set minus removedSprig, plus keys, checkbox and the
+// tracked-change functions) in
 // testdata/funcs.txt, so that a sprig upgrade adding a function, or an
 // edit of removedSprig, shows in review (-update rewrites it).
 func TestFuncList(t *testing.T) {
