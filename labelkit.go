@@ -106,7 +106,7 @@ func RenderBlank(w io.Writer, opts ...Option) error {
 	return execute(w, t, blankDocument(info))
 }
 
-func execute(w io.Writer, t *render.Template, doc Document) error {
+func execute(w io.Writer, t *render.Template, doc any) error {
 	buf := bufpool.Get() // the whole document, written to w once complete
 	defer bufpool.Put(buf)
 	if err := t.Execute(buf, doc); err != nil {

@@ -516,6 +516,12 @@ func finishMarks(out []byte, w string, ids *idCounter) ([]byte, error) {
 			for _, ch := range e.children {
 				switch ch.name {
 				case q("r"):
+					if emptyRun(ch, q) {
+						// left by a value printed at the start or end of
+						// the text: removed rather than tracked
+						edits = append(edits, edit{start: ch.start, end: ch.end})
+						continue
+					}
 					group = append(group, ch)
 					continue
 				case q("hyperlink"), q("smartTag"), q("customXml"), q("sdtContent"), q("fldSimple"):
@@ -563,6 +569,20 @@ func finishMarks(out []byte, w string, ids *idCounter) ([]byte, error) {
 	}
 	b.Write(out[at:])
 	return b.Bytes(), nil
+}
+
+// emptyRun reports whether run r holds nothing but its properties and
+// empty text.
+func emptyRun(r *elem, q func(string) string) bool {
+	for _, ch := range r.children {
+		switch {
+		case ch.name == q("rPr"):
+		case ch.name == q("t") && (ch.empty || ch.tagEnd == ch.closeStart):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // delName renames element e (written with name from) to to, start and end

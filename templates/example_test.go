@@ -13,7 +13,9 @@ func ExampleList() {
 	for _, in := range templates.List() {
 		fmt.Printf("%s (version %s)\n", in.Name, in.Version)
 	}
-	// Output: centres-sante-v2 (version 4.0.2)
+	// Output:
+	// centres-sante-v2 (version 4.0.2)
+	// notification-modification (version 4.0.2)
 }
 
 // Pack the default template into a .docx to open in Word or LibreOffice.

@@ -19,7 +19,12 @@ type Info struct {
 	Version string // version of the agreement's official text, e.g. "4.0.2"
 }
 
-//go:embed all:centres-sante-v2
+// NotificationName is the registry name of the notification of changes of
+// a labelled solution (article 4.3.1 of the agreement), which
+// labelkit.RenderNotification executes with a labelkit.Notification.
+const NotificationName = "notification-modification"
+
+//go:embed all:centres-sante-v2 all:notification-modification
 var embedded embed.FS
 
 // registry lists the embedded templates; each one's parts live in the folder
@@ -28,6 +33,11 @@ var registry = []Info{
 	{
 		Name:    DefaultName,
 		Title:   "Convention relative aux conditions d’utilisation du label « e-santé Logiciel Centres de santé » V2",
+		Version: "4.0.2",
+	},
+	{
+		Name:    NotificationName,
+		Title:   "Notification des modifications d’une solution labellisée (article 4.3.1 de la convention)",
 		Version: "4.0.2",
 	},
 }

@@ -34,7 +34,7 @@ func TestRegistry(t *testing.T) {
 	if !errors.As(err, &ue) || ue.Name != "nope" {
 		t.Fatalf("FS(nope) error = %v", err)
 	}
-	if got := err.Error(); got != `templates: unknown template "nope" (known: centres-sante-v2)` {
+	if got := err.Error(); got != `templates: unknown template "nope" (known: centres-sante-v2, notification-modification)` {
 		t.Errorf("message: %s", got)
 	}
 }

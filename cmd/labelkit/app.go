@@ -80,6 +80,7 @@ func init() {
 		{"extract", msg("read filled forms back into inputs (TOML or JSON)"), runExtract},
 		{"init", msg("write a commented starter input to fill in"), runInit},
 		{"fill", msg("fill any DOCX template with TOML or JSON data"), runFill},
+		{"changes", msg("list the changes between two inputs, or write their notification with tracked changes"), runChanges},
 		{"vars", msg("list the data paths a template uses"), runVars},
 		{"templates", msg("list the embedded templates"), runTemplates},
 		{"template", msg("export, pack or unpack a template (template export|pack|unpack)"), runTemplate},
