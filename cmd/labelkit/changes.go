@@ -179,7 +179,7 @@ func (a *app) writeNotification(fs interface{ Name() string }, old, new *convent
 	if path == "" {
 		base := filepath.Base(newPath)
 		path = strings.TrimSuffix(base, filepath.Ext(base)) + "-notification.docx"
-	} else if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	} else if fi, err := os.Stat(path); (err == nil && fi.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
 		base := filepath.Base(newPath)
 		path = filepath.Join(path, strings.TrimSuffix(base, filepath.Ext(base))+"-notification.docx")
 	}

@@ -32,6 +32,10 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	changes, err := filepath.Abs("../../testdata/changes")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tmpl, err := filepath.Abs("../../templates/centres-sante-v2")
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +49,7 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("CHANGES", changes)
 			env.Setenv("TEMPLATE_DIR", tmpl)
 			env.Setenv("PDF_SAMPLE", pdfSample) // for the stand-in soffice of pdf.txtar
 			env.Setenv("NO_COLOR", "")
