@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,7 +13,7 @@ import (
 )
 
 var changesHelp = help{
-	usage: `
+	usage: msg(`
 Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--force] [-q] OLD NEW
        labelkit changes --format text|json OLD NEW
 
@@ -44,12 +42,12 @@ or "json", an array of {path, label, section, kind, old, new}.
 Exit codes: without --format, 0 written, 2 trouble (invalid input, output
 exists without --force); with --format, as diff: 0 no change, 1 changes,
 2 trouble.
-`,
-	examples: `
+`),
+	examples: msg(`
   labelkit changes v1.toml v2.toml                  # writes v2-notification.docx
   labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
   labelkit changes --format text v1.toml v2.toml
-  labelkit changes --format json v1.toml v2.toml > changes.json`,
+  labelkit changes --format json v1.toml v2.toml > changes.json`),
 }
 
 // exitChanges is the exit code of --format when the inputs differ.
@@ -59,11 +57,11 @@ func runChanges(a *app, args []string) int {
 	fs := newFlags("changes")
 	var out, format, date string
 	var force, quiet bool
-	fs.StringVar(&out, "o", "", "write the notification to `FILE` (- for standard output)")
-	fs.StringVar(&format, "format", "", "print the change list instead, as `FORMAT`: text or json")
-	fs.StringVar(&date, "date", "", "`DATE` of the notification, YYYY-MM-DD")
-	fs.BoolVar(&force, "force", false, "overwrite an existing output")
-	fs.BoolVar(&quiet, "q", false, "quiet: no summary line")
+	fs.StringVar(&out, "o", "", msg("write the notification to `FILE` (- for standard output)"))
+	fs.StringVar(&format, "format", "", msg("print the change list instead, as `FORMAT`: text or json"))
+	fs.StringVar(&date, "date", "", msg("`DATE` of the notification, YYYY-MM-DD"))
+	fs.BoolVar(&force, "force", false, msg("overwrite an existing output"))
+	fs.BoolVar(&quiet, "q", false, msg("quiet: no summary line"))
 	pos, code, ok := a.parseFlags(fs, changesHelp, args)
 	if !ok {
 		return code
@@ -112,7 +110,7 @@ func runChanges(a *app, args []string) int {
 func (a *app) printChanges(old, new *convention.Convention, format string) int {
 	changes, err := convention.Diff(old, new)
 	if err != nil {
-		return a.trouble("changes", err)
+		return a.trouble(a.sprintf("changes"), err)
 	}
 	var b bytes.Buffer
 	if format == "json" {
@@ -123,7 +121,7 @@ func (a *app) printChanges(old, new *convention.Convention, format string) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(changes); err != nil {
-			return a.trouble("changes", err)
+			return a.trouble(a.sprintf("changes"), err)
 		}
 	} else {
 		for _, c := range changes {
@@ -132,7 +130,7 @@ func (a *app) printChanges(old, new *convention.Convention, format string) int {
 		}
 	}
 	if _, err := a.stdout.Write(b.Bytes()); err != nil {
-		return a.trouble("<stdout>", err)
+		return a.trouble(a.sprintf("<stdout>"), err)
 	}
 	if len(changes) > 0 {
 		return exitChanges
@@ -164,14 +162,14 @@ func (a *app) writeNotification(fs interface{ Name() string }, old, new *convent
 	render := func(w io.Writer) error { return labelkit.RenderNotification(w, old, new, date) }
 	if out == stdinName {
 		if a.stdoutTerminal {
-			return a.failUsage(fs, errors.New("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
+			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
 		}
 		var buf bytes.Buffer
 		if err := render(&buf); err != nil {
-			return a.trouble("notification", err)
+			return a.trouble(a.sprintf("notification"), err)
 		}
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return a.trouble("<stdout>", err)
+			return a.trouble(a.sprintf("<stdout>"), err)
 		}
 		return exitOK
 	}
@@ -191,7 +189,7 @@ func (a *app) writeNotification(fs interface{ Name() string }, old, new *convent
 		if cs, err := convention.Diff(old, new); err == nil {
 			n = len(cs)
 		}
-		fmt.Fprintf(a.stderr, "labelkit: wrote %s (%d changes)\n", path, n)
+		a.eprintf("labelkit: wrote %s (%s)", fileName(path), a.sprintf("%d change(s)", n))
 	}
 	return exitOK
 }

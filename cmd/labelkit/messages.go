@@ -578,6 +578,91 @@ illisibles ou avec des problèmes ; 2 erreur d'utilisation.
 	"not a Word document (.docx): save the filled form as .docx":                            "ce fichier n'est pas un document Word (.docx) : enregistrez le formulaire rempli au format .docx",
 	"not a labelkit form (no field of the agreement): start from the blank form, labelkit render --blank":                "ce document n'est pas un formulaire labelkit (aucun champ de la convention) : partez du formulaire vierge, labelkit render --blank",
 	"a form of template version %s; labelkit reads version %s: fill in the current blank form (labelkit render --blank)": "formulaire de la version %s du modèle ; labelkit lit la version %s : reprenez la saisie dans le formulaire vierge actuel (labelkit render --blank)",
+	// labelkit changes (changes.go).
+	"list the changes between two inputs, or write their notification with tracked changes": "liste les modifications entre deux fichiers, ou écrit leur notification en marques de révision",
+	"changes":                 "modifications",
+	"notification":            "notification",
+	"labelkit: wrote %s (%s)": "labelkit: %s écrit (%s)",
+	"write the notification to `FILE` (- for standard output)":                         "écrit la notification dans `FICHIER` (- pour la sortie standard)",
+	"print the change list instead, as `FORMAT`: text or json":                         "affiche plutôt la liste des modifications, au `FORMAT` text ou json",
+	"`DATE` of the notification, YYYY-MM-DD":                                           "`DATE` de la notification, AAAA-MM-JJ",
+	"overwrite an existing output":                                                     "écrase une sortie existante",
+	"quiet: no summary line":                                                           "silencieux : pas de ligne de bilan",
+	"takes two inputs, OLD and NEW (got %d)":                                           "attend deux fichiers, ANCIEN et NOUVEAU (%d donnés)",
+	"--format %q: want text or json":                                                   "--format %q : text ou json attendu",
+	"--format prints the change list: -o, --date and --force are for the notification": "--format affiche la liste des modifications : -o, --date et --force sont pour la notification",
+	"--date: %v": "--date : %v",
+	"OLD and NEW are files: standard input is not supported": "ANCIEN et NOUVEAU sont des fichiers : l'entrée standard n'est pas prise en charge",
+	`
+Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--force] [-q] OLD NEW
+       labelkit changes --format text|json OLD NEW
+
+Compares two agreement inputs (.toml or .json files): OLD, the labelled
+solution as described so far, and NEW, as it is now.
+
+Without --format, writes the notification of the changes (article 4.3.1 of
+the agreement) as a DOCX document: the parties, the list of changes (those
+of the parties themselves under a heading of their own: article 11), the
+article 3.1 table with the changes as Word tracked changes (accept them
+all: the new table; reject them all: the old one), the documents of
+Annexe 4 added or removed, and the signature block. The default output is
+NEW's name with "-notification.docx"; "-o -" writes to standard output.
+--date dates the notification and its tracked changes (without it, a line
+is left to write the date on: the clock is never read).
+
+With --format, prints the list of changes on standard output: "text", one
+change per line,
+
+  ~ key.path: label : « old » → « new »     (changed)
+  + key.path: label : « new »               (added)
+  - key.path: label : « old »               (removed)
+
+or "json", an array of {path, label, section, kind, old, new}.
+
+Exit codes: without --format, 0 written, 2 trouble (invalid input, output
+exists without --force); with --format, as diff: 0 no change, 1 changes,
+2 trouble.
+`: `
+Usage : labelkit changes [-o FICHIER.docx] [--date AAAA-MM-JJ] [--force] [-q] ANCIEN NOUVEAU
+        labelkit changes --format text|json ANCIEN NOUVEAU
+
+Compare deux fichiers de convention (.toml ou .json) : ANCIEN, la solution
+labellisée telle que décrite jusqu'ici, et NOUVEAU, telle qu'elle est
+aujourd'hui.
+
+Sans --format, écrit la notification des modifications (article 4.3.1 de la
+convention) en document DOCX : les parties, la liste des modifications
+(celles des parties elles-mêmes sous un titre à part : article 11), le
+tableau de l'article 3.1 avec les modifications en marques de révision Word
+(toutes acceptées : le nouveau tableau ; toutes refusées : l'ancien), les
+documents de l'annexe 4 ajoutés ou retirés, et le bloc de signature. La
+sortie par défaut est le nom de NOUVEAU suivi de « -notification.docx » ;
+« -o - » écrit sur la sortie standard. --date date la notification et ses
+marques de révision (sans elle, une ligne reste à remplir : l'horloge n'est
+jamais lue).
+
+Avec --format, affiche la liste des modifications sur la sortie standard :
+« text », une modification par ligne,
+
+  ~ clé.chemin: libellé : « ancien » → « nouveau »   (modifiée)
+  + clé.chemin: libellé : « nouveau »               (ajoutée)
+  - clé.chemin: libellé : « ancien »                (retirée)
+
+ou « json », un tableau de {path, label, section, kind, old, new}.
+
+Codes de sortie : sans --format, 0 écrit, 2 problème (fichier invalide,
+sortie existante sans --force) ; avec --format, comme diff : 0 aucune
+modification, 1 modifications, 2 problème.
+`,
+	`
+  labelkit changes v1.toml v2.toml                  # writes v2-notification.docx
+  labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
+  labelkit changes --format text v1.toml v2.toml
+  labelkit changes --format json v1.toml v2.toml > changes.json`: `
+  labelkit changes v1.toml v2.toml                  # écrit v2-notification.docx
+  labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
+  labelkit changes --format text v1.toml v2.toml
+  labelkit changes --format json v1.toml v2.toml > changes.json`,
 }
 
 // plurals are the French messages whose words change with a count, their
@@ -593,6 +678,7 @@ var plurals = map[string]catalog.Message{
 	"%d not done (interrupted)":     countFR("%d non fait (interruption)", "%d non faits (interruption)"),
 	"%d already there (left alone)": countFR("%d déjà présent (laissé tel quel)", "%d déjà présents (laissés tels quels)"),
 	"%d with errors":                countFR("%d en erreur", "%d en erreur"),
+	"%d change(s)":                  countFR("%d modification", "%d modifications"),
 }
 
 // countFR is a French message for a count: one (0 and 1) or other.
