@@ -196,9 +196,9 @@ func TestNotificationAcceptReject(t *testing.T) {
 		}
 		bases = append(bases, c)
 	}
-	n := 150
+	n := 80
 	if testing.Short() {
-		n = 30
+		n = 20
 	}
 	for i := range n {
 		old := mutate(r, bases[r.IntN(len(bases))])
