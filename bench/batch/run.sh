@@ -16,6 +16,8 @@
 #   labelkit-1doc      labelkit fill -q of one data file (cold start)
 #   floor-cp           cp -r of N finished outputs
 #   floor-true         /bin/true (process start on this machine)
+#   labelkit-base      BASE_LABELKIT fill -q, when that variable names
+#                      another labelkit binary (an earlier commit, say)
 # Wall time is bash's $EPOCHREALTIME around the command (no extra process).
 set -euo pipefail
 n=${1:-300}
@@ -42,6 +44,11 @@ if has_flag '-sync'; then
 	CMD[labelkit-nosync]="$work/labelkit fill -q --sync=none -t $work/bench-go.docx -o OUT ${files[*]}"
 	CMD[labelkit-fsync]="$work/labelkit fill -q --sync=each -t $work/bench-go.docx -o OUT ${files[*]}"
 	order+=(labelkit-nosync labelkit-fsync)
+fi
+if [ -n "${BASE_LABELKIT:-}" ]; then
+	# Another labelkit build (an earlier commit) in the same rounds.
+	CMD[labelkit-base]="$BASE_LABELKIT fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
+	order+=(labelkit-base)
 fi
 CMD[labelkit-2cores]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
 CMD[labelkit-1doc]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[0]}"
@@ -111,5 +118,5 @@ echo "two cores / one core (labelkit, same round, median): $one"
 echo
 echo "one document, step by step (go test -bench Stages -cpu 1 ./cmd/labelkit, median of 5):"
 (cd "$root" && LABELKIT_BENCH_DIR="$work" GOMAXPROCS=1 taskset -c 1 go test -run X -bench Stages -benchtime 300x -count 5 -cpu 1 ./cmd/labelkit) |
-	awk '/^BenchmarkStages/ { sub(/^BenchmarkStages\//, "", $1); sub(/-[0-9]+$/, "", $1); v[$1] = v[$1] " " $3; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
-	END { for (i = 1; i <= n; i++) { k = order[i]; m = split(substr(v[k], 2), a, " "); asort(a); printf "  %-16s %9.1f µs\n", k, a[int((m + 1) / 2)] / 1000 } }'
+	awk '/^BenchmarkStages/ { sub(/^BenchmarkStages\//, "", $1); sub(/-[0-9]+$/, "", $1); print $1, $3 }' |
+	sort -k1,1 -k2,2n | awk '{ v[$1] = v[$1] " " $2; c[$1]++ } END { for (k in v) { m = split(substr(v[k], 2), a, " "); printf "  %-16s %9.1f µs\n", k, a[int((m + 1) / 2)] / 1000 } }' | sort
