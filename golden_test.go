@@ -71,27 +71,33 @@ func TestGolden(t *testing.T) {
 				}
 				files[name] = data
 			}
-			dir := filepath.Join("testdata", "golden", gc.name)
-			for name, got := range files {
-				path := filepath.Join(dir, filepath.FromSlash(name))
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create the golden files)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from %s (go test -update rewrites it; read the diff first):\n%s", name, path, firstDiff(string(want), string(got)))
-				}
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", gc.name), files)
 		})
+	}
+}
+
+// checkGolden compares files (name: bytes, names slash-separated) with
+// those under dir, or writes them there with -update.
+func checkGolden(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, got := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create the golden files)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (go test -update rewrites it; read the diff first):\n%s", name, path, firstDiff(string(want), string(got)))
+		}
 	}
 }
 

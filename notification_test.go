@@ -71,26 +71,7 @@ func TestNotificationGolden(t *testing.T) {
 			}
 			doc := parts["word/document.xml"]
 			files := map[string][]byte{"text.txt": []byte(revisionText(t, doc)), "word/document.xml": doc}
-			golden := filepath.Join("testdata", "golden", "notification-"+name)
-			for n, got := range files {
-				path := filepath.Join(golden, filepath.FromSlash(n))
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create the golden files)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from %s (go test -update rewrites it; read the diff first):\n%s", n, path, firstDiff(string(want), string(got)))
-				}
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", "notification-"+name), files)
 		})
 	}
 }
