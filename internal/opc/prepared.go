@@ -33,7 +33,6 @@ type Prepared struct {
 // prepText is one text: its bytes, CRC-32, and its coded form as pieces.
 type prepText struct {
 	data   []byte
-	crc    uint32
 	pieces []piece
 }
 
@@ -171,7 +170,6 @@ func Prepare(texts [][]byte) *Prepared {
 	for k, t := range texts {
 		pt := &p.texts[k]
 		pt.data = t
-		pt.crc = crc32.ChecksumIEEE(t)
 		bw.reset()
 		for _, tk := range toks[k] {
 			switch {
@@ -220,13 +218,14 @@ func (p *Prepared) Text(i int) []byte { return p.texts[i].data }
 // bytes written in output order. Get one with Prepared.Stream, give it to
 // Writer.WriteStream, which returns it to its pool.
 type Stream struct {
-	p    *Prepared
-	bw   bitWriter
-	last []int64 // output offset where each text last started, or -1
-	pos  int64
-	crc  uint32
-	hist []byte         // the output so far, for Write's matches
-	head [dynHash]int32 // Write's match finder: position+1 by hash
+	p     *Prepared
+	bw    bitWriter
+	last  []int64 // output offset where each text last started, or -1
+	pos   int64
+	crc   uint32
+	hist  []byte         // the end of the output (at least the last window bytes), for Write's matches
+	hbase int            // output offset of hist[0]
+	head  [dynHash]int32 // Write's match finder: position+1 by hash
 }
 
 // Stream returns an empty Stream for one output part.
@@ -240,7 +239,7 @@ func (p *Prepared) Stream() *Stream {
 		s.last[i] = -1
 	}
 	s.pos, s.crc = 0, 0
-	s.hist = s.hist[:0]
+	s.hist, s.hbase = s.hist[:0], 0
 	clear(s.head[:])
 	// Block header: not final, dynamic Huffman codes, then the codes.
 	s.bw.put(0b100, 3)
@@ -256,6 +255,7 @@ func (s *Stream) Len() int64 { return s.pos }
 // are found by a small match finder over those bytes only: the rest of
 // the output is coded already.
 func (s *Stream) Write(p []byte) (int, error) {
+	s.trimHist()
 	base := len(s.hist)
 	s.hist = append(s.hist, p...)
 	h := s.hist
@@ -263,8 +263,8 @@ func (s *Stream) Write(p []byte) (int, error) {
 	for g := base; g < end; {
 		if g+minMatch <= end {
 			k := hash4(binary.LittleEndian.Uint32(h[g:])) & (dynHash - 1)
-			c := int(s.head[k]) - 1
-			s.head[k] = int32(g + 1)
+			c := int(s.head[k]) - 1 - s.hbase // position in hist, < 0 if dropped
+			s.head[k] = int32(s.hbase + g + 1)
 			if c >= 0 && g-c <= window {
 				limit := min(maxMatch, end-g)
 				n := 0
@@ -284,6 +284,17 @@ func (s *Stream) Write(p []byte) (int, error) {
 	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
 	s.pos += int64(len(p))
 	return len(p), nil
+}
+
+// trimHist keeps the last window bytes of hist once it holds four times
+// that: matches reach no further back, and memory stays bounded whatever
+// the part's size.
+func (s *Stream) trimHist() {
+	if n := len(s.hist); n > 4*window {
+		drop := n - window
+		s.hist = s.hist[:copy(s.hist, s.hist[drop:])]
+		s.hbase += drop
+	}
 }
 
 // dynHash is the size of the hash table of Write's match finder.
@@ -311,6 +322,7 @@ func (s *Stream) WriteText(i int) {
 		}
 	}
 	s.last[i] = start
+	s.trimHist()
 	s.hist = append(s.hist, t.data...)
 	s.crc = crc32.Update(s.crc, crc32.IEEETable, t.data)
 	s.pos += int64(len(t.data))

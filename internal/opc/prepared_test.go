@@ -58,6 +58,7 @@ func TestPreparedRoundTrip(t *testing.T) {
 		{4, 3, 2, 1, 0},
 		{0, -3, 1, 2, -3, 2, 4}, // far: references fall back to literals
 		{-2, 3, -2},
+		{0, -3, -1, -3, 1, -3, -1, -3, 2, -1, 1, 4}, // past the kept history: trimmed
 	} {
 		comp, crc, want := streamBytes(p, ops, dyn)
 		got := inflate(t, comp)
