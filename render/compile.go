@@ -503,8 +503,9 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		// a nil-pointer error; the escaper prints it as nothing.
 		opt = "missingkey=default"
 	}
+	tp.esc, tp.allowMissing = escaper(c.ctxs, cfg.allowRaw), cfg.allowMissing
 	tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
-		Funcs(template.FuncMap{escIdent: escaper(c.ctxs, cfg.allowRaw)})
+		Funcs(template.FuncMap{escIdent: tp.esc})
 	if c.extraFuncs != nil {
 		tmpl.Funcs(c.extraFuncs)
 	}
@@ -536,6 +537,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		tp.prepareTexts()
 	}
 	tp.calls = usesDynamic(tmpl.Tree, cfg.funcs)
+	tp.direct = tp.calls == nil && directable(tmpl)
 	return nil, nil
 }
 

@@ -80,6 +80,11 @@ type tpart struct {
 	marks   bool
 	markIDs int
 	w       string
+	// direct: the tree can be executed without text/template (direct.go),
+	// with the escaper esc
+	direct       bool
+	esc          func(int, any) (string, error)
+	allowMissing bool
 }
 
 func errReservedFunc(name string) error {
@@ -197,7 +202,7 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 			}
 			st.lw = lw // pictures count in the total too
 		}
-		if err := tmpl.Execute(lw, data); err != nil {
+		if err := p.execute(tmpl, lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc))
 		} else {
 			if p.dropTables {
@@ -253,6 +258,27 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 		}
 	}
 	return zw.Close()
+}
+
+// execute runs tmpl, p's template or its binding for this execution, on
+// data: directly when it can, else (or when the direct execution gives up)
+// with text/template.
+func (p *tpart) execute(tmpl *template.Template, lw *limitWriter, data any) error {
+	if p.direct && tmpl == p.tmpl {
+		part, total := lw.part, lw.total
+		err := p.executeDirect(lw, data)
+		if err != errIndirect {
+			return err
+		}
+		lw.part, lw.total = part, total
+		if lw.s != nil {
+			lw.s.Release()
+			lw.s = p.texts.Stream()
+		} else {
+			lw.b.Reset()
+		}
+	}
+	return tmpl.Execute(lw, data)
 }
 
 // release gives w's buffers back to their pools.

@@ -1,0 +1,245 @@
+package render
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// genTemplate builds, from the bytes of src, a body of paragraphs whose
+// actions are the shapes the direct execution handles (and a few it hands
+// back to text/template), blocks balanced.
+func genTemplate(src []byte) string {
+	i := 0
+	next := func(n int) int {
+		if i >= len(src) {
+			return 0
+		}
+		i++
+		return int(src[i-1]) % n
+	}
+	chains := []string{".a", ".b", ".c", ".l", ".m", ".a.x", ".m.x", ".m.y.z", ".", "$.a", "$", ".nil.x", ".s"}
+	chain := func() string { return chains[next(len(chains))] }
+	// The engine refuses {{break}} and {{continue}} in documents; a
+	// template in four prints through printf, which is not direct.
+	indirect := next(4) == 0
+	var gen func(depth int, inRange bool) string
+	gen = func(depth int, inRange bool) string {
+		var b strings.Builder
+		for n := next(4) + 1; n > 0; n-- {
+			switch k := next(12); {
+			case k < 3:
+				b.WriteString("t" + string(rune('0'+k)))
+			case k < 6:
+				b.WriteString("{{" + chain() + "}}")
+			case k == 6 && depth < 3:
+				b.WriteString("{{if " + chain() + "}}" + gen(depth+1, inRange))
+				if next(3) == 0 {
+					b.WriteString("{{else if " + chain() + "}}" + gen(depth+1, inRange))
+				}
+				if next(2) == 0 {
+					b.WriteString("{{else}}" + gen(depth+1, inRange))
+				}
+				b.WriteString("{{end}}")
+			case k == 7 && depth < 3:
+				b.WriteString("{{with " + chain() + "}}" + gen(depth+1, inRange))
+				if next(3) == 0 {
+					b.WriteString("{{else with " + chain() + "}}" + gen(depth+1, inRange))
+				}
+				b.WriteString("{{end}}")
+			case k == 8 && depth < 3:
+				b.WriteString("{{range " + chain() + "}}" + gen(depth+1, true))
+				if next(2) == 0 {
+					b.WriteString("{{else}}" + gen(depth+1, inRange))
+				}
+				b.WriteString("{{end}}")
+			case k == 9 && indirect:
+				b.WriteString("{{" + chain() + " | printf \"%v\"}}") // not direct
+			case k >= 9:
+				b.WriteString("{{if " + chain() + "}}t3{{end}}")
+			}
+		}
+		return b.String()
+	}
+	var body strings.Builder
+	for n := next(3) + 1; n > 0; n-- {
+		body.WriteString(p(gen(0, false)))
+	}
+	return body.String()
+}
+
+// genValue builds a data value from r, of the kinds JSON and TOML decode
+// to and a few others that the direct execution hands back.
+func genValue(r *rand.Rand, depth int) any {
+	switch k := r.IntN(16); {
+	case k == 0:
+		return nil
+	case k == 1:
+		return ""
+	case k == 2:
+		return "x&<y>\n"
+	case k == 3:
+		return 0.0
+	case k == 4:
+		return 2.5
+	case k == 5:
+		return true
+	case k == 6:
+		return false
+	case k == 7 && depth < 3:
+		return []any{genValue(r, depth+1), genValue(r, depth+1), map[string]any{"x": 1.0, "a": "e"}}
+	case k == 8 && depth < 3:
+		return map[string]any{"x": genValue(r, depth+1), "y": genValue(r, depth+1), "z": genValue(r, depth+1)}
+	case k == 9 && depth < 3:
+		return []map[string]any{{"x": genValue(r, depth+1)}, {}}
+	case k == 10:
+		return []string{"p", "q"}
+	case k == 11:
+		return 3
+	case k == 12:
+		return struct{ X string }{"struct"}
+	case k == 13:
+		return map[string]string{"x": "typed"}
+	case k == 14:
+		s := "ptr"
+		return &s
+	}
+	return []any{}
+}
+
+func genData(seed uint64) map[string]any {
+	r := rand.New(rand.NewPCG(seed, 1))
+	data := map[string]any{}
+	for _, k := range []string{"a", "b", "c", "l", "m", "s", "nil"} {
+		switch n := r.IntN(10); {
+		case n == 0: // missing
+		case n < 5 && (k == "a" || k == "m"):
+			data[k] = map[string]any{"x": genValue(r, 1), "y": map[string]any{"z": genValue(r, 2)}}
+		case n < 5 && k == "l":
+			data[k] = []any{genValue(r, 1), map[string]any{"x": "lx"}, genValue(r, 1)}
+		default:
+			data[k] = genValue(r, 0)
+		}
+	}
+	return data
+}
+
+// checkDirect executes tmpl on data directly and with text/template, and
+// compares the bytes and the errors.
+func checkDirect(t *testing.T, body string, data any, opts ...Option) {
+	t.Helper()
+	tmpl, err := parseSpec(t, spec{body: body}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var direct, indirect bytes.Buffer
+	errD := tmpl.Execute(&direct, data)
+	for _, p := range tmpl.parts {
+		p.direct = false
+	}
+	errI := tmpl.Execute(&indirect, data)
+	if (errD == nil) != (errI == nil) || (errD != nil && errD.Error() != errI.Error()) {
+		t.Fatalf("template %s\ndata %#v\ndirect error: %v\ntext/template error: %v", body, data, errD, errI)
+	}
+	if !bytes.Equal(direct.Bytes(), indirect.Bytes()) {
+		t.Fatalf("template %s\ndata %#v\ndirect:\n%s\ntext/template:\n%s", body, data,
+			partOf(t, direct.Bytes(), "word/document.xml"), partOf(t, indirect.Bytes(), "word/document.xml"))
+	}
+}
+
+// TestDirectSameAsTextTemplate compares the direct execution with
+// text/template's on generated templates and data.
+func TestDirectSameAsTextTemplate(t *testing.T) {
+	n := 400
+	if testing.Short() {
+		n = 50
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	for i := range n {
+		src := make([]byte, 40)
+		for j := range src {
+			src[j] = byte(r.UintN(256))
+		}
+		body := genTemplate(src)
+		data := genData(uint64(i))
+		checkDirect(t, body, data)
+		checkDirect(t, body, data, AllowMissing())
+	}
+}
+
+func FuzzDirect(f *testing.F) {
+	f.Add([]byte("\x06\x04\x08\x05\x02"), uint64(1), false)
+	f.Add([]byte("\x08\x03\x09\x05\x0a\x00"), uint64(2), true)
+	f.Fuzz(func(t *testing.T, src []byte, seed uint64, allowMissing bool) {
+		var opts []Option
+		if allowMissing {
+			opts = append(opts, AllowMissing())
+		}
+		checkDirect(t, genTemplate(src), genData(seed), opts...)
+	})
+}
+
+// TestDirectUsed checks that the benchmark template runs directly on its
+// JSON data, without falling back to text/template.
+func TestDirectUsed(t *testing.T) {
+	tmpl, data := benchInputs(t)
+	n := 0
+	for _, p := range tmpl.parts {
+		if p.tmpl == nil {
+			continue
+		}
+		if !p.direct {
+			t.Errorf("%s: not directly executable", p.name)
+			continue
+		}
+		lw := &limitWriter{tp: p, part: tmpl.maxPart, total: tmpl.maxTotal}
+		if p.texts != nil {
+			lw.s = p.texts.Stream()
+		} else {
+			lw.b = new(bytes.Buffer)
+		}
+		if err := p.executeDirect(lw, data); err != nil {
+			t.Errorf("%s: %v", p.name, err)
+		}
+		lw.release()
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no templated part")
+	}
+}
+
+// TestDirectCoverage checks that the generated cases of
+// TestDirectSameAsTextTemplate do exercise the direct execution: most
+// templates are direct, and a good share runs to the end without handing
+// back to text/template.
+func TestDirectCoverage(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	parsed, direct, ran := 0, 0, 0
+	for i := range 400 {
+		src := make([]byte, 40)
+		for j := range src {
+			src[j] = byte(r.UintN(256))
+		}
+		tmpl, err := parseSpec(t, spec{body: genTemplate(src)}, AllowMissing())
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed++
+		p := tmpl.parts[tmpl.names["word/document.xml"]]
+		if !p.direct {
+			continue
+		}
+		direct++
+		lw := &limitWriter{tp: p, part: tmpl.maxPart, total: tmpl.maxTotal, s: p.texts.Stream()}
+		if p.executeDirect(lw, genData(uint64(i))) == nil {
+			ran++
+		}
+		lw.release()
+	}
+	t.Logf("%d templates, %d direct, %d ran directly to the end", parsed, direct, ran)
+	if direct < parsed*2/3 || ran < parsed/4 {
+		t.Errorf("too few direct cases: %d templates, %d direct, %d ran directly to the end", parsed, direct, ran)
+	}
+}
