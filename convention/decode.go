@@ -11,10 +11,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/BurntSushi/toml"
-
-	"github.com/esante/labelkit/internal/textpos"
 	"github.com/esante/labelkit/internal/tomldepth"
+	"github.com/esante/labelkit/internal/untyped"
 )
 
 // MaxInputSize is the largest input Decode accepts, in bytes. A complete
@@ -158,8 +156,8 @@ func openMessage(err error) string {
 // problems by position. The Convention is nil only when src does not parse;
 // with problems, it holds what did decode (normalized), for validation.
 func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte order mark some editors write
-	if p := textProblem(src); p != nil {
+	src, p := textProblem(src)
+	if p != nil {
 		return nil, nil, Problems{p}
 	}
 	var (
@@ -245,42 +243,20 @@ func longList(path string, v any) (string, bool) {
 // parseTOML parses src; on a syntax error, the tree is nil and the problem
 // says why.
 func parseTOML(src []byte) (map[string]any, *Problem) {
-	if err := tomldepth.Check(src, tomldepth.Max); err != nil {
-		var de *tomldepth.Error
-		if !errors.As(err, &de) {
-			return nil, &Problem{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}
-		}
-		return nil, &Problem{Code: CodeSyntax, Err: err, Line: de.Line, Column: de.Column,
-			Message: fmt.Sprintf("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)}
-	}
-	var tree map[string]any
-	_, err := toml.Decode(string(src), &tree)
+	tree, err := untyped.TOML(src)
 	if err == nil {
 		return tree, nil
 	}
-	p := &Problem{Code: CodeSyntax, Err: err, Message: "erreur de syntaxe TOML : " + err.Error()}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		p.Message = "erreur de syntaxe TOML : " + pe.Message
-		if pe.Usage != "" {
-			p.Message += " (" + firstLine(pe.Usage) + ")"
-		}
-		p.Line, p.Column = pe.Position.Line, pe.Position.Col
-		if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
-			p.Line, p.Column = textpos.Pos(src, pe.Position.Start)
-		}
-		if pe.LastKey != "" {
-			p.Path = pe.LastKey
-		}
+	p := &Problem{Code: CodeSyntax, Err: err}
+	var de *tomldepth.Error
+	var se *untyped.SyntaxError
+	switch {
+	case errors.As(err, &de):
+		p.Line, p.Column = de.Line, de.Column
+		p.Message = fmt.Sprintf("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)
+	case errors.As(err, &se):
+		p.Line, p.Column, p.Path = se.Line, se.Column, se.Key
+		p.Message = "erreur de syntaxe TOML : " + se.Message
 	}
 	return nil, p
-}
-
-func firstLine(s string) string {
-	for _, l := range splitLines(s) {
-		if l != "" {
-			return l
-		}
-	}
-	return ""
 }

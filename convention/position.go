@@ -43,11 +43,3 @@ func joinPath(path, key string) string {
 	}
 	return path + "." + key
 }
-
-func splitLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		out = append(out, strings.TrimSpace(l))
-	}
-	return out
-}

@@ -9,10 +9,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/esante/labelkit/internal/textpos"
 	"github.com/esante/labelkit/internal/tomldepth"
+	"github.com/esante/labelkit/internal/untyped"
 )
 
 // maxDataSize bounds one data file for fill (a guard against reading a huge
@@ -84,7 +83,17 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 	if len(b) > maxDataSize {
 		return nil, errorf("data larger than %d MiB", maxDataSize>>20)
 	}
-	m := map[string]any{}
+	b, err = untyped.Text(b)
+	var ee *untyped.EncodingError
+	switch {
+	case errors.As(err, &ee):
+		return nil, errorf("the file is encoded in %s: save it as UTF-8 (in Notepad, for example: File, Save as, Encoding UTF-8)", ee.Encoding)
+	case errors.Is(err, untyped.ErrEmpty):
+		if format == "json" {
+			return nil, errorf("empty file: expected a JSON object")
+		}
+		return nil, errorf("empty file: expected TOML tables and keys")
+	}
 	n := 0
 	if format == "json" {
 		n = jsonValues(b)
@@ -95,53 +104,51 @@ func loadData(r io.Reader, format string) (map[string]any, error) {
 		return nil, errorf("data of more than %d values (array items, keys): a document prints far fewer", maxDataValues)
 	}
 	if format == "json" {
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return nil, jsonError(b, dec, err)
-		}
-		rest := dec.InputOffset()
-		for rest < int64(len(b)) && strings.ContainsRune(" \t\r\n", rune(b[rest])) {
-			rest++
-		}
-		if rest < int64(len(b)) {
-			line, col := textpos.Pos(b, int(rest))
-			return nil, &dataError{line: line, col: col, err: errorf("unexpected data after the top-level object")}
-		}
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil, errorf("the top level must be a JSON object ({...}) whose keys the template uses")
-		}
-		return obj, nil
+		return loadJSON(b)
 	}
-	if err := tomldepth.Check(b, tomldepth.Max); err != nil {
-		var de *tomldepth.Error
-		if !errors.As(err, &de) {
-			return nil, err
-		}
+	m, err := untyped.TOML(b)
+	var de *tomldepth.Error
+	var se *untyped.SyntaxError
+	switch {
+	case errors.As(err, &de):
 		return nil, &dataError{line: de.Line, col: de.Column,
 			err: errorf("tables, arrays and dotted keys nested more than %d levels deep: flatten the data", de.Max)}
-	}
-	if _, err := toml.Decode(string(b), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &dataError{line: pe.Position.Line, col: pe.Position.Col, msg: pe.Message, err: err}
-		}
-		return nil, err
+	case errors.As(err, &se):
+		return nil, &dataError{line: se.Line, col: se.Column, msg: se.Message, err: err}
 	}
 	return m, nil
 }
 
+// loadJSON decodes b, a JSON object, into a map; numbers are kept as
+// json.Number.
+func loadJSON(b []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, jsonError(b, err)
+	}
+	rest := dec.InputOffset()
+	for rest < int64(len(b)) && strings.ContainsRune(" \t\r\n", rune(b[rest])) {
+		rest++
+	}
+	if rest < int64(len(b)) {
+		line, col := textpos.Pos(b, int(rest))
+		return nil, &dataError{line: line, col: col, err: errorf("unexpected data after the top-level object")}
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, errorf("the top level must be a JSON object ({...}) whose keys the template uses")
+	}
+	return obj, nil
+}
+
 // jsonError adds the line and column to a JSON decoding error.
-func jsonError(b []byte, dec *json.Decoder, err error) error {
+func jsonError(b []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := textpos.Pos(b, int(se.Offset-1)) // Offset is just after the bad byte
 		return &dataError{line: line, col: col, msg: err.Error(), err: err}
-	}
-	if errors.Is(err, io.EOF) {
-		return errorf("empty file: expected a JSON object")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		line, col := textpos.Pos(b, len(b))

@@ -32,7 +32,11 @@ func TestLoadDataErrors(t *testing.T) {
 		{"a = 1\nb = \n", "toml", "2:5: "},
 		{"{\n  \"a\": 1,\n  \"b\" 2\n}", "json", "3:7: invalid character '2'"},
 		{"[1, 2]", "json", "top level must be a JSON object"},
-		{"", "json", "empty file"},
+		{"", "json", "empty file: expected a JSON object"},
+		{" \n\t", "toml", "empty file: expected TOML tables and keys"},
+		{"\ufeff\n", "json", "empty file"},
+		// the column counts characters, not bytes (the decoder says 1:11)
+		{"a = \"éé\" x", "toml", "1:9: "},
 		{"{\"a\": ", "json", "1:7: unexpected end of JSON"},
 		{"{} {}", "json", "1:4: unexpected data after the top-level object"},
 		// BurntSushi/toml's cost explodes with nesting (50,000 levels: tens of GB)
@@ -45,6 +49,54 @@ func TestLoadDataErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("loadData(%q) = %v, want %q", tt.in, err, tt.want)
 		}
+	}
+}
+
+// TestLoadDataText: fill's data goes through the checks convention's
+// decoding makes (internal/untyped): UTF-16 is named, a byte order mark is
+// dropped, a file of comments is an empty table.
+func TestLoadDataText(t *testing.T) {
+	utf16 := func(s string, bigEndian, bom bool) string {
+		var b []byte
+		if bom {
+			s = "\ufeff" + s
+		}
+		for _, r := range s { // ASCII and Latin-1 only
+			if bigEndian {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	a, _, _ := testApp()
+	for _, tc := range []struct{ src, format, enc string }{
+		{utf16(`{"name": "Dupont"}`, false, true), "json", "UTF-16 (little-endian)"},
+		{utf16(`{"name": "Dupont"}`, false, false), "json", "UTF-16 (little-endian)"},
+		{utf16("name = \"Dupont\"\n", true, false), "toml", "UTF-16 (big-endian)"},
+	} {
+		_, err := loadData(strings.NewReader(tc.src), tc.format)
+		if err == nil || !strings.Contains(err.Error(), "encoded in "+tc.enc+": save it as UTF-8") {
+			t.Errorf("%s %q: %v", tc.format, tc.src, err)
+			continue
+		}
+		if got, want := a.errText(err), "le fichier est encodé en "+tc.enc+" : enregistrez-le en UTF-8"; !strings.HasPrefix(got, want) {
+			t.Errorf("French: %q, want it to start with %q", got, want)
+		}
+	}
+	for _, tc := range []struct{ src, format string }{
+		{"\ufeff{\"name\": \"Dupont\"}", "json"},
+		{"\ufeffname = \"Dupont\"", "toml"},
+	} {
+		m, err := loadData(strings.NewReader(tc.src), tc.format)
+		if err != nil || m["name"] != "Dupont" {
+			t.Errorf("%s with a byte order mark: %v, %v", tc.format, m, err)
+		}
+	}
+	m, err := loadData(strings.NewReader("# rien\n"), "toml")
+	if err != nil || m == nil || len(m) != 0 {
+		t.Errorf("comments only: %#v, %v", m, err)
 	}
 }
 

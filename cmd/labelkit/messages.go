@@ -333,13 +333,15 @@ Codes de sortie : 0 tout a été rempli ; 1 des fichiers de données ont
 	"no data files: give .toml or .json files, folders, or - for standard input": "aucun fichier de données : donnez des fichiers .toml ou .json, des dossiers, ou - pour l'entrée standard",
 	`-o - is not supported; use "-" as the data to write to standard output`:     "-o - n'est pas possible ; donnez « - » comme données pour écrire sur la sortie standard",
 	"%v (add the key to the data file, or use --allow-missing to print nothing)": "%v (ajoutez la clé au fichier de données, ou utilisez --allow-missing pour ne rien afficher)",
-	"data larger than %d MiB":                                                          "données de plus de %d Mio",
-	"unexpected data after the top-level object":                                       "données en trop après l'objet de premier niveau",
-	"the top level must be a JSON object ({...}) whose keys the template uses":         "le premier niveau doit être un objet JSON ({...}) dont le modèle utilise les clés",
-	"data of more than %d values (array items, keys): a document prints far fewer":     "données de plus de %d valeurs (éléments de tableaux, clés) : un document en imprime bien moins",
-	"tables, arrays and dotted keys nested more than %d levels deep: flatten the data": "tables, tableaux et clés à points imbriqués sur plus de %d niveaux : aplatissez les données",
-	"empty file: expected a JSON object":                                               "fichier vide : un objet JSON est attendu",
-	"unexpected end of JSON: %v":                                                       "fin du JSON inattendue : %v",
+	"data larger than %d MiB":                                                                              "données de plus de %d Mio",
+	"unexpected data after the top-level object":                                                           "données en trop après l'objet de premier niveau",
+	"the top level must be a JSON object ({...}) whose keys the template uses":                             "le premier niveau doit être un objet JSON ({...}) dont le modèle utilise les clés",
+	"data of more than %d values (array items, keys): a document prints far fewer":                         "données de plus de %d valeurs (éléments de tableaux, clés) : un document en imprime bien moins",
+	"tables, arrays and dotted keys nested more than %d levels deep: flatten the data":                     "tables, tableaux et clés à points imbriqués sur plus de %d niveaux : aplatissez les données",
+	"empty file: expected a JSON object":                                                                   "fichier vide : un objet JSON est attendu",
+	"empty file: expected TOML tables and keys":                                                            "fichier vide : des tables et des clés TOML sont attendues",
+	"the file is encoded in %s: save it as UTF-8 (in Notepad, for example: File, Save as, Encoding UTF-8)": "le fichier est encodé en %s : enregistrez-le en UTF-8 (par exemple, dans le Bloc-notes : Fichier, Enregistrer sous, Encodage UTF-8)",
+	"unexpected end of JSON: %v":                                                                           "fin du JSON inattendue : %v",
 
 	// validate (validate.go).
 	`
