@@ -2,6 +2,7 @@ package labelkit
 
 import (
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/esante/labelkit/convention"
@@ -16,6 +17,7 @@ type Option func(*config)
 type config struct {
 	tmpl *render.Template
 	name string
+	def  string // the function's own embedded template: what it renders
 }
 
 // customInfo is the Info of a template given with WithTemplate.
@@ -37,13 +39,16 @@ func WithTemplate(t *render.Template) Option {
 
 // WithTemplateName renders with the embedded template called name (see
 // templates.List). An unknown name makes Render fail with a
-// *templates.UnknownError.
+// *templates.UnknownError, a template of the other kind (the notification
+// given to Render) with a *[TemplateKindError].
 func WithTemplateName(name string) Option {
 	return func(c *config) { c.tmpl, c.name = nil, name }
 }
 
-func newConfig(opts []Option) config {
-	cfg := config{name: templates.DefaultName}
+// newConfig applies opts to the configuration of a function whose own
+// embedded template is def.
+func newConfig(def string, opts []Option) config {
+	cfg := config{name: def, def: def}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -59,8 +64,27 @@ func (cfg config) template() (*render.Template, templates.Info, error) {
 	if !ok {
 		return nil, templates.Info{}, &templates.UnknownError{Name: cfg.name}
 	}
+	if notification := cfg.name == templates.NotificationName; notification != (cfg.def == templates.NotificationName) {
+		return nil, templates.Info{}, &TemplateKindError{Name: cfg.name, Notification: notification}
+	}
 	t, err := templates.Get(cfg.name)
 	return t, info, err
+}
+
+// TemplateKindError reports an embedded template given to a function that
+// does not render its kind of document: the notification of changes to
+// Render or RenderBlank, an agreement to RenderNotification. Their data
+// differ ([Document], [Notification]).
+type TemplateKindError struct {
+	Name         string // the template's registry name
+	Notification bool   // it renders the notification of changes (else an agreement)
+}
+
+func (e *TemplateKindError) Error() string {
+	if e.Notification {
+		return fmt.Sprintf("labelkit: template %q is the notification of changes: render it with RenderNotification", e.Name)
+	}
+	return fmt.Sprintf("labelkit: template %q is an agreement: render it with Render or RenderBlank", e.Name)
 }
 
 // ErrNilConvention is returned by Render for a nil convention.
@@ -85,7 +109,7 @@ func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	t, info, err := newConfig(opts).template()
+	t, info, err := newConfig(templates.DefaultName, opts).template()
 	if err != nil {
 		return err
 	}
@@ -99,7 +123,7 @@ func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
 // lines, instructions in parentheses and unticked boxes appear where the
 // candidate writes.
 func RenderBlank(w io.Writer, opts ...Option) error {
-	t, info, err := newConfig(opts).template()
+	t, info, err := newConfig(templates.DefaultName, opts).template()
 	if err != nil {
 		return err
 	}

@@ -190,6 +190,23 @@ func TestTemplateOptions(t *testing.T) {
 		t.Errorf("unknown template, blank: err = %v", err)
 	}
 
+	// A template of the other kind says so before executing anything
+	// (it used to fail on the first field its data lacks).
+	var ke *TemplateKindError
+	for _, err := range []error{
+		Render(&bytes.Buffer{}, c, WithTemplateName(templates.NotificationName)),
+		RenderBlank(&bytes.Buffer{}, WithTemplateName(templates.NotificationName)),
+	} {
+		if !errors.As(err, &ke) || !ke.Notification || ke.Name != templates.NotificationName ||
+			!strings.Contains(err.Error(), "RenderNotification") {
+			t.Errorf("notification template given to Render: %v", err)
+		}
+	}
+	err = RenderNotification(&bytes.Buffer{}, c, c, nil, WithTemplateName(templates.DefaultName))
+	if !errors.As(err, &ke) || ke.Notification || !strings.Contains(err.Error(), "Render or RenderBlank") {
+		t.Errorf("agreement template given to RenderNotification: %v", err)
+	}
+
 	// A user's own template: here the default packed to a .docx, as a user
 	// would save it from Word, and parsed by the caller.
 	fsys, _ := templates.FS(templates.DefaultName)

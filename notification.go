@@ -143,11 +143,7 @@ func RenderNotification(w io.Writer, old, new *convention.Convention, date *conv
 	if old == nil || new == nil {
 		return ErrNilConvention
 	}
-	cfg := config{name: templates.NotificationName}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	t, info, err := cfg.template()
+	t, info, err := newConfig(templates.NotificationName, opts).template()
 	if err != nil {
 		return err
 	}

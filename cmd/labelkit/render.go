@@ -12,6 +12,7 @@ import (
 
 	"github.com/esante/labelkit"
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/templates"
 )
 
 // blankName is the default file name of the blank form.
@@ -178,6 +179,9 @@ func agreementTemplate(spec string) ([]labelkit.Option, error) {
 	t, name, err := loadTemplate(spec)
 	if err != nil {
 		return nil, err
+	}
+	if name == templates.NotificationName {
+		return nil, errorf("%s: this template is the notification of changes between two versions of an agreement; 'labelkit changes OLD NEW' writes it, not render", name)
 	}
 	if t == nil {
 		return []labelkit.Option{labelkit.WithTemplateName(name)}, nil
