@@ -87,6 +87,7 @@ var parsePrefix = regexp.MustCompile(`^template: [^\n]*?:\d+: `)
 var callPrefix = regexp.MustCompile(`error calling (\w+): (\w+): `)
 
 func cleanExecMessage(msg string) string {
+	msg = nullMessage(msg)
 	msg = execPrefix.ReplaceAllString(msg, "")
 	msg = parsePrefix.ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
@@ -235,12 +236,56 @@ func declares(src, v string) bool {
 // index function, whose message is all that tells them apart.
 const missingKeyMessage = "map has no entry for key "
 
+// nilField matches text/template's error for a field read on a nil
+// interface, which is how a JSON null ({"client": null}) meets
+// {{.client.nom}}: the action's node, then the field.
+var nilField = regexp.MustCompile(`executing "[^"]*" at <([^>\n]*)>: (nil pointer evaluating interface \{\}\.(\w+)|nil data; no entry for key "(\w+)")`)
+
+// nullMessage rewrites text/template's nil-pointer error about a null value
+// into one that names the null key: `.client is null in the data: it has
+// no key "nom"`.
+func nullMessage(msg string) string {
+	m := nilField.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return msg
+	}
+	node, field := msg[m[2]:m[3]], ""
+	if m[6] >= 0 {
+		field = msg[m[6]:m[7]]
+	} else {
+		field = msg[m[8]:m[9]]
+	}
+	idents := strings.Split(node, ".")
+	var at []int
+	for i, id := range idents {
+		if id == field {
+			at = append(at, i)
+		}
+	}
+	var text string
+	switch len(at) {
+	case 0:
+		return msg
+	case 1:
+		// The field read on the null follows the null value's path.
+		what := strings.Join(idents[:at[0]], ".")
+		if what == "" {
+			what = "the value"
+		}
+		text = fmt.Sprintf("%s is null in the data: it has no key %q", what, field)
+	default:
+		// .a.nom.nom: only the data tells which is null.
+		text = fmt.Sprintf("a null value on the way of %s has no key %q", node, field)
+	}
+	return msg[:m[4]] + text + msg[m[5]:]
+}
+
 // execKind classifies an error of text/template's Execute.
 func execKind(err error) Kind {
 	switch {
 	case errors.Is(err, ErrOutputTooLarge):
 		return KindLimit
-	case strings.Contains(err.Error(), missingKeyMessage):
+	case strings.Contains(err.Error(), missingKeyMessage), nilField.MatchString(err.Error()):
 		// text/template reports a missing key with this message only (an
 		// ExecError without a cause to test); index does the same.
 		return KindMissingKey

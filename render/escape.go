@@ -81,7 +81,7 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 		c := &ctxs[i]
 		var s string
 		switch x := v.(type) {
-		case nil:
+		case nil, null:
 			return "", nil
 		case string:
 			s = x

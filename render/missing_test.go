@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -69,5 +71,48 @@ func TestFieldsOf(t *testing.T) {
 	_, methods = tmpl.FieldsOf(nil)
 	if !reflect.DeepEqual(methods, []string{".Greet"}) {
 		t.Errorf("untyped methods: %q", methods)
+	}
+}
+
+// TestAllowMissingNull: a JSON null (a nil value in map[string]any or
+// []any, as encoding/json decodes it) is missing with AllowMissing, at any
+// depth and as an item of a list of objects (another list keeps its nil
+// items, for functions), and the caller's data is left as it was;
+// without the option the error names the null key.
+func TestAllowMissingNull(t *testing.T) {
+	var data map[string]any
+	if err := json.Unmarshal([]byte(`{"client": null, "c2": {"a": null, "b": "B"}, "items": [{"nom": "x"}, null, {"nom": null}], "ok": "oui", "l": ["a", null, "b"]}`), &data); err != nil {
+		t.Fatal(err)
+	}
+	body := p(`[{{.client.nom}}][{{.c2.a.b}}][{{.client}}][{{.c2.b}}][{{index .client "nom"}}][{{.client.nom.x | default "?"}}]`) +
+		p(`{{if .client.nom}}oui{{else}}non{{end}}|{{with .client}}{{.nom}}{{else}}vide{{end}}|{{range .items}}({{.nom}}{{.}}){{end}}|{{.ok}}|{{range .l}}[{{.}}]{{end}}`)
+	d := mustExec(t, mustParse(t, spec{body: body}, AllowMissing()), data)
+	equalLines(t, d.lines("word/document.xml"), "[][][][B][][?]", "non|vide|(xmap[nom:x])()(map[])|oui|[a][][b]")
+	if _, ok := data["client"]; !ok || data["items"].([]any)[1] != nil || len(data["c2"].(map[string]any)) != 2 {
+		t.Errorf("the caller's data was modified: %v", data)
+	}
+
+	for _, tc := range []struct{ action, want string }{
+		{`{{.client.nom}}`, `« T {{.client.nom}} »: .client is null in the data: it has no key "nom"`},
+		{`{{.c2.a.b}}`, `.c2.a is null in the data: it has no key "b"`},
+		{`{{if .client.nom.nom}}x{{end}}`, `a null value on the way of .client.nom.nom has no key "nom"`},
+		{`{{$c := .client}}{{$c.nom}}`, `$c is null in the data: it has no key "nom"`},
+		{`{{range .items}}{{.nom}}{{end}}`, `the value is null in the data: it has no key "nom"`},
+	} {
+		err := mustParse(t, spec{body: p("T " + tc.action)}).Execute(new(bytes.Buffer), data)
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(err.Error(), tc.want) || e.Kind != KindMissingKey {
+			t.Errorf("%s: got %v, want %q (kind missing key)", tc.action, err, tc.want)
+		}
+	}
+}
+
+// TestNullsAsMissingCycle: a map that holds itself does not loop forever.
+func TestNullsAsMissingCycle(t *testing.T) {
+	m := map[string]any{"x": nil}
+	m["self"] = m
+	out := nullsAsMissing(m).(map[string]any)
+	if _, ok := out["x"]; ok {
+		t.Errorf("the null was kept: %v", out)
 	}
 }

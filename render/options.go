@@ -47,8 +47,11 @@ func WithLimits(l Limits) Option {
 // AllowMissing makes a key absent from a map render as nothing (and count as
 // false in if, range and with) instead of being an error, at any depth:
 // {{.client.nom}} prints nothing when the data has no "client", and so does
-// {{index .client "nom"}}. A field missing from a struct is always an
-// error.
+// {{index .client "nom"}}. A JSON null (a nil value in a map[string]any, as
+// encoding/json decodes null) counts as missing: with {"client": null},
+// {{.client.nom}} prints nothing too (without the option, the error says
+// that .client is null), and a null item of a list of objects is an object
+// without keys. A field missing from a struct is always an error.
 func AllowMissing() Option { return func(c *config) { c.allowMissing = true } }
 
 // AllowRawXML lets the template print RawXML values unescaped. Use it only

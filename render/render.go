@@ -183,6 +183,9 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 	if t.dynamic {
 		st = newExecState(t, files)
 	}
+	if t.cfg.allowMissing {
+		data = nullsAsMissing(data)
+	}
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
