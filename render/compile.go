@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -537,7 +538,11 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		tp.prepareTexts()
 	}
 	tp.calls = usesDynamic(tmpl.Tree, cfg.funcs)
-	tp.direct = tp.calls == nil && directable(tmpl)
+	if tp.calls == nil {
+		fm := maps.Clone(funcs)
+		maps.Copy(fm, c.extraFuncs)
+		tp.direct = compileDirect(tmpl, fm)
+	}
 	return nil, nil
 }
 

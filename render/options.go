@@ -59,7 +59,11 @@ func AllowMissing() Option { return func(c *config) { c.allowMissing = true } }
 func AllowRawXML() Option { return func(c *config) { c.allowRaw = true } }
 
 // Funcs adds functions to the template language (they take precedence over
-// the built-in ones). Names starting with "_lk_" are reserved.
+// the built-in ones). Names starting with "_lk_" are reserved. Functions
+// must be pure (the same result for the same arguments, no side effect): a
+// part may be executed twice, its fast path giving way to text/template's
+// evaluator on data it does not handle, and outputs are meant to be
+// reproducible.
 func Funcs(fm template.FuncMap) Option {
 	return func(c *config) {
 		if c.funcs == nil {

@@ -80,9 +80,9 @@ type tpart struct {
 	marks   bool
 	markIDs int
 	w       string
-	// direct: the tree can be executed without text/template (direct.go),
-	// with the escaper esc
-	direct       bool
+	// direct: the tree compiled for execution without text/template
+	// (direct.go), which calls the escaper esc
+	direct       dlist
 	esc          func(int, any) (string, error)
 	allowMissing bool
 }
@@ -267,7 +267,7 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 // data: directly when it can, else (or when the direct execution gives up)
 // with text/template.
 func (p *tpart) execute(tmpl *template.Template, lw *limitWriter, data any) error {
-	if p.direct && tmpl == p.tmpl {
+	if p.direct != nil && tmpl == p.tmpl {
 		part, total := lw.part, lw.total
 		err := p.executeDirect(lw, data)
 		if err != errIndirect {
