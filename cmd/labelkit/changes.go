@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,7 +14,7 @@ import (
 
 var changesHelp = help{
 	usage: msg(`
-Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--force] [-q] OLD NEW
+Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--pdf|--pdf-only] [--force] [-q] OLD NEW
        labelkit changes --format text|json OLD NEW
 
 Compares two agreement inputs (.toml or .json files): OLD, the labelled
@@ -28,7 +28,9 @@ all: the new table; reject them all: the old one), the documents of
 Annexe 4 added or removed, and the signature block. The default output is
 NEW's name with "-notification.docx"; "-o -" writes to standard output.
 --date dates the notification and its tracked changes (without it, a line
-is left to write the date on: the clock is never read).
+is left to write the date on: the clock is never read). --pdf also writes
+its PDF/A beside it, through LibreOffice (the tracked changes shown as
+Word prints them); --pdf-only writes the PDF alone.
 
 With --format, prints the list of changes on standard output: "text", one
 change per line,
@@ -40,12 +42,13 @@ change per line,
 or "json", an array of {path, label, section, kind, old, new}.
 
 Exit codes: without --format, 0 written, 2 trouble (invalid input, output
-exists without --force); with --format, as diff: 0 no change, 1 changes,
-2 trouble.
+exists without --force, no PDF written); with --format, as diff: 0 no
+change, 1 changes, 2 trouble.
 `),
 	examples: msg(`
   labelkit changes v1.toml v2.toml                  # writes v2-notification.docx
   labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
+  labelkit changes --pdf v1.toml v2.toml            # also v2-notification.pdf
   labelkit changes --format text v1.toml v2.toml
   labelkit changes --format json v1.toml v2.toml > changes.json`),
 }
@@ -55,13 +58,14 @@ const exitChanges = 1
 
 func runChanges(a *app, args []string) int {
 	fs := newFlags("changes")
-	var out, format, date string
-	var force, quiet bool
-	fs.StringVar(&out, "o", "", msg("write the notification to `FILE` (- for standard output)"))
+	var o renderOptions
+	var format, date string
+	fs.StringVar(&o.out, "o", "", msg("write the notification to `FILE` (- for standard output)"))
 	fs.StringVar(&format, "format", "", msg("print the change list instead, as `FORMAT`: text or json"))
 	fs.StringVar(&date, "date", "", msg("`DATE` of the notification, YYYY-MM-DD"))
-	fs.BoolVar(&force, "force", false, msg("overwrite an existing output"))
-	fs.BoolVar(&quiet, "q", false, msg("quiet: no summary line"))
+	fs.BoolVar(&o.force, "force", false, msg("overwrite an existing output"))
+	fs.BoolVar(&o.quiet, "q", false, msg("quiet: no summary line"))
+	o.pdfFlags(fs)
 	pos, code, ok := a.parseFlags(fs, changesHelp, args)
 	if !ok {
 		return code
@@ -74,8 +78,8 @@ func runChanges(a *app, args []string) int {
 	default:
 		return a.usageError(fs, "--format %q: want text or json", format)
 	}
-	if format != "" && (out != "" || date != "" || force) {
-		return a.usageError(fs, "--format prints the change list: -o, --date and --force are for the notification")
+	if format != "" && (o.out != "" || date != "" || o.force || o.pdf || o.pdfOnly) {
+		return a.usageError(fs, "--format prints the change list: -o, --date, --force, --pdf and --pdf-only are for the notification")
 	}
 	var d *convention.Date
 	if date != "" {
@@ -104,7 +108,7 @@ func runChanges(a *app, args []string) int {
 	if format != "" {
 		return a.printChanges(cs[0], cs[1], format)
 	}
-	return a.writeNotification(fs, cs[0], cs[1], d, pos[1], out, force, quiet)
+	return a.writeNotification(fs, o, cs[0], cs[1], d, pos[1])
 }
 
 func (a *app) printChanges(old, new *convention.Convention, format string) int {
@@ -158,38 +162,26 @@ func changeLine(c convention.Change) string {
 	return "~ " + c.Path + ": " + c.Label + " : " + q(c.Old) + " → " + q(c.New)
 }
 
-func (a *app) writeNotification(fs interface{ Name() string }, old, new *convention.Convention, date *convention.Date, newPath, out string, force, quiet bool) int {
-	render := func(w io.Writer) error { return labelkit.RenderNotification(w, old, new, date) }
-	if out == stdinName {
-		if a.stdoutTerminal {
-			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
-		}
-		var buf bytes.Buffer
-		if err := render(&buf); err != nil {
-			return a.trouble(a.sprintf("notification"), err)
-		}
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return a.trouble(a.sprintf("<stdout>"), err)
-		}
-		return exitOK
+// writeNotification writes the notification of the changes from old to new
+// (and its PDF with --pdf); its default name is NEW's followed by
+// "-notification.docx". Failures exit 2: with changes, 1 means "the inputs
+// differ".
+func (a *app) writeNotification(fs *flag.FlagSet, o renderOptions, old, new *convention.Convention, date *convention.Date, newPath string) int {
+	n := 0
+	if cs, err := convention.Diff(old, new); err == nil {
+		n = len(cs)
 	}
-	path := out
-	if path == "" {
-		base := filepath.Base(newPath)
-		path = strings.TrimSuffix(base, filepath.Ext(base)) + "-notification.docx"
-	} else if fi, err := os.Stat(path); (err == nil && fi.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
-		base := filepath.Base(newPath)
-		path = filepath.Join(path, strings.TrimSuffix(base, filepath.Ext(base))+"-notification.docx")
+	base := filepath.Base(newPath)
+	code := a.writeSingle(fs, o, single{
+		name: strings.TrimSuffix(base, filepath.Ext(base)) + "-notification.docx",
+		what: msg("notification"),
+		fill: func(w io.Writer) error { return labelkit.RenderNotification(w, old, new, date) },
+		wrote: func(path string) string {
+			return a.sprintf("labelkit: wrote %s (%s)", fileName(path), a.sprintf("%d change(s)", n))
+		},
+	})
+	if code == exitFailed {
+		return exitUsage
 	}
-	if err := writeFileAtomic(a.ctx, path, force, render); err != nil {
-		return a.trouble(path, err)
-	}
-	if !quiet {
-		n := 0
-		if cs, err := convention.Diff(old, new); err == nil {
-			n = len(cs)
-		}
-		a.eprintf("labelkit: wrote %s (%s)", fileName(path), a.sprintf("%d change(s)", n))
-	}
-	return exitOK
+	return code
 }

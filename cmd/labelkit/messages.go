@@ -232,16 +232,16 @@ par SIGINT/SIGTERM.
 	"quiet: no progress bar and no summary (errors are still printed)": "silencieux : ni barre de progression ni bilan (les erreurs restent affichées)",
 	"`FORMAT` of standard input: toml or json":                         "`FORMAT` de l'entrée standard : toml ou json",
 	"`N` inputs rendered at once, 1 or more, at most 4 per CPU; the default is one per usable core (GOMAXPROCS)": "`N` entrées produites en même temps, 1 ou plus, au plus 4 par processeur ; par défaut, une par cœur utilisable (GOMAXPROCS)",
-	"a number of inputs at once, 1 or more":                                                                     "un nombre d'entrées en même temps, 1 ou plus",
-	"skip the inputs whose output exists (to finish an interrupted batch); --resume is the same":                "passe les entrées dont le document existe déjà (pour finir une série interrompue) ; --resume fait de même",
-	"same as --skip-existing":                                                                                   "comme --skip-existing",
-	"--force and --skip-existing contradict each other: choose one":                                             "--force et --skip-existing se contredisent : choisissez l'une des deux",
-	"%s: the blank form is a Word document: give a name ending in .docx (or no extension, .docx is then added)": "%s: le formulaire vierge est un document Word : donnez un nom qui finit par .docx (ou sans extension, .docx est alors ajouté)",
-	"standard input looks like JSON: add --format json":                                                         "l'entrée standard ressemble à du JSON : ajoutez --format json",
-	"labelkit: %s: cannot write: %v":                                                                            "labelkit: %s: écriture impossible : %v",
-	"refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -":             "refus d'écrire un DOCX sur un terminal : redirigez la sortie standard, ou donnez un fichier au lieu de -",
-	"output `DIR` (or FILE with --blank; \"-\" for standard output)":                                            "`DOSSIER` de sortie (ou FICHIER avec --blank ; « - » pour la sortie standard)",
-	"`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder":                        "`MODÈLE` : le nom d'un modèle intégré, un fichier .docx ou un dossier de modèle décomposé",
+	"a number of inputs at once, 1 or more":                                                                 "un nombre d'entrées en même temps, 1 ou plus",
+	"skip the inputs whose output exists (to finish an interrupted batch); --resume is the same":            "passe les entrées dont le document existe déjà (pour finir une série interrompue) ; --resume fait de même",
+	"same as --skip-existing":                                                                               "comme --skip-existing",
+	"--force and --skip-existing contradict each other: choose one":                                         "--force et --skip-existing se contredisent : choisissez l'une des deux",
+	"%s: the output is a Word document: give a name ending in .docx (or no extension, .docx is then added)": "%s : la sortie est un document Word : donnez un nom qui finit par .docx (ou sans extension, .docx est alors ajouté)",
+	"standard input looks like JSON: add --format json":                                                     "l'entrée standard ressemble à du JSON : ajoutez --format json",
+	"labelkit: %s: cannot write: %v":                                                                        "labelkit: %s: écriture impossible : %v",
+	"refusing to write a DOCX to a terminal: redirect standard output, or give a file instead of -":         "refus d'écrire un DOCX sur un terminal : redirigez la sortie standard, ou donnez un fichier au lieu de -",
+	"output `DIR` (or FILE with --blank; \"-\" for standard output)":                                        "`DOSSIER` de sortie (ou FICHIER avec --blank ; « - » pour la sortie standard)",
+	"`TEMPLATE`: an embedded template name, a .docx file or an unpacked template folder":                    "`MODÈLE` : le nom d'un modèle intégré, un fichier .docx ou un dossier de modèle décomposé",
 	"`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)": "`POLITIQUE` qui rend les sorties durables avant qu'elles n'apparaissent : batch (une synchronisation du système de fichiers par groupe de sorties), each (un fsync par sortie : ne vide que les fichiers de labelkit, plus lent), none (aucune synchronisation : dossiers temporaires)",
 	"unknown sync policy %q: use batch, each or none":                                  "politique de synchronisation %q inconnue : utilisez batch, each ou none",
 	"write the blank form":                                                             "écrit le formulaire vierge",
@@ -586,18 +586,18 @@ illisibles ou avec des problèmes ; 2 erreur d'utilisation.
 	"changes":                 "modifications",
 	"notification":            "notification",
 	"labelkit: wrote %s (%s)": "labelkit: %s écrit (%s)",
-	"write the notification to `FILE` (- for standard output)":                         "écrit la notification dans `FICHIER` (- pour la sortie standard)",
-	"print the change list instead, as `FORMAT`: text or json":                         "affiche plutôt la liste des modifications, au `FORMAT` text ou json",
-	"`DATE` of the notification, YYYY-MM-DD":                                           "`DATE` de la notification, AAAA-MM-JJ",
-	"overwrite an existing output":                                                     "écrase une sortie existante",
-	"quiet: no summary line":                                                           "silencieux : pas de ligne de bilan",
-	"takes two inputs, OLD and NEW (got %d)":                                           "attend deux fichiers, ANCIEN et NOUVEAU (%d donnés)",
-	"--format %q: want text or json":                                                   "--format %q : text ou json attendu",
-	"--format prints the change list: -o, --date and --force are for the notification": "--format affiche la liste des modifications : -o, --date et --force sont pour la notification",
+	"write the notification to `FILE` (- for standard output)": "écrit la notification dans `FICHIER` (- pour la sortie standard)",
+	"print the change list instead, as `FORMAT`: text or json": "affiche plutôt la liste des modifications, au `FORMAT` text ou json",
+	"`DATE` of the notification, YYYY-MM-DD":                   "`DATE` de la notification, AAAA-MM-JJ",
+	"overwrite an existing output":                             "écrase une sortie existante",
+	"quiet: no summary line":                                   "silencieux : pas de ligne de bilan",
+	"takes two inputs, OLD and NEW (got %d)":                   "attend deux fichiers, ANCIEN et NOUVEAU (%d donnés)",
+	"--format %q: want text or json":                           "--format %q : text ou json attendu",
+	"--format prints the change list: -o, --date, --force, --pdf and --pdf-only are for the notification": "--format affiche la liste des modifications : -o, --date, --force, --pdf et --pdf-only sont pour la notification",
 	"--date: %v": "--date : %v",
 	"OLD and NEW are files: standard input is not supported": "ANCIEN et NOUVEAU sont des fichiers : l'entrée standard n'est pas prise en charge",
 	`
-Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--force] [-q] OLD NEW
+Usage: labelkit changes [-o FILE.docx] [--date YYYY-MM-DD] [--pdf|--pdf-only] [--force] [-q] OLD NEW
        labelkit changes --format text|json OLD NEW
 
 Compares two agreement inputs (.toml or .json files): OLD, the labelled
@@ -611,7 +611,9 @@ all: the new table; reject them all: the old one), the documents of
 Annexe 4 added or removed, and the signature block. The default output is
 NEW's name with "-notification.docx"; "-o -" writes to standard output.
 --date dates the notification and its tracked changes (without it, a line
-is left to write the date on: the clock is never read).
+is left to write the date on: the clock is never read). --pdf also writes
+its PDF/A beside it, through LibreOffice (the tracked changes shown as
+Word prints them); --pdf-only writes the PDF alone.
 
 With --format, prints the list of changes on standard output: "text", one
 change per line,
@@ -623,10 +625,10 @@ change per line,
 or "json", an array of {path, label, section, kind, old, new}.
 
 Exit codes: without --format, 0 written, 2 trouble (invalid input, output
-exists without --force); with --format, as diff: 0 no change, 1 changes,
-2 trouble.
+exists without --force, no PDF written); with --format, as diff: 0 no
+change, 1 changes, 2 trouble.
 `: `
-Usage : labelkit changes [-o FICHIER.docx] [--date AAAA-MM-JJ] [--force] [-q] ANCIEN NOUVEAU
+Usage : labelkit changes [-o FICHIER.docx] [--date AAAA-MM-JJ] [--pdf|--pdf-only] [--force] [-q] ANCIEN NOUVEAU
         labelkit changes --format text|json ANCIEN NOUVEAU
 
 Compare deux fichiers de convention (.toml ou .json) : ANCIEN, la solution
@@ -642,7 +644,9 @@ documents de l'annexe 4 ajoutés ou retirés, et le bloc de signature. La
 sortie par défaut est le nom de NOUVEAU suivi de « -notification.docx » ;
 « -o - » écrit sur la sortie standard. --date date la notification et ses
 marques de révision (sans elle, une ligne reste à remplir : l'horloge n'est
-jamais lue).
+jamais lue). --pdf écrit aussi son PDF/A à côté, avec LibreOffice (les
+marques de révision telles que Word les imprime) ; --pdf-only écrit le PDF
+seul.
 
 Avec --format, affiche la liste des modifications sur la sortie standard :
 « text », une modification par ligne,
@@ -654,16 +658,18 @@ Avec --format, affiche la liste des modifications sur la sortie standard :
 ou « json », un tableau de {path, label, section, kind, old, new}.
 
 Codes de sortie : sans --format, 0 écrit, 2 problème (fichier invalide,
-sortie existante sans --force) ; avec --format, comme diff : 0 aucune
-modification, 1 modifications, 2 problème.
+sortie existante sans --force, PDF non écrit) ; avec --format, comme diff :
+0 aucune modification, 1 modifications, 2 problème.
 `,
 	`
   labelkit changes v1.toml v2.toml                  # writes v2-notification.docx
   labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
+  labelkit changes --pdf v1.toml v2.toml            # also v2-notification.pdf
   labelkit changes --format text v1.toml v2.toml
   labelkit changes --format json v1.toml v2.toml > changes.json`: `
   labelkit changes v1.toml v2.toml                  # écrit v2-notification.docx
   labelkit changes -o notification.docx --date 2026-12-15 v1.toml v2.toml
+  labelkit changes --pdf v1.toml v2.toml            # aussi v2-notification.pdf
   labelkit changes --format text v1.toml v2.toml
   labelkit changes --format json v1.toml v2.toml > changes.json`,
 }

@@ -5,9 +5,6 @@ import (
 	"context"
 	"flag"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/esante/labelkit"
@@ -190,78 +187,11 @@ func agreementTemplate(spec string) ([]labelkit.Option, error) {
 }
 
 func (a *app) renderBlank(fs *flag.FlagSet, o renderOptions, opts []labelkit.Option) int {
-	if o.out == stdinName && o.pdf && !o.pdfOnly {
-		return a.failUsage(fs, errorf("--pdf with -o - would write two documents to standard output: use --pdf-only for the PDF alone"))
-	}
-	ctx, stop := withSignals(a.ctx)
-	defer stop()
-	p, code, ok := a.openPDF(o)
-	if !ok {
-		return code
-	}
-	defer p.close()
-	fill := func(w io.Writer) error { return labelkit.RenderBlank(w, opts...) }
-	makePDF := p != nil && p.unavailable == nil
-	if o.out == stdinName {
-		if a.stdoutTerminal {
-			return a.failUsage(fs, errorf("refusing to write a DOCX to a terminal: redirect standard output or give -o FILE"))
-		}
-		if makePDF {
-			fill = p.toPDF(ctx, fill)
-		}
-		var buf bytes.Buffer
-		if err := fill(&buf); err != nil {
-			return a.fail(a.sprintf("blank form"), err)
-		}
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
-			return a.fail(a.sprintf("<stdout>"), err)
-		}
-		return exitOK
-	}
-	path := o.out
-	if path == "" {
-		path = blankName
-	} else if fi, err := os.Stat(path); (err == nil && fi.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
-		path = filepath.Join(path, blankName)
-	} else if ext := filepath.Ext(path); ext == "" {
-		path += ".docx" // "-o formulaire" means formulaire.docx
-	} else if !strings.EqualFold(ext, ".docx") {
-		return a.usageError(fs, "%s: the blank form is a Word document: give a name ending in .docx (or no extension, .docx is then added)", fileName(path))
-	}
-	// The PDF is made first: if it fails, nothing is written.
-	var pdfBytes bytes.Buffer
-	pdfPath := pdfNameFor(path)
-	if makePDF {
-		if _, err := os.Lstat(pdfPath); err == nil && !o.force {
-			return a.fail(pdfPath, errExists)
-		}
-		if err := p.toPDF(ctx, fill)(&pdfBytes); err != nil {
-			return a.fail(pdfPath, err)
-		}
-	}
-	var written []string
-	if !makePDF || !p.only {
-		if err := writeFileAtomic(ctx, path, o.force, fill); err != nil {
-			return a.fail(path, err)
-		}
-		written = append(written, path)
-	}
-	if makePDF {
-		err := writeFileAtomic(ctx, pdfPath, o.force, func(w io.Writer) error {
-			_, err := w.Write(pdfBytes.Bytes())
-			return err
-		})
-		if err != nil {
-			return a.fail(pdfPath, err)
-		}
-		written = append(written, pdfPath)
-	}
-	if !o.quiet {
-		for _, w := range written {
-			a.eprintf("labelkit: wrote %s", fileName(w))
-		}
-	}
-	return a.pdfDone(p, exitOK)
+	return a.writeSingle(fs, o, single{
+		name: blankName,
+		what: msg("blank form"),
+		fill: func(w io.Writer) error { return labelkit.RenderBlank(w, opts...) },
+	})
 }
 
 // batchRenderer renders agreement inputs.
