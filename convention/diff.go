@@ -212,19 +212,6 @@ func (c *Convention) Entries() []Entry {
 	return es
 }
 
-// Label returns the agreement's wording for the key path (« N° de version
-// de la solution logicielle » for "solution.version"; list indexes are
-// ignored: "annexes[2].title"), or "" for a path the format does not have.
-func Label(path string) string {
-	p := patternOf(path)
-	for _, f := range fields {
-		if f.path == p {
-			return f.label
-		}
-	}
-	return ""
-}
-
 func yesNo(b bool) string {
 	if b {
 		return "Oui"

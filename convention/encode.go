@@ -21,25 +21,18 @@ func EncodeTOML(w io.Writer, c *Convention) error {
 	e.comment("Vérifiez ce fichier avec « labelkit validate », puis produisez la convention")
 	e.comment("avec « labelkit render ». Les valeurs absentes sont des champs non remplis.")
 	e.blank()
-	e.choice("reason", "Motif de la Convention", string(c.Reason), AllReasons())
-	e.choice("level", "Niveau de labellisation (article 3.2)", string(c.Level), AllLevels())
+	choice(e, "reason", "Motif de la Convention", c.Reason, AllReasons())
+	choice(e, "level", "Niveau de labellisation (article 3.2)", c.Level, AllLevels())
 
 	co := c.Company
-	e.table("company", "Identification de la société (le Candidat).")
-	e.text("company.name", co.Name)
-	e.text("company.address", co.Address)
-	e.text("company.postal_code", co.PostalCode)
-	e.text("company.city", co.City)
-	e.text("company.country", co.Country)
-	e.text("company.phone", co.Phone)
-	e.text("company.fax", co.Fax)
-	e.text("company.email", co.Email)
-	e.text("company.registration_id", co.RegistrationID)
-	e.text("company.registration_place", co.RegistrationPlace)
-	e.text("company.registration_number", co.RegistrationNumber)
+	e.texts("company", "Identification de la société (le Candidat).",
+		"name", co.Name, "address", co.Address, "postal_code", co.PostalCode, "city", co.City,
+		"country", co.Country, "phone", co.Phone, "fax", co.Fax, "email", co.Email,
+		"registration_id", co.RegistrationID, "registration_place", co.RegistrationPlace,
+		"registration_number", co.RegistrationNumber)
 	r := co.Representative
 	e.table("company.representative", "Représentant de la société.")
-	e.choice("civility", "Civilité", string(r.Civility), AllCivilities())
+	choice(e, "civility", "Civilité", r.Civility, AllCivilities())
 	e.text("company.representative.last_name", r.LastName)
 	e.text("company.representative.first_name", r.FirstName)
 	e.text("company.representative.title", r.Title)
@@ -50,7 +43,7 @@ func EncodeTOML(w io.Writer, c *Convention) error {
 	e.list("solution.components[]", s.Components)
 	e.text("solution.version", s.Version)
 	e.key("La solution logicielle est destinée aux seuls centres de santé (true = Oui).", "centres_only", strconv.FormatBool(s.CentresOnly))
-	e.choice("deployment", lookupField("solution.deployment").label, string(s.Deployment), AllDeployments())
+	choice(e, "deployment", lookupField("solution.deployment").label, s.Deployment, AllDeployments())
 	if s.MaxSites != 0 {
 		e.key("Nombre maximum de sites (déploiement multisite).", "max_sites", strconv.Itoa(s.MaxSites))
 	}
@@ -79,14 +72,10 @@ func EncodeTOML(w io.Writer, c *Convention) error {
 	e.text("solution.hosting.provider", h.Provider)
 	e.text("solution.hosting.scope", h.Scope)
 	if l := s.LAP; l != nil {
-		e.table("solution.lap", "Certification « LAP ».")
-		e.text("solution.lap.certificate", l.Certificate)
-		e.text("solution.lap.number", l.Number)
+		e.texts("solution.lap", "Certification « LAP ».", "certificate", l.Certificate, "number", l.Number)
 	}
 	if d := s.DMP; d != nil {
-		e.table("solution.dmp", "Homologation à la DMP compatibilité.")
-		e.text("solution.dmp.homologation", d.Homologation)
-		e.text("solution.dmp.module", d.Module)
+		e.texts("solution.dmp", "Homologation à la DMP compatibilité.", "homologation", d.Homologation, "module", d.Module)
 	}
 	if sv := s.SesamVitale; sv != nil {
 		e.table("solution.sesam_vitale", "Homologation / Agrément SESAM Vitale.")
@@ -102,9 +91,7 @@ func EncodeTOML(w io.Writer, c *Convention) error {
 		e.text("annexes[].description", a.Description)
 	}
 	if a := c.ANS; a != nil {
-		e.table("ans", "Signataire de l'ANS.")
-		e.text("ans.name", a.Name)
-		e.text("ans.title", a.Title)
+		e.texts("ans", "Signataire de l'ANS.", "name", a.Name, "title", a.Title)
 	}
 	if sg := c.Signature; sg != nil {
 		e.table("signature", "Fait en deux exemplaires originaux, A … le …")
@@ -161,6 +148,15 @@ func (e *tomlEncoder) text(path, v string) {
 	e.key(f.label+".", path[strings.LastIndexByte(path, '.')+1:], quoteTOML(v))
 }
 
+// texts writes the table path, about as its comment, and its text fields,
+// given as key, value pairs.
+func (e *tomlEncoder) texts(path, about string, keyValues ...string) {
+	e.table(path, about)
+	for i := 0; i+1 < len(keyValues); i += 2 {
+		e.text(path+"."+keyValues[i], keyValues[i+1])
+	}
+}
+
 // list writes a list of texts, one item a line.
 func (e *tomlEncoder) list(path string, items []string) {
 	if len(items) == 0 {
@@ -177,37 +173,18 @@ func (e *tomlEncoder) list(path string, items []string) {
 }
 
 // choice writes an enumerated value with the possible values as comment.
-func choiceLines[T interface {
+func choice[T interface {
 	~string
 	Label() string
-}](all []T) []string {
-	var out []string
-	for _, v := range all {
-		out = append(out, fmt.Sprintf("  %q = %s", string(v), v.Label()))
-	}
-	return out
-}
-
-func (e *tomlEncoder) choice(name, about, v string, all any) {
+}](e *tomlEncoder, name, about string, v T, all []T) {
 	if v == "" {
 		return
 	}
 	e.comment(about + " :")
-	var lines []string
-	switch a := all.(type) {
-	case []Reason:
-		lines = choiceLines(a)
-	case []Level:
-		lines = choiceLines(a)
-	case []Civility:
-		lines = choiceLines(a)
-	case []Deployment:
-		lines = choiceLines(a)
+	for _, a := range all {
+		e.comment(fmt.Sprintf("  %q = %s", string(a), a.Label()))
 	}
-	for _, l := range lines {
-		e.comment(l)
-	}
-	e.line(name + " = " + quoteTOML(v))
+	e.line(name + " = " + quoteTOML(string(v)))
 }
 
 // quoteTOML writes s as a TOML basic string.

@@ -6,6 +6,40 @@ package convention
 // String, and the predicates templates use; all are value receivers, safe on
 // the zero value.
 
+// labels is an enumeration: its values in the agreement's order, each with
+// the agreement's wording of it.
+type labels[T ~string] []struct {
+	value T
+	label string
+}
+
+// values returns the values in order, in a new slice.
+func (l labels[T]) values() []T {
+	out := make([]T, len(l))
+	for i, e := range l {
+		out[i] = e.value
+	}
+	return out
+}
+
+// index returns the position of v, or -1 when it is not a value.
+func (l labels[T]) index(v T) int {
+	for i, e := range l {
+		if e.value == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// label returns the wording of v, or "" when it is not a value.
+func (l labels[T]) label(v T) string {
+	if i := l.index(v); i >= 0 {
+		return l[i].label
+	}
+	return ""
+}
+
 // Reason is the « Motif de la Convention ».
 type Reason string
 
@@ -15,19 +49,16 @@ const (
 	ReasonRenewal Reason = "renewal" // Demande de renouvellement de labellisation V1 en V2
 )
 
+var reasons = labels[Reason]{
+	{ReasonFirst, "Première demande de labellisation"},
+	{ReasonRenewal, "Demande de renouvellement de labellisation V1 en V2"},
+}
+
 // AllReasons returns the reasons in the agreement's order.
-func AllReasons() []Reason { return []Reason{ReasonFirst, ReasonRenewal} }
+func AllReasons() []Reason { return reasons.values() }
 
 // Label returns the agreement's wording of r, or "" when r is not valid.
-func (r Reason) Label() string {
-	switch r {
-	case ReasonFirst:
-		return "Première demande de labellisation"
-	case ReasonRenewal:
-		return "Demande de renouvellement de labellisation V1 en V2"
-	}
-	return ""
-}
+func (r Reason) Label() string { return reasons.label(r) }
 
 // Valid reports whether r is one of the listed reasons.
 func (r Reason) Valid() bool { return r.Label() != "" }
@@ -50,32 +81,21 @@ const (
 	LevelAdvanced Level = "advanced" // Niveau Avancé (niveau 2)
 )
 
+var levels = labels[Level]{
+	{LevelStandard, "Niveau Standard"},
+	{LevelAdvanced, "Niveau Avancé"},
+}
+
 // AllLevels returns the levels in the agreement's order.
-func AllLevels() []Level { return []Level{LevelStandard, LevelAdvanced} }
+func AllLevels() []Level { return levels.values() }
 
 // Label returns the agreement's wording of l (« Niveau Standard », « Niveau
 // Avancé »), or "" when l is not valid.
-func (l Level) Label() string {
-	switch l {
-	case LevelStandard:
-		return "Niveau Standard"
-	case LevelAdvanced:
-		return "Niveau Avancé"
-	}
-	return ""
-}
+func (l Level) Label() string { return levels.label(l) }
 
 // Number returns the level's number in article 3.2 (1 for standard, 2 for
 // advanced), or 0 when l is not valid.
-func (l Level) Number() int {
-	switch l {
-	case LevelStandard:
-		return 1
-	case LevelAdvanced:
-		return 2
-	}
-	return 0
-}
+func (l Level) Number() int { return levels.index(l) + 1 }
 
 // Valid reports whether l is one of the listed levels.
 func (l Level) Valid() bool { return l.Label() != "" }
@@ -98,18 +118,14 @@ const (
 	Monsieur Civility = "Monsieur"
 )
 
+var civilities = labels[Civility]{{Madame, "Madame"}, {Monsieur, "Monsieur"}}
+
 // AllCivilities returns the civilities.
-func AllCivilities() []Civility { return []Civility{Madame, Monsieur} }
+func AllCivilities() []Civility { return civilities.values() }
 
 // Label returns the civility as written in the agreement, or "" when c is
 // not valid.
-func (c Civility) Label() string {
-	switch c {
-	case Madame, Monsieur:
-		return string(c)
-	}
-	return ""
-}
+func (c Civility) Label() string { return civilities.label(c) }
 
 // Valid reports whether c is Madame or Monsieur.
 func (c Civility) Valid() bool { return c.Label() != "" }
@@ -139,20 +155,14 @@ const (
 	Multisite Deployment = "multisite"
 )
 
+var deployments = labels[Deployment]{{Monosite, "Monosite"}, {Multisite, "Multisites"}}
+
 // AllDeployments returns the deployments in the agreement's order.
-func AllDeployments() []Deployment { return []Deployment{Monosite, Multisite} }
+func AllDeployments() []Deployment { return deployments.values() }
 
 // Label returns the agreement's wording (« Monosite », « Multisites »), or ""
 // when d is not valid.
-func (d Deployment) Label() string {
-	switch d {
-	case Monosite:
-		return "Monosite"
-	case Multisite:
-		return "Multisites"
-	}
-	return ""
-}
+func (d Deployment) Label() string { return deployments.label(d) }
 
 // Valid reports whether d is one of the listed deployments.
 func (d Deployment) Valid() bool { return d.Label() != "" }
@@ -185,34 +195,28 @@ const (
 	ChirurgienDentiste      Profession = "chirurgien_dentiste"
 )
 
-var professionLabels = map[Profession]string{
-	MedecinGeneraliste:      "Médecin généraliste",
-	MedecinSpecialiste:      "Médecin spécialiste",
-	Infirmier:               "Infirmier",
-	MasseurKinesitherapeute: "Masseur Kinésithérapeute",
-	PedicurePodologue:       "Pédicure - Podologue",
-	Orthophoniste:           "Orthophoniste",
-	Orthoptiste:             "Orthoptiste",
-	Dieteticien:             "Diététicien",
-	SageFemme:               "Sage-femme",
-	Psychologue:             "Psychologue",
-	Pharmacien:              "Pharmacien",
-	ChirurgienDentiste:      "Chirurgien-dentiste",
+var professions = labels[Profession]{
+	{MedecinGeneraliste, "Médecin généraliste"},
+	{MedecinSpecialiste, "Médecin spécialiste"},
+	{Infirmier, "Infirmier"},
+	{MasseurKinesitherapeute, "Masseur Kinésithérapeute"},
+	{PedicurePodologue, "Pédicure - Podologue"},
+	{Orthophoniste, "Orthophoniste"},
+	{Orthoptiste, "Orthoptiste"},
+	{Dieteticien, "Diététicien"},
+	{SageFemme, "Sage-femme"},
+	{Psychologue, "Psychologue"},
+	{Pharmacien, "Pharmacien"},
+	{ChirurgienDentiste, "Chirurgien-dentiste"},
 }
 
 // AllProfessions returns the 12 professions in the agreement's order. The
 // slice is new at each call.
-func AllProfessions() []Profession {
-	return []Profession{
-		MedecinGeneraliste, MedecinSpecialiste, Infirmier, MasseurKinesitherapeute,
-		PedicurePodologue, Orthophoniste, Orthoptiste, Dieteticien, SageFemme,
-		Psychologue, Pharmacien, ChirurgienDentiste,
-	}
-}
+func AllProfessions() []Profession { return professions.values() }
 
 // Label returns the profession as written in the agreement (« Masseur
 // Kinésithérapeute », « Pédicure - Podologue »), or "" when p is not valid.
-func (p Profession) Label() string { return professionLabels[p] }
+func (p Profession) Label() string { return professions.label(p) }
 
 // Valid reports whether p is one of the 12 listed professions.
 func (p Profession) Valid() bool { return p.Label() != "" }

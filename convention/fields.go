@@ -67,11 +67,30 @@ var fields = []field{
 	{"signature.date", "Date de signature", 0, false},
 }
 
-func lookupField(pattern string) field {
+// Label returns the agreement's wording for the key path (« N° de version
+// de la solution logicielle » for "solution.version"; list indexes are
+// ignored: "annexes[2].title"), or "" for a path the format does not have.
+func Label(path string) string {
+	f, _ := findField(patternOf(path))
+	return f.label
+}
+
+// findField returns the field whose path is pattern (list items as "[]").
+func findField(pattern string) (field, bool) {
 	for _, f := range fields {
 		if f.path == pattern {
-			return f
+			return f, true
 		}
 	}
-	panic("convention: no field " + pattern)
+	return field{}, false
+}
+
+// lookupField is findField for a pattern written in the source: a pattern the
+// format does not have is a bug.
+func lookupField(pattern string) field {
+	f, ok := findField(pattern)
+	if !ok {
+		panic("convention: no field " + pattern)
+	}
+	return f
 }
