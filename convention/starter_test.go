@@ -71,6 +71,29 @@ func TestStarter(t *testing.T) {
 			continue
 		}
 		placeholders++
+		// an instruction for this field: « remplacez « À COMPLÉTER : code
+		// postal » par le code postal de la société », and how to drop an
+		// optional one, naming its table or block as written in the file
+		f := lookupField(patternOf(p.Path))
+		if want := "valeur à compléter : remplacez « " + Placeholder; !strings.HasPrefix(p.Message, want) ||
+			!strings.Contains(p.Message, " » par "+f.what) {
+			t.Errorf("%s: %q, want it to say to replace the placeholder by %q", p.Path, p.Message, f.what)
+		}
+		for prefix, hint := range map[string]string{
+			"annexes[":              "ou retirez ce bloc [[annexes]] (facultatif)",
+			"ans.":                  "ou retirez la table [ans] (facultative)",
+			"solution.lap.":         "ou retirez la table [solution.lap] (facultative)",
+			"solution.components[":  "ou retirez-le de la liste (facultative)",
+			"company.fax":           "ou retirez la clé (facultative)",
+			"solution.dmp.module":   "ou retirez la clé (facultative)",
+			"solution.dmp.homolog":  "ou retirez la table [solution.dmp] (facultative)",
+			"company.postal_code":   "par le code postal de la société",
+			"solution.hosting.scop": "par le périmètre de l'agrément de l'hébergeur",
+		} {
+			if strings.HasPrefix(p.Path, prefix) && !strings.HasSuffix(p.Message, hint) {
+				t.Errorf("%s: %q, want it to end with %q", p.Path, p.Message, hint)
+			}
+		}
 	}
 	if placeholders != n {
 		t.Errorf("%d placeholder problems for %d placeholders", placeholders, n)

@@ -59,6 +59,12 @@ var versionDate = time.Date(2019, time.July, 1, 0, 0, 0, 0, time.UTC)
 
 // optionalHint tells how to drop an optional value instead of filling it.
 func optionalHint(path string) string {
+	switch patternOf(path) {
+	case "company.fax", "solution.dmp.module":
+		return ", ou retirez la clé (facultative)"
+	case "solution.components[]", "solution.other_professions[]":
+		return ", ou retirez-le de la liste (facultative)"
+	}
 	for _, t := range []string{"solution.lap", "solution.dmp", "solution.sesam_vitale", "ans", "annexes"} {
 		if strings.HasPrefix(path, t+".") || strings.HasPrefix(path, t+"[") {
 			if t == "annexes" {
@@ -66,10 +72,6 @@ func optionalHint(path string) string {
 			}
 			return ", ou retirez la table [" + t + "] (facultative)"
 		}
-	}
-	switch patternOf(path) {
-	case "company.fax", "solution.components[]", "solution.other_professions[]", "solution.dmp.module":
-		return ", ou retirez la clé (facultative)"
 	}
 	return ""
 }
@@ -94,7 +96,7 @@ func (v *validator) text(path, s string, required bool) bool {
 	}
 	ok := true
 	if strings.HasPrefix(s, Placeholder) {
-		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par votre valeur pour « "+f.label+" »"+optionalHint(path))
+		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par "+f.what+optionalHint(path))
 		return false
 	}
 	if !utf8.ValidString(s) {

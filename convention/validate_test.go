@@ -268,6 +268,10 @@ func TestFieldsTable(t *testing.T) {
 		if f.label == "" {
 			t.Errorf("%s: no label", f.path)
 		}
+		// a text field says what to write in a placeholder's message
+		if (f.max > 0) != (f.what != "") {
+			t.Errorf("%s: max %d, what %q: a text field, and only one, says what to write", f.path, f.max, f.what)
+		}
 	}
 	c := valid()
 	c.Normalize()
