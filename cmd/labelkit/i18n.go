@@ -52,6 +52,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
+
+	"github.com/esante/labelkit/render"
 )
 
 // userLanguage is the language of the messages for the environment: English
@@ -200,7 +202,56 @@ func (a *app) errText(err error) string {
 			}
 		}
 	}
+	var pe *render.PackageError
+	if errors.As(err, &pe) {
+		return a.packageText(pe)
+	}
 	return err.Error()
+}
+
+// packageTexts say what is wrong with a file given as a template, by the
+// package reader's error; those with a detail (the reader's own words)
+// print it after them.
+var packageTexts = []struct {
+	err    error
+	text   string
+	detail bool
+}{
+	{render.ErrEncrypted, msg("password-protected document: remove the password in Word (File > Info > Protect Document > Encrypt with Password, empty password) and save it again"), false},
+	{render.ErrLegacyDoc, msg("a Word 97-2003 .doc file, not a .docx: open it in Word or LibreOffice and save it as .docx (Word Document)"), false},
+	{render.ErrNotZip, msg("not a Word document (.docx): the file is not a zip archive"), false},
+	{render.ErrNotDocx, msg("not a Word document (.docx): a zip archive without a Word document in it"), false},
+	{render.ErrMacroEnabled, msg("a document with macros: save it in Word as a .docx (Word Document) without macros"), false},
+	{render.ErrUnsafeName, msg("an entry name that could write outside the document (absolute, .., backslash or control character), refused"), true},
+	{render.ErrDuplicate, msg("two entries of the same name (case aside), refused"), true},
+	{render.ErrDoctype, msg("an XML part with a DOCTYPE or ENTITY declaration, refused"), true},
+	{render.ErrCorrupt, msg("damaged document: open it in Word and save it again"), true},
+}
+
+// packageText is a package reader's error in the user's language: the part
+// it concerns, then what is wrong.
+func (a *app) packageText(pe *render.PackageError) string {
+	var text string
+	var le *render.LimitError
+	if errors.As(pe.Err, &le) {
+		text = a.sprintf("document too large: over the limit %s = %d", le.Limit, le.Max)
+	} else {
+		text = pe.Err.Error()
+		for _, t := range packageTexts {
+			if errors.Is(pe.Err, t.err) {
+				detail := strings.TrimPrefix(strings.TrimPrefix(pe.Err.Error(), t.err.Error()), ": ")
+				text = a.sprintf(t.text)
+				if t.detail && detail != "" {
+					text += " (" + detail + ")"
+				}
+				break
+			}
+		}
+	}
+	if pe.Part != "" {
+		return quoteName(pe.Part) + ": " + text
+	}
+	return text
 }
 
 // opKind groups the operations of fs.PathError.

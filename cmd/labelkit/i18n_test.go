@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -15,6 +16,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/esante/labelkit/render"
 )
 
 // translatedArg is, for each function or method that takes a catalogue key,
@@ -292,4 +295,31 @@ func TestPrinterConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestPackageText: the template reader's errors reach the terminal in the
+// user's language, once, with the part they concern and the reader's
+// detail where it helps.
+func TestPackageText(t *testing.T) {
+	fr, _, _ := testApp()
+	en, _, _ := testApp()
+	en.getenv = englishEnv
+	wrapped := fmt.Errorf("render: %w", &render.PackageError{Part: "word/document.xml",
+		Err: fmt.Errorf("%w: checksum error", render.ErrCorrupt)})
+	limit := fmt.Errorf("render: %w", &render.PackageError{Err: &render.LimitError{Limit: "MaxParts", Max: 10}})
+	for _, tc := range []struct {
+		a    *app
+		err  error
+		want string
+	}{
+		{fr, wrapped, "word/document.xml: document endommagé : ouvrez-le dans Word et enregistrez-le à nouveau (checksum error)"},
+		{en, wrapped, "word/document.xml: damaged document: open it in Word and save it again (checksum error)"},
+		{fr, limit, "document trop grand : au-delà de la limite MaxParts = 10"},
+		{fr, prefixed("t.docx", fmt.Errorf("render: %w", &render.PackageError{Err: fmt.Errorf("%w: zip: not a valid zip file", render.ErrNotZip)})),
+			"t.docx: ce n'est pas un document Word (.docx) : le fichier n'est pas une archive zip"},
+	} {
+		if got := tc.a.errText(tc.err); got != tc.want {
+			t.Errorf("errText(%v) =\n%q, want\n%q", tc.err, got, tc.want)
+		}
+	}
 }
