@@ -142,86 +142,103 @@ func control(v any, opts map[string]any) (controlValue, error) {
 // checkboxXML is the checkbox content control for x, closing the current
 // run before it and reopening it after.
 func (c *escCtx) checkboxXML(x checkboxValue) string {
-	q := func(s string) string { return c.wp + ":" + s }
-	k := func(s string) string { return c.w14 + ":" + s }
-	val, glyph := "0", glyphUnchecked
+	tail := c.cbTail[0]
 	if x.checked {
-		val, glyph = "1", glyphChecked
+		tail = c.cbTail[1]
 	}
 	var b strings.Builder
-	b.WriteString(c.closeRun)
-	b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
+	b.Grow(len(c.sdtOpen) + c.namesLen(x.tag, x.title) + len(tail))
+	b.WriteString(c.sdtOpen)
 	c.writeNames(&b, x.tag, x.title)
-	b.WriteString("<" + k("checkbox") + ">")
-	b.WriteString("<" + k("checked") + " " + k("val") + `="` + val + `"/>`)
-	b.WriteString("<" + k("checkedState") + " " + k("val") + `="2612" ` + k("font") + `="MS Gothic"/>`)
-	b.WriteString("<" + k("uncheckedState") + " " + k("val") + `="2610" ` + k("font") + `="MS Gothic"/>`)
-	b.WriteString("</" + k("checkbox") + ">")
-	b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
-	b.WriteString("<" + q("r") + ">" + c.cbRPr + "<" + q("t") + ">" + glyph + "</" + q("t") + "></" + q("r") + ">")
-	b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
-	b.WriteString(c.reopen)
+	b.WriteString(tail)
 	return b.String()
+}
+
+// namesLen is about the length of what writeNames writes.
+func (c *escCtx) namesLen(tag, title string) int {
+	return len(c.aliasOpen) + len(title) + len(c.tagOpen) + len(tag) + 6
 }
 
 // writeNames writes w:alias and w:tag, when given.
 func (c *escCtx) writeNames(b *strings.Builder, tag, title string) {
 	if title != "" {
-		b.WriteString("<" + c.wp + ":alias " + c.wp + `:val="` + escapeAttr(title) + `"/>`)
+		b.WriteString(c.aliasOpen)
+		b.WriteString(escapeAttr(title))
+		b.WriteString(`"/>`)
 	}
 	if tag != "" {
-		b.WriteString("<" + c.wp + ":tag " + c.wp + `:val="` + escapeAttr(tag) + `"/>`)
+		b.WriteString(c.tagOpen)
+		b.WriteString(escapeAttr(tag))
+		b.WriteString(`"/>`)
 	}
 }
 
 // controlXML is the content control for x, closing the current run before
 // it and reopening it after.
 func (c *escCtx) controlXML(x *controlValue) string {
-	q := func(s string) string { return c.wp + ":" + s }
-	attr := func(name, val string) string { return " " + q(name) + `="` + escapeAttr(val) + `"` }
+	wp := c.wp
+	attr := func(b *strings.Builder, name, val string) {
+		b.WriteString(" " + wp + ":" + name + `="`)
+		b.WriteString(escapeAttr(val))
+		b.WriteString(`"`)
+	}
+	placeholder := x.text == "" && x.prompt != ""
+	text := x.text
+	if placeholder {
+		text = x.prompt
+	}
+	text = escapeText(text, c)
 	var b strings.Builder
-	b.WriteString(c.closeRun)
-	b.WriteString("<" + q("sdt") + "><" + q("sdtPr") + ">")
+	b.Grow(len(c.sdtOpen) + len(c.rPr) + c.namesLen(x.tag, x.title) + 64 + len(c.ctlRun) + len(c.ctlText) + len(text) + len(c.ctlClose))
+	b.WriteString(c.sdtOpen)
 	b.WriteString(c.rPr) // what Word gives the text typed in the control
 	c.writeNames(&b, x.tag, x.title)
-	placeholder := x.text == "" && x.prompt != ""
 	if placeholder {
-		b.WriteString("<" + q("showingPlcHdr") + "/>")
+		b.WriteString("<" + wp + ":showingPlcHdr/>")
 	}
 	switch {
 	case x.items != nil:
-		b.WriteString("<" + q("dropDownList") + ">")
+		b.WriteString("<" + wp + ":dropDownList>")
 		for _, it := range x.items {
-			b.WriteString("<" + q("listItem") + attr("displayText", it) + attr("value", it) + "/>")
+			b.WriteString("<" + wp + ":listItem")
+			attr(&b, "displayText", it)
+			attr(&b, "value", it)
+			b.WriteString("/>")
 		}
-		b.WriteString("</" + q("dropDownList") + ">")
+		b.WriteString("</" + wp + ":dropDownList>")
 	case x.dateFormat != "":
-		b.WriteString("<" + q("date"))
+		b.WriteString("<" + wp + ":date")
 		if x.fullDate != "" {
-			b.WriteString(attr("fullDate", x.fullDate))
+			attr(&b, "fullDate", x.fullDate)
 		}
-		b.WriteString("><" + q("dateFormat") + attr("val", x.dateFormat) + "/>")
+		b.WriteString("><" + wp + ":dateFormat")
+		attr(&b, "val", x.dateFormat)
+		b.WriteString("/>")
 		if x.lang != "" {
-			b.WriteString("<" + q("lid") + attr("val", x.lang) + "/>")
+			b.WriteString("<" + wp + ":lid")
+			attr(&b, "val", x.lang)
+			b.WriteString("/>")
 		}
-		b.WriteString("<" + q("storeMappedDataAs") + attr("val", "dateTime") + "/>")
-		b.WriteString("<" + q("calendar") + attr("val", "gregorian") + "/>")
-		b.WriteString("</" + q("date") + ">")
+		b.WriteString("<" + wp + ":storeMappedDataAs")
+		attr(&b, "val", "dateTime")
+		b.WriteString("/><" + wp + ":calendar")
+		attr(&b, "val", "gregorian")
+		b.WriteString("/></" + wp + ":date>")
 	case x.multiLine:
-		b.WriteString("<" + q("text") + attr("multiLine", "1") + "/>")
+		b.WriteString("<" + wp + ":text")
+		attr(&b, "multiLine", "1")
+		b.WriteString("/>")
 	default:
-		b.WriteString("<" + q("text") + "/>")
+		b.WriteString("<" + wp + ":text/>")
 	}
-	b.WriteString("</" + q("sdtPr") + "><" + q("sdtContent") + ">")
-	rPr, text := c.rPr, x.text
+	b.WriteString(c.ctlRun)
 	if placeholder {
-		rPr, text = withRStyle(c.wp, c.rPr, x.promptStyle), x.prompt
+		b.WriteString(withRStyle(wp, c.rPr, x.promptStyle) + "<" + wp + `:t xml:space="preserve">`)
+	} else {
+		b.WriteString(c.ctlText)
 	}
-	b.WriteString("<" + q("r") + ">" + rPr + "<" + q("t") + ` xml:space="preserve">`)
-	b.WriteString(escapeText(text, c))
-	b.WriteString("</" + q("t") + "></" + q("r") + ">")
-	b.WriteString("</" + q("sdtContent") + "></" + q("sdt") + ">")
-	b.WriteString(c.reopen)
+	b.WriteString(text)
+	b.WriteString(c.ctlClose)
 	return b.String()
 }
 

@@ -40,6 +40,15 @@ type escCtx struct {
 	br, tab   string // a line break / tab inside the run
 	checked   string // the whole untagged checkbox content control, checked
 	unchecked string
+	// the markup of content controls around their names (see checkboxXML
+	// and controlXML), made once
+	sdtOpen   string    // closeRun + "<w:sdt><w:sdtPr>"
+	aliasOpen string    // `<w:alias w:val="`
+	tagOpen   string    // `<w:tag w:val="`
+	cbTail    [2]string // after the names: the checkbox's properties and glyph, then reopen; [1] checked
+	ctlRun    string    // "</w:sdtPr><w:sdtContent><w:r>"
+	ctlText   string    // rPr + `<w:t xml:space="preserve">`
+	ctlClose  string    // "</w:t></w:r></w:sdtContent></w:sdt>" + reopen
 	// for link and image
 	r, wpd   string // prefixes of the relationships and wordprocessingDrawing namespaces
 	linkOpen string // "<w:r>" + rPr with the Hyperlink style + `<w:t xml:space="preserve">`
@@ -69,6 +78,23 @@ func newRunCtx(wp, w14, rPr, cbRPr string) escCtx {
 		br:       "</" + q("t") + "><" + q("br") + "/>" + t,
 		tab:      "</" + q("t") + "><" + q("tab") + "/>" + t,
 	}
+	k := func(s string) string { return w14 + ":" + s }
+	c.sdtOpen = c.closeRun + "<" + q("sdt") + "><" + q("sdtPr") + ">"
+	c.aliasOpen = "<" + q("alias") + " " + q("val") + `="`
+	c.tagOpen = "<" + q("tag") + " " + q("val") + `="`
+	for i, glyph := range [2]string{glyphUnchecked, glyphChecked} {
+		c.cbTail[i] = "<" + k("checkbox") + ">" +
+			"<" + k("checked") + " " + k("val") + `="` + strconv.Itoa(i) + `"/>` +
+			"<" + k("checkedState") + " " + k("val") + `="2612" ` + k("font") + `="MS Gothic"/>` +
+			"<" + k("uncheckedState") + " " + k("val") + `="2610" ` + k("font") + `="MS Gothic"/>` +
+			"</" + k("checkbox") + ">" +
+			"</" + q("sdtPr") + "><" + q("sdtContent") + ">" +
+			"<" + q("r") + ">" + cbRPr + "<" + q("t") + ">" + glyph + "</" + q("t") + "></" + q("r") + ">" +
+			"</" + q("sdtContent") + "></" + q("sdt") + ">" + c.reopen
+	}
+	c.ctlRun = "</" + q("sdtPr") + "><" + q("sdtContent") + "><" + q("r") + ">"
+	c.ctlText = rPr + t
+	c.ctlClose = "</" + q("t") + "></" + q("r") + "></" + q("sdtContent") + "></" + q("sdt") + ">" + c.reopen
 	c.checked = c.checkboxXML(checkboxValue{checked: true})
 	c.unchecked = c.checkboxXML(checkboxValue{})
 	return c

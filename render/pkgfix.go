@@ -76,7 +76,11 @@ func splice(data []byte, from, to int, s string) []byte {
 // escapeAttr escapes s for a double-quoted attribute value; characters
 // XML forbids are dropped, invalid UTF-8 becomes U+FFFD.
 func escapeAttr(s string) string {
+	if !needsEscape(s) && !strings.Contains(s, `"`) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for _, r := range s {
 		switch {
 		case r == '&':
