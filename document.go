@@ -49,3 +49,43 @@ func blankDocument(info templates.Info) Document {
 	c.Normalize()
 	return Document{Convention: c, Blank: true, Template: info}
 }
+
+// docData is what Render and RenderBlank give the template: the Document,
+// with copies of the convention's fields beside the embedded convention,
+// so that {{.Company.Name}} finds Company at the top of the struct.
+// text/template looks a field up by name at every evaluation, and reflect
+// finds a field promoted from an embedded struct only by a breadth-first
+// search that allocates; a field at the top is a plain scan. The embedded
+// convention still gives its methods and {{.Convention}}.
+type docData struct {
+	*convention.Convention
+	Reason      convention.Reason
+	Level       convention.Level
+	Company     convention.Company
+	Solution    convention.Solution
+	Annexes     []convention.Annex
+	ANS         *convention.Signatory
+	Signature   *convention.Signature
+	Blank       bool
+	Template    templates.Info
+	InputSHA256 string
+}
+
+// data returns d as the template receives it.
+func (d Document) data() *docData {
+	c := d.Convention
+	return &docData{
+		Convention: c,
+		Reason:     c.Reason,
+		Level:      c.Level,
+		Company:    c.Company,
+		Solution:   c.Solution,
+		Annexes:    c.Annexes,
+		ANS:        c.ANS,
+		Signature:  c.Signature,
+
+		Blank:       d.Blank,
+		Template:    d.Template,
+		InputSHA256: d.InputSHA256,
+	}
+}

@@ -25,8 +25,8 @@ var customInfo = templates.Info{Name: "custom"}
 
 // WithTemplate renders with t, a user's own template parsed by the caller
 // ([render.ParseFile], [render.Parse], [render.ParseFS]), instead of the
-// embedded default. It receives the same Document; its Template field reads
-// {Name: "custom"}. A nil t leaves the choice as it was. A template derived
+// embedded default. It receives the same data as the default template (a
+// Document's fields and methods); its Template field reads {Name: "custom"}. A nil t leaves the choice as it was. A template derived
 // from the embedded ones uses their French functions (dateFR, eurosFR...):
 // parse it with render.Funcs(frfuncs.FuncMap()).
 func WithTemplate(t *render.Template) Option {
@@ -115,7 +115,7 @@ func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
 	}
 	doc := NewDocument(c)
 	doc.Template = info
-	return execute(w, t, doc)
+	return execute(w, t, doc.data())
 }
 
 // RenderBlank writes the official blank form as a DOCX document to w: the
@@ -127,7 +127,7 @@ func RenderBlank(w io.Writer, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	return execute(w, t, blankDocument(info))
+	return execute(w, t, blankDocument(info).data())
 }
 
 func execute(w io.Writer, t *render.Template, doc any) error {

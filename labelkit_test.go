@@ -267,6 +267,44 @@ func TestNewDocument(t *testing.T) {
 	}
 }
 
+// TestDocData checks that the template's data (docData) offers what a
+// Document does, with the same values: every field of the convention at the
+// top, Document's own fields, the convention's methods, and nothing else.
+func TestDocData(t *testing.T) {
+	c := load(t, "testdata/inputs/maximal.toml")
+	d := NewDocument(c)
+	dd := d.data()
+	dv := reflect.ValueOf(dd).Elem()
+	want := map[string]reflect.Value{}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[Document]()) {
+		if f.IsExported() {
+			want[f.Name] = reflect.ValueOf(d).FieldByIndex(f.Index)
+		}
+	}
+	for _, f := range reflect.VisibleFields(dv.Type()) {
+		if !f.IsExported() || len(f.Index) > 1 {
+			continue // promoted from the embedded convention: shadowed
+		}
+		w, ok := want[f.Name]
+		if !ok {
+			t.Errorf("docData.%s: not a field of Document", f.Name)
+			continue
+		}
+		delete(want, f.Name)
+		if f.Type != w.Type() || !reflect.DeepEqual(dv.FieldByIndex(f.Index).Interface(), w.Interface()) {
+			t.Errorf("docData.%s = %v, Document's is %v", f.Name, dv.FieldByIndex(f.Index), w)
+		}
+	}
+	for name := range want {
+		t.Errorf("Document.%s: missing from docData", name)
+	}
+	for m := range reflect.TypeFor[Document]().Methods() {
+		if _, ok := reflect.TypeFor[*docData]().MethodByName(m.Name); !ok {
+			t.Errorf("Document's method %s: missing from docData", m.Name)
+		}
+	}
+}
+
 // TestFilledAndBlank checks what the issue asks of each form beyond the
 // golden files: instructions only in the blank form, data in place,
 // properties.
