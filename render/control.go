@@ -80,13 +80,25 @@ func control(v any, opts map[string]any) (controlValue, error) {
 		return controlValue{}, err
 	}
 	cv := controlValue{text: text}
-	keys := make([]string, 0, len(opts))
-	for k := range opts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := controlOptions // sorted: the options are read in name order
+	known := 0
 	for _, k := range keys {
-		o := opts[k]
+		if _, ok := opts[k]; ok {
+			known++
+		}
+	}
+	if known != len(opts) { // some unknown: found in the same order
+		keys = make([]string, 0, len(opts))
+		for k := range opts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+	}
+	for _, k := range keys {
+		o, ok := opts[k]
+		if !ok {
+			continue
+		}
 		var s string
 		switch k {
 		case "tag", "title", "prompt", "promptStyle", "date", "lang":

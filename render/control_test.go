@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,13 @@ func TestWithRStyle(t *testing.T) {
 		if got := withRStyle("w", tc[0], tc[1]); got != tc[2] {
 			t.Errorf("withRStyle(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
 		}
+	}
+}
+
+// control reads its options in controlOptions' order, which must be the
+// order of their names (the order it reads them in when one is unknown).
+func TestControlOptionsSorted(t *testing.T) {
+	if !slices.IsSorted(controlOptions) {
+		t.Errorf("controlOptions not sorted: %v", controlOptions)
 	}
 }

@@ -17,6 +17,9 @@ var (
 // String formats v the way text/template prints values, except that nil
 // and a nil pointer print nothing.
 func String(v any) (string, error) {
+	if s, ok := v.(string); ok {
+		return s, nil // what fmt.Sprint gives, without its buffer
+	}
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
 		return "", nil // nil
