@@ -15,6 +15,9 @@ func (c *compiler) checkActions(funcs template.FuncMap) {
 	var decls strings.Builder
 	seen := map[string]bool{}
 	for _, a := range c.acts {
+		if !strings.Contains(a.body(), ":=") {
+			continue
+		}
 		for _, m := range varDeclRE.FindAllStringSubmatch(a.body(), -1) {
 			for _, v := range m[1:] {
 				if v != "" && !seen[v] {
@@ -25,7 +28,10 @@ func (c *compiler) checkActions(funcs template.FuncMap) {
 		}
 	}
 	pre := decls.String()
-	for _, a := range c.acts {
+	srcs := make([]string, len(c.acts))
+	var all strings.Builder
+	all.WriteString(pre)
+	for i, a := range c.acts {
 		var src string
 		switch a.kind {
 		case kindPrint, kindSilent:
@@ -46,7 +52,19 @@ func (c *compiler) checkActions(funcs template.FuncMap) {
 		default:
 			continue
 		}
-		if _, err := parse.Parse("x", pre+src, "{{", "}}", funcs, builtinNames); err != nil {
+		srcs[i] = src
+		all.WriteString(src)
+	}
+	// Each source closes what it opens: when they all parse as one, each
+	// parses alone. Otherwise each is parsed alone, for its own message.
+	if _, err := parse.Parse("x", all.String(), "{{", "}}", funcs, builtinNames); err == nil {
+		return
+	}
+	for i, a := range c.acts {
+		if srcs[i] == "" {
+			continue
+		}
+		if _, err := parse.Parse("x", pre+srcs[i], "{{", "}}", funcs, builtinNames); err != nil {
 			c.errorAt(a, nil, "%s", cleanParseError(err))
 		}
 	}

@@ -451,7 +451,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	if mode == modeWord && !c.media {
 		for _, a := range c.acts {
-			if mediaCall.MatchString(a.body()) {
+			if b := a.body(); mentions(b, "image", "link") && mediaCall.MatchString(b) {
 				c.media = true
 				break
 			}
@@ -476,7 +476,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	c.assignContexts()
 	for _, a := range c.acts {
-		if revFuncRE.MatchString(a.body()) {
+		if b := a.body(); mentions(b, revFuncNames...) && revFuncRE.MatchString(b) {
 			c.idState()
 			break
 		}
@@ -544,6 +544,17 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		tp.direct = compileDirect(tmpl, fm)
 	}
 	return nil, nil
+}
+
+// mentions reports whether s holds one of names: a quick test before
+// the regular expressions that look for calls, which cost more.
+func mentions(s string, names ...string) bool {
+	for _, n := range names {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaCall matches an action that may call image or link.
