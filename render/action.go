@@ -1,7 +1,6 @@
 package render
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -50,7 +49,7 @@ func actionBody(src string) string {
 	return strings.TrimSpace(s)
 }
 
-var declRE = regexp.MustCompile(`^\$[\p{L}\p{Nd}_]*\s*(,\s*\$[\p{L}\p{Nd}_]*\s*)?(:=|=[^=])`)
+var declRE = lazyRegexp(`^\$[\p{L}\p{Nd}_]*\s*(,\s*\$[\p{L}\p{Nd}_]*\s*)?(:=|=[^=])`)
 
 // classify sets kind and keyword from the action's text.
 func (a *action) classify() {
@@ -82,7 +81,7 @@ func (a *action) classify() {
 			a.kind, a.keyword = kindSilent, "revision"
 			return
 		}
-		if declRE.MatchString(b) {
+		if strings.HasPrefix(b, "$") && declRE().MatchString(b) {
 			a.kind = kindSilent
 		} else {
 			a.kind = kindPrint

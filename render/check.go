@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -18,7 +17,7 @@ func (c *compiler) checkActions(funcs template.FuncMap) {
 		if !strings.Contains(a.body(), ":=") {
 			continue
 		}
-		for _, m := range varDeclRE.FindAllStringSubmatch(a.body(), -1) {
+		for _, m := range varDeclRE().FindAllStringSubmatch(a.body(), -1) {
 			for _, v := range m[1:] {
 				if v != "" && !seen[v] {
 					seen[v] = true
@@ -70,7 +69,7 @@ func (c *compiler) checkActions(funcs template.FuncMap) {
 	}
 }
 
-var varDeclRE = regexp.MustCompile(`(\$[\p{L}\p{Nd}_]+)\s*(?:,\s*(\$[\p{L}\p{Nd}_]+)\s*)?:=`)
+var varDeclRE = lazyRegexp(`(\$[\p{L}\p{Nd}_]+)\s*(?:,\s*(\$[\p{L}\p{Nd}_]+)\s*)?:=`)
 
 // builtinNames lists text/template's predefined functions for parse.Parse.
 var builtinNames = map[string]any{

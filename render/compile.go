@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -451,7 +450,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	if mode == modeWord && !c.media {
 		for _, a := range c.acts {
-			if b := a.body(); mentions(b, "image", "link") && mediaCall.MatchString(b) {
+			if b := a.body(); mentions(b, "image", "link") && mediaCall().MatchString(b) {
 				c.media = true
 				break
 			}
@@ -476,7 +475,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	c.assignContexts()
 	for _, a := range c.acts {
-		if b := a.body(); mentions(b, revFuncNames...) && revFuncRE.MatchString(b) {
+		if b := a.body(); mentions(b, revFuncNames...) && revFuncRE().MatchString(b) {
 			c.idState()
 			break
 		}
@@ -514,7 +513,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	tp.dropTables = c.dropMarks
 	tp.lineStarts = lineStarts(src)
 	if _, err := tmpl.Parse(src); err != nil {
-		return Errors{tp.locate(err, parseLoc)}, nil
+		return Errors{tp.locate(err, parseLoc())}, nil
 	}
 	err = rewrite(tmpl.Tree, func(pos parse.Pos) (int, bool) {
 		a := tp.actionAt(int(pos))
@@ -558,4 +557,4 @@ func mentions(s string, names ...string) bool {
 }
 
 // mediaCall matches an action that may call image or link.
-var mediaCall = regexp.MustCompile(`\b(image|link)\b`)
+var mediaCall = lazyRegexp(`\b(image|link)\b`)

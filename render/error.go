@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Kind classifies an [Error], so that a program can react to it without
@@ -76,25 +77,33 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// lazyRegexp returns a function giving the regular expression src,
+// compiled on first use: the package's expressions (several with Unicode
+// classes) cost a few milliseconds of every command's start when compiled
+// at init, and most runs need few of them or none.
+func lazyRegexp(src string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
+}
+
 // execPrefix matches text/template's location prefix, which names the
 // compiled source rather than the document.
-var execPrefix = regexp.MustCompile(`^template: [^\n]*?:\d+:\d+: executing "[^"]*" at <[^\n]*?>: `)
+var execPrefix = lazyRegexp(`^template: [^\n]*?:\d+:\d+: executing "[^"]*" at <[^\n]*?>: `)
 
-var parsePrefix = regexp.MustCompile(`^template: [^\n]*?:\d+: `)
+var parsePrefix = lazyRegexp(`^template: [^\n]*?:\d+: `)
 
 // callPrefix matches "error calling f: f: ", where a function's own error
 // already names it.
-var callPrefix = regexp.MustCompile(`error calling (\w+): (\w+): `)
+var callPrefix = lazyRegexp(`error calling (\w+): (\w+): `)
 
 func cleanExecMessage(msg string) string {
 	msg = nullMessage(msg)
-	msg = execPrefix.ReplaceAllString(msg, "")
-	msg = parsePrefix.ReplaceAllString(msg, "")
+	msg = execPrefix().ReplaceAllString(msg, "")
+	msg = parsePrefix().ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
 	// index's missing key reads as a field's.
 	msg = strings.ReplaceAll(msg, "error calling index: map has no entry", "map has no entry")
-	msg = callPrefix.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := callPrefix.FindStringSubmatch(m)
+	msg = callPrefix().ReplaceAllStringFunc(msg, func(m string) string {
+		sub := callPrefix().FindStringSubmatch(m)
 		if sub[1] == sub[2] {
 			return sub[2] + ": "
 		}
@@ -156,15 +165,15 @@ func (tp *tpart) actionAt(off int) *action {
 }
 
 var (
-	execLoc  = regexp.MustCompile(`^template: .*?:(\d+):(\d+): `)
-	parseLoc = regexp.MustCompile(`^template: .*?:(\d+): `)
+	execLoc  = lazyRegexp(`^template: .*?:(\d+):(\d+): `)
+	parseLoc = lazyRegexp(`^template: .*?:(\d+): `)
 )
 
 // locate maps a text/template error to the paragraph and action it is
 // about.
 func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 	e := &Error{Part: tp.name, Kind: KindSyntax, Err: err}
-	if loc == execLoc {
+	if loc == execLoc() {
 		e.Kind = execKind(err)
 	}
 	m := loc.FindStringSubmatch(err.Error())
@@ -196,7 +205,7 @@ func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 	return e
 }
 
-var quoted = regexp.MustCompile(`"([^"]+)"`)
+var quoted = lazyRegexp(`"([^"]+)"`)
 
 // actionOnLine guesses which action of a source line a parse error (which
 // has no column) is about: the first naming what the message quotes (e.g.
@@ -207,7 +216,7 @@ func (tp *tpart) actionOnLine(line int, msg string) *action {
 		to = tp.lineStarts[line]
 	}
 	var first *action
-	q := quoted.FindStringSubmatch(msg)
+	q := quoted().FindStringSubmatch(msg)
 	for _, a := range tp.acts {
 		if a.internal || a.srcOff < from || a.srcOff >= to {
 			continue
@@ -224,7 +233,7 @@ func (tp *tpart) actionOnLine(line int, msg string) *action {
 
 // declares reports whether src declares variable v.
 func declares(src, v string) bool {
-	for _, m := range varDeclRE.FindAllStringSubmatch(src, -1) {
+	for _, m := range varDeclRE().FindAllStringSubmatch(src, -1) {
 		if m[1] == v || m[2] == v {
 			return true
 		}
@@ -239,13 +248,13 @@ const missingKeyMessage = "map has no entry for key "
 // nilField matches text/template's error for a field read on a nil
 // interface, which is how a JSON null ({"client": null}) meets
 // {{.client.nom}}: the action's node, then the field.
-var nilField = regexp.MustCompile(`executing "[^"]*" at <([^>\n]*)>: (nil pointer evaluating interface \{\}\.(\w+)|nil data; no entry for key "(\w+)")`)
+var nilField = lazyRegexp(`executing "[^"]*" at <([^>\n]*)>: (nil pointer evaluating interface \{\}\.(\w+)|nil data; no entry for key "(\w+)")`)
 
 // nullMessage rewrites text/template's nil-pointer error about a null value
 // into one that names the null key: `.client is null in the data: it has
 // no key "nom"`.
 func nullMessage(msg string) string {
-	m := nilField.FindStringSubmatchIndex(msg)
+	m := nilField().FindStringSubmatchIndex(msg)
 	if m == nil {
 		return msg
 	}
@@ -285,7 +294,7 @@ func execKind(err error) Kind {
 	switch {
 	case errors.Is(err, ErrOutputTooLarge):
 		return KindLimit
-	case strings.Contains(err.Error(), missingKeyMessage), nilField.MatchString(err.Error()):
+	case strings.Contains(err.Error(), missingKeyMessage), nilField().MatchString(err.Error()):
 		// text/template reports a missing key with this message only (an
 		// ExecError without a cause to test); index does the same.
 		return KindMissingKey

@@ -3,7 +3,6 @@ package render
 import (
 	"maps"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -234,7 +233,7 @@ func (w *fieldWalker) indexPath(c *parse.CommandNode, dot string, vars map[strin
 	for _, k := range c.Args[2:] {
 		switch k := k.(type) {
 		case *parse.StringNode:
-			if identRE.MatchString(k.Text) {
+			if identRE().MatchString(k.Text) {
 				path += "." + k.Text
 			} else {
 				path += "[" + strconv.Quote(k.Text) + "]"
@@ -254,7 +253,7 @@ func (w *fieldWalker) indexPath(c *parse.CommandNode, dot string, vars map[strin
 	return path
 }
 
-var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{Nd}_]*$`)
+var identRE = lazyRegexp(`^[\p{L}_][\p{L}\p{Nd}_]*$`)
 
 func (w *fieldWalker) arg(n parse.Node, dot string, vars map[string]string) {
 	switch n := n.(type) {

@@ -206,7 +206,7 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 			st.lw = lw // pictures count in the total too
 		}
 		if err := p.execute(tmpl, lw, data); err != nil {
-			errs = append(errs, p.locate(err, execLoc))
+			errs = append(errs, p.locate(err, execLoc()))
 		} else {
 			if p.dropTables {
 				lw.b.Truncate(len(dropTables(lw.b.Bytes())))

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -315,7 +314,7 @@ func addRevState(tree *parse.Tree, user template.FuncMap) bool {
 // revFuncRE finds a call of a tracked-change function in an action's text
 // (not a field .ins or a variable $del): such a part needs its id state
 // declared (idState) before it is parsed.
-var revFuncRE = regexp.MustCompile(`(?:^|[^\pL\pN_.$])(?:` + strings.Join(revFuncNames, "|") + `)(?:[^\pL\pN_]|$)`)
+var revFuncRE = lazyRegexp(`(?:^|[^\pL\pN_.$])(?:` + strings.Join(revFuncNames, "|") + `)(?:[^\pL\pN_]|$)`)
 
 func branch(b *parse.BranchNode, pipe func(*parse.PipeNode), node func(parse.Node)) {
 	pipe(b.Pipe)

@@ -87,19 +87,19 @@ func Prepare(texts [][]byte) *Prepared {
 		return i - 1
 	}
 	// Hash chains over the last window bytes (zlib's scheme: prev is
-	// indexed by position modulo the window).
+	// indexed by position modulo the window), holding positions plus one:
+	// zero is the end of a chain, so the tables need no filling (a fresh
+	// allocation is zero already, its pages untouched until used), and prev
+	// is no longer than the text.
 	head := make([]int32, 1<<hashBits)
-	for i := range head {
-		head[i] = -1
-	}
-	prev := make([]int32, window)
+	prev := make([]int32, min(window, total))
 	insert := func(g int) {
 		if g+minMatch > len(all) {
 			return
 		}
 		h := hash4(binary.LittleEndian.Uint32(all[g:]))
 		prev[g&(window-1)] = head[h]
-		head[h] = int32(g)
+		head[h] = int32(g + 1)
 	}
 
 	// Pass 1: find the symbols of every text, counting them.
@@ -113,8 +113,8 @@ func Prepare(texts [][]byte) *Prepared {
 			bestLen, bestSrc, bestOwner := 0, -1, -1
 			if g+minMatch <= end {
 				h := hash4(binary.LittleEndian.Uint32(all[g:]))
-				for c, tries := head[h], 0; c >= 0 && tries < maxChain; c, tries = prev[int(c)&(window-1)], tries+1 {
-					ci := int(c)
+				for c, tries := head[h], 0; c > 0 && tries < maxChain; c, tries = prev[int(c-1)&(window-1)], tries+1 {
+					ci := int(c - 1)
 					if g-ci > window || ci >= g {
 						break
 					}
