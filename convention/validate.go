@@ -385,18 +385,18 @@ func patternOf(path string) string {
 	if !strings.Contains(path, "[") {
 		return path
 	}
-	var b strings.Builder
+	b := make([]byte, 0, len(path))
 	skip := false
-	for _, r := range path {
-		switch {
-		case r == '[':
-			b.WriteString("[]")
+	for i := 0; i < len(path); i++ { // brackets are ASCII: bytes will do
+		switch c := path[i]; {
+		case c == '[':
+			b = append(b, "[]"...)
 			skip = true
-		case r == ']':
+		case c == ']':
 			skip = false
 		case !skip:
-			b.WriteRune(r)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return string(b)
 }
