@@ -69,10 +69,12 @@ func ExampleReadZip_errors() {
 	_, err := opc.ReadZip(bytes.NewReader([]byte("not a zip")), 9, opc.Limits{})
 	fmt.Println(errors.Is(err, opc.ErrNotZip))
 	var e *opc.Error
-	fmt.Println(errors.As(err, &e), e.Part == "")
+	if errors.As(err, &e) {
+		fmt.Printf("part %q\n", e.Part)
+	}
 	// Output:
 	// true
-	// true true
+	// part ""
 }
 
 // The same parts always give the same bytes. This hash changes only if the
