@@ -176,48 +176,38 @@ type refForm struct {
 	multiple map[string]bool // multi-line fields
 }
 
-var (
-	refOnce sync.Once
-	refVal  *refForm
-	refErr  error
-)
-
-// reference reads the embedded blank form once.
-func reference() (*refForm, error) {
-	refOnce.Do(func() {
-		var buf bytes.Buffer
-		if refErr = RenderBlank(&buf); refErr != nil {
-			return
+// reference reads the embedded blank form, once.
+var reference = sync.OnceValues(func() (*refForm, error) {
+	var buf bytes.Buffer
+	if err := RenderBlank(&buf); err != nil {
+		return nil, err
+	}
+	doc, err := readDocx(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	ref := &refForm{byTag: map[string]*formControl{}, outside: map[string]bool{}, multiple: map[string]bool{}}
+	for _, c := range doc.controls {
+		if c.tag == "" {
+			continue
 		}
-		doc, err := readDocx(buf.Bytes())
-		if err != nil {
-			refErr = err
-			return
+		key := c.tag
+		if c.item >= 0 {
+			key = "annexes[]." + c.tag
 		}
-		ref := &refForm{byTag: map[string]*formControl{}, outside: map[string]bool{}, multiple: map[string]bool{}}
-		for _, c := range doc.controls {
-			if c.tag == "" {
-				continue
-			}
-			key := c.tag
-			if c.item >= 0 {
-				key = "annexes[]." + c.tag
-			}
-			if _, dup := ref.byTag[key]; !dup {
-				ref.byTag[key] = c
-				ref.tags = append(ref.tags, key)
-			}
-			if c.multiLine {
-				ref.multiple[key] = true
-			}
+		if _, dup := ref.byTag[key]; !dup {
+			ref.byTag[key] = c
+			ref.tags = append(ref.tags, key)
 		}
-		for _, p := range doc.paragraphs {
-			ref.outside[normSpace(p.text)] = true
+		if c.multiLine {
+			ref.multiple[key] = true
 		}
-		refVal = ref
-	})
-	return refVal, refErr
-}
+	}
+	for _, p := range doc.paragraphs {
+		ref.outside[normSpace(p.text)] = true
+	}
+	return ref, nil
+})
 
 // readDocx reads the main document of a rendered DOCX.
 func readDocx(b []byte) (*formDoc, error) {

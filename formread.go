@@ -19,7 +19,6 @@ type formControl struct {
 	dropDown    bool   // w:dropDownList
 	multiLine   bool   // w:text w:multiLine
 	fullDate    string // w:date w:fullDate
-	repeating   bool   // w15:repeatingSection
 	isItem      bool   // w15:repeatingSectionItem
 	item        int    // index of the repeating-section item holding it (or that it is), or -1
 	text        strings.Builder
@@ -111,10 +110,7 @@ func readForm(data []byte) (*formDoc, error) {
 				continue
 			case nsW15:
 				if f != nil && !f.content {
-					switch x.Name.Local {
-					case "repeatingSection":
-						f.c.repeating = true
-					case "repeatingSectionItem":
+					if x.Name.Local == "repeatingSectionItem" {
 						f.c.isItem, f.c.item = true, items
 						items++
 					}

@@ -409,9 +409,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if precompress {
 		for _, tp := range t.parts {
 			if tp.tmpl == nil {
-				if err := tp.part.Precompress(); err != nil {
-					return nil, fmt.Errorf("render: %w", err)
-				}
+				tp.part.Precompress()
 			}
 		}
 	}

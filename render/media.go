@@ -355,9 +355,7 @@ func (t *Template) setupDynamic(mainRels []opc.Relationship) error {
 		}
 		if len(data) != len(sp.part.Data) {
 			np := &opc.Part{Name: sp.name, Data: data}
-			if err := np.Precompress(); err != nil {
-				return err
-			}
+			np.Precompress()
 			sp.part = np
 		}
 	}

@@ -21,9 +21,7 @@ func asDocument(pkg *opc.Package, main string) error {
 		return fmt.Errorf("%s: %w", ct.Name, err)
 	}
 	np := &opc.Part{Name: ct.Name, Data: data}
-	if err := np.Precompress(); err != nil {
-		return err
-	}
+	np.Precompress()
 	for i, p := range pkg.Parts {
 		if p == ct {
 			pkg.Parts[i] = np

@@ -30,9 +30,7 @@ func Example() {
 	main, _ := pkg.MainDocument()
 	fmt.Println("main:", main, pkg.ContentType(main))
 	for _, p := range pkg.Parts {
-		if err := p.Precompress(); err != nil { // once, before sharing
-			log.Fatal(err)
-		}
+		p.Precompress() // once, before sharing
 	}
 
 	var out bytes.Buffer

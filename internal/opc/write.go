@@ -118,12 +118,11 @@ func (w *Writer) writeRaw(name string, comp []byte, crc32 uint32, usize uint64) 
 // or after replacing p.Data. It modifies p: call it before sharing p between
 // goroutines. A part read from a deflated zip entry keeps the source's
 // compressed bytes unless Precompress is called.
-func (p *Part) Precompress() error {
+func (p *Part) Precompress() {
 	var buf bytes.Buffer
 	buf.Grow(len(p.Data)/4 + 64)
 	defaultDeflater.compress(&buf, p.Data)
 	p.raw = newRaw(p.Data, buf.Bytes(), crc(p.Data))
-	return nil
 }
 
 func newRaw(data, comp []byte, crc uint32) *rawEntry {
