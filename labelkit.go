@@ -26,9 +26,10 @@ var customInfo = templates.Info{Name: "custom"}
 // WithTemplate renders with t, a user's own template parsed by the caller
 // ([render.ParseFile], [render.Parse], [render.ParseFS]), instead of the
 // embedded default. It receives the same data as the default template (a
-// Document's fields and methods); its Template field reads {Name: "custom"}. A nil t leaves the choice as it was. A template derived
-// from the embedded ones uses their French functions (dateFR, eurosFR...):
-// parse it with render.Funcs(frfuncs.FuncMap()).
+// Document's fields and methods); its Template field reads {Name:
+// "custom"}. A nil t leaves the choice as it was. A template derived from
+// the embedded ones uses their French functions (dateFR, eurosFR...): parse
+// it with render.Funcs(frfuncs.FuncMap()).
 func WithTemplate(t *render.Template) Option {
 	return func(c *config) {
 		if t != nil {

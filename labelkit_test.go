@@ -190,8 +190,8 @@ func TestTemplateOptions(t *testing.T) {
 		t.Errorf("unknown template, blank: err = %v", err)
 	}
 
-	// A template of the other kind says so before executing anything
-	// (it used to fail on the first field its data lacks).
+	// A template of the other kind says so before executing anything,
+	// instead of failing on the first field its data lacks.
 	var ke *TemplateKindError
 	for _, err := range []error{
 		Render(&bytes.Buffer{}, c, WithTemplateName(templates.NotificationName)),

@@ -344,8 +344,8 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	}()
 	if p.f == nil {
 		// Still in memory (the common case): one write from the buffer.
-		// No bufio.Writer here: a 64 KiB one per output was a quarter of
-		// the batch's allocations, fresh memory to clear for nothing.
+		// No bufio.Writer: the whole output is in the buffer already, and
+		// one per output would be fresh memory to clear for nothing.
 		if err := p.open(); err != nil {
 			return err
 		}

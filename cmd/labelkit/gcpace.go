@@ -8,10 +8,10 @@ import (
 // Garbage-collector pacing for batches.
 //
 // A batch keeps little alive (the parsed template, the pools, the outputs in
-// flight: 2 to 4 MB for the agreement) and allocates much (~130 KB per
-// agreement: TOML decoding, template execution), so with the default
-// GOGC=100 the heap goal stays at 4 to 8 MB and a collection runs every 15
-// to 25 agreements. Each one costs more with two cores than with one
+// flight) and allocates much per document (decoding, template execution),
+// so with the default GOGC=100 the heap goal stays small and a collection
+// runs every few documents (figures in BENCH.md). Each one costs more with
+// two cores than with one
 // (mark workers and assists on both Ps, futex wake-ups, sync.Pool caches
 // emptied, so the deflate writers and buffers are allocated afresh, cleared
 // and later returned to the OS by the scavenger: memclrNoHeapPointers,
