@@ -261,3 +261,20 @@ func inOrder(t *testing.T, c *Converter, texts ...string) []error {
 	wg.Wait()
 	return errs
 }
+
+// TestFakeDate: WithDate dates the PDF (document information and XMP),
+// whatever the DOCX says.
+func TestFakeDate(t *testing.T) {
+	date := time.Date(2026, time.December, 15, 10, 30, 0, 0, time.UTC)
+	c, _ := newFake(t, WithDate(date))
+	var buf bytes.Buffer
+	if err := c.Convert(t.Context(), &buf, bytes.NewReader(tinyDocx(t, "un"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<xmp:CreateDate>2026-12-15T10:30:00Z</xmp:CreateDate>",
+		"<xmp:ModifyDate>2026-12-15T10:30:00Z</xmp:ModifyDate>", "/CreationDate(D:20261215103000+00'00')"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in the PDF", want)
+		}
+	}
+}
