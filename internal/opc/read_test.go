@@ -364,3 +364,27 @@ func TestIsXML(t *testing.T) {
 		}
 	}
 }
+
+// TestHidden: the one dot-file rule ReadFS and templates' Unpack share.
+func TestHidden(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		isDir bool
+		want  bool
+	}{
+		{".git", true, true},
+		{"word/.DS_Store", false, true},
+		{".gitkeep", false, true},
+		{"_rels/.rels", false, false},
+		{"word/_rels/.rels", false, false},
+		{"word/_rels/document.xml.rels", false, false},
+		{"_rels/.rels", true, true}, // a folder named .rels is no part
+		{"word/.rels", false, true}, // .rels outside _rels
+		{"word/document.xml", false, false},
+		{".hidden/document.xml", false, false}, // the file itself; its folder is skipped
+	} {
+		if got := Hidden(tc.name, tc.isDir); got != tc.want {
+			t.Errorf("Hidden(%q, %v) = %v, want %v", tc.name, tc.isDir, got, tc.want)
+		}
+	}
+}
