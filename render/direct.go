@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"text/template"
 	"text/template/parse"
 )
@@ -83,13 +84,14 @@ const (
 // dcmd is a command of a pipeline, or an argument of a call.
 type dcmd struct {
 	kind    cmdKind
-	idents  []string // field names (cmdField, cmdVar)
-	name    string   // variable name (cmdVar), function name (calls)
-	konst   value    // cmdConst
-	pipe    *dpipe   // cmdPipe
-	args    []*darg  // calls
-	hasArgs bool     // a field or value given arguments: text/template's error
-	fn      *dfunc   // cmdCall
+	idents  []string     // field names (cmdField, cmdVar)
+	name    string       // variable name (cmdVar), function name (calls)
+	konst   value        // cmdConst
+	pipe    *dpipe       // cmdPipe
+	args    []*darg      // calls
+	hasArgs bool         // given arguments: a method's (cmdField, cmdVar), else text/template's error
+	margs   []parse.Node // a method's arguments
+	fn      *dfunc       // cmdCall
 }
 
 // darg is an argument of a call: a command, or a constant already of the
@@ -97,11 +99,13 @@ type dcmd struct {
 type darg struct {
 	cmd   *dcmd
 	konst reflect.Value
+	kv    any          // konst.Interface()
 	typ   reflect.Type // the parameter's type, nil for builtins
 }
 
 // dfunc is a function of the template's FuncMap, ready to call.
 type dfunc struct {
+	fast     func(args []value) (any, error, bool) // without reflection, for common signatures
 	fn       reflect.Value
 	typ      reflect.Type
 	numFixed int
@@ -221,6 +225,17 @@ func (c *directCompiler) command(cmd *parse.CommandNode) *dcmd {
 	}
 	d := c.operand(cmd.Args[0])
 	d.hasArgs = len(cmd.Args) > 1
+	if d.hasArgs && (d.kind == cmdField || d.kind == cmdVar && len(d.idents) > 0) {
+		// a method's arguments, compiled at execution for its parameters
+		d.margs = cmd.Args[1:]
+		for _, a := range d.margs {
+			switch a.(type) {
+			case *parse.StringNode, *parse.BoolNode, *parse.NumberNode:
+			default:
+				c.bad = true // only constants, so far
+			}
+		}
+	}
 	return d
 }
 
@@ -367,6 +382,7 @@ func (c *directCompiler) function(name string) *dfunc {
 	if !plainType(typ.Out(0)) {
 		return nil
 	}
+	f.fast = fastFunc(fv)
 	c.funcs[name] = f
 	return f
 }
@@ -382,21 +398,33 @@ func plainType(t reflect.Type) bool {
 
 // arg compiles an argument for a parameter of type t.
 func (c *directCompiler) arg(n parse.Node, t reflect.Type) *darg {
-	switch n := n.(type) {
+	switch n.(type) {
 	case *parse.DotNode, *parse.FieldNode, *parse.VariableNode, *parse.PipeNode, *parse.IdentifierNode:
 		return &darg{cmd: c.operand(n), typ: t}
+	}
+	if v, ok := constArg(n, t); ok {
+		return &darg{konst: v, kv: v.Interface(), typ: t}
+	}
+	c.bad = true
+	return &darg{}
+}
+
+// constArg is the value text/template gives the constant n for a
+// parameter of type t, if it is not an error.
+func constArg(n parse.Node, t reflect.Type) (reflect.Value, bool) {
+	switch n := n.(type) {
 	case *parse.NilNode:
 		switch t.Kind() {
 		case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
-			return &darg{konst: reflect.Zero(t), typ: t}
+			return reflect.Zero(t), true
 		}
 	case *parse.StringNode:
 		if t.Kind() == reflect.String {
-			return &darg{konst: reflect.ValueOf(n.Text).Convert(t), typ: t}
+			return reflect.ValueOf(n.Text).Convert(t), true
 		}
 	case *parse.BoolNode:
 		if t.Kind() == reflect.Bool {
-			return &darg{konst: reflect.ValueOf(n.True).Convert(t), typ: t}
+			return reflect.ValueOf(n.True).Convert(t), true
 		}
 	case *parse.NumberNode:
 		switch t.Kind() {
@@ -405,25 +433,30 @@ func (c *directCompiler) arg(n parse.Node, t reflect.Type) *darg {
 				v := reflect.New(t).Elem()
 				v.SetInt(n.Int64)
 				if v.Int() == n.Int64 {
-					return &darg{konst: v, typ: t}
+					return v, true
 				}
 			}
 		case reflect.Float32, reflect.Float64:
 			if n.IsFloat {
 				v := reflect.New(t).Elem()
 				v.SetFloat(n.Float64)
-				return &darg{konst: v, typ: t}
+				return v, true
 			}
 		}
 	}
-	if t.Kind() == reflect.Interface { // any
-		d := c.operand(n)
-		if d.kind == cmdConst {
-			return &darg{konst: reflect.ValueOf(d.konst.v), typ: t}
+	if t.Kind() == reflect.Interface && t.NumMethod() == 0 {
+		switch n := n.(type) {
+		case *parse.StringNode:
+			return reflect.ValueOf(n.Text), true
+		case *parse.BoolNode:
+			return reflect.ValueOf(n.True), true
+		case *parse.NumberNode:
+			if v, ok := idealConstant(n); ok {
+				return reflect.ValueOf(v), true
+			}
 		}
 	}
-	c.bad = true
-	return &darg{}
+	return reflect.Value{}, false
 }
 
 // variable is a template variable during direct execution.
@@ -437,7 +470,8 @@ type direct struct {
 	w          *limitWriter
 	esc        func(int, any) (string, error)
 	vars       []variable
-	missingErr bool // missingkey=error
+	stack      []value // arguments of the calls under way
+	missingErr bool    // missingkey=error
 	buf        []byte
 }
 
@@ -658,7 +692,10 @@ func (d *direct) pipeline(dot value, p *dpipe) (value, error) {
 // command evaluates c; prev is the previous command's value, if hasPrev.
 func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, error) {
 	if c.kind < cmdCall && (c.hasArgs || hasPrev) {
-		return value{}, errIndirect // not a function: text/template's error
+		if c.margs == nil && !(hasPrev && len(c.idents) > 0) {
+			return value{}, errIndirect // not a function: text/template's error
+		}
+		return d.methodCall(dot, c, prev, hasPrev)
 	}
 	switch c.kind {
 	case cmdDot:
@@ -694,21 +731,24 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 		}
 		return v, nil
 	}
-	args := make([]value, 0, len(c.args)+1)
+	// The arguments go on a stack shared by the calls of the execution.
+	base := len(d.stack)
+	defer func() { d.stack = d.stack[:base] }()
 	for _, a := range c.args {
 		if a.cmd == nil {
-			args = append(args, value{a.konst.Interface(), true})
+			d.stack = append(d.stack, value{a.kv, true})
 			continue
 		}
 		v, err := d.command(dot, a.cmd, value{}, false)
 		if err != nil {
 			return v, err
 		}
-		args = append(args, v)
+		d.stack = append(d.stack, v)
 	}
 	if hasPrev {
-		args = append(args, prev)
+		d.stack = append(d.stack, prev)
 	}
+	args := d.stack[base:]
 	switch c.kind {
 	case cmdNot:
 		if len(args) != 1 {
@@ -727,28 +767,49 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 	return d.call(c, args)
 }
 
-// compare is eq (or ne) for operands of one basic type; other cases are
+// compare is eq (or ne) for operands of one basic kind (bool, string,
+// signed integer or float, named types too); other cases are
 // text/template's.
 func compare(args []value, eq bool) (value, error) {
 	if len(args) < 2 || (!eq && len(args) != 2) {
 		return value{}, errIndirect
 	}
-	a := args[0].v
-	switch a.(type) {
-	case string, bool, int, float64:
-	default:
+	a := reflect.ValueOf(args[0].v)
+	k := basicKind(a)
+	if k == reflect.Invalid {
 		return value{}, errIndirect
 	}
 	truth := false
-	for _, b := range args[1:] {
-		if reflect.TypeOf(b.v) != reflect.TypeOf(a) {
+	for _, arg := range args[1:] {
+		b := reflect.ValueOf(arg.v)
+		if basicKind(b) != k {
 			return value{}, errIndirect
 		}
-		if a == b.v {
-			truth = true
+		switch k {
+		case reflect.Bool:
+			truth = truth || a.Bool() == b.Bool()
+		case reflect.String:
+			truth = truth || a.String() == b.String()
+		case reflect.Int:
+			truth = truth || a.Int() == b.Int()
+		case reflect.Float64:
+			truth = truth || a.Float() == b.Float()
 		}
 	}
 	return value{truth == eq, true}, nil
+}
+
+// basicKind groups the kinds compare handles, or is Invalid.
+func basicKind(v reflect.Value) reflect.Kind {
+	switch v.Kind() {
+	case reflect.Bool, reflect.String:
+		return v.Kind()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return reflect.Int
+	case reflect.Float32, reflect.Float64:
+		return reflect.Float64
+	}
+	return reflect.Invalid
 }
 
 func length(v any) (value, error) {
@@ -771,6 +832,13 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 	f := c.fn
 	if len(args) < f.numFixed || (!f.typ.IsVariadic() && len(args) != f.numFixed) {
 		return value{}, errIndirect
+	}
+	if f.fast != nil {
+		r, err, ok := f.fast(args)
+		if !ok || err != nil {
+			return value{}, errIndirect
+		}
+		return value{r, true}, nil
 	}
 	argv := make([]reflect.Value, len(args))
 	for i, a := range args {
@@ -808,7 +876,7 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 
 // fields evaluates the field chain idents from v.
 func (d *direct) fields(v value, idents []string) (value, error) {
-	for _, name := range idents {
+	for i, name := range idents {
 		if !v.ok {
 			if d.missingErr {
 				return v, errIndirect
@@ -817,7 +885,7 @@ func (d *direct) fields(v value, idents []string) (value, error) {
 		}
 		m, isMap := v.v.(map[string]any)
 		if !isMap {
-			return v, errIndirect // a method, a struct field, a nil value…: text/template's
+			return d.reflectFields(reflect.ValueOf(v.v), idents[i:])
 		}
 		x, found := m[name]
 		if !found && d.missingErr {
@@ -826,4 +894,313 @@ func (d *direct) fields(v value, idents []string) (value, error) {
 		v = value{x, found}
 	}
 	return v, nil
+}
+
+// reflectFields evaluates the field chain idents from rv, a value of
+// another type than map[string]any: methods without arguments, struct
+// fields, map elements. Struct values stay where they are until the end of
+// the chain (and addressable if rv was reached through a pointer, as in
+// text/template).
+func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error) {
+	for i, name := range idents {
+		for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+			if rv.IsNil() {
+				return value{}, errIndirect // text/template's error
+			}
+			rv = rv.Elem()
+		}
+		if !rv.IsValid() {
+			return value{}, errIndirect
+		}
+		f := lookupField(rv.Type(), name)
+		switch {
+		case f.method >= 0, f.ptrMethod >= 0:
+			var m reflect.Value
+			switch {
+			case f.method >= 0:
+				m = rv.Method(f.method)
+			case rv.CanAddr():
+				m = rv.Addr().Method(f.ptrMethod)
+			default:
+				// text/template calls it if rv is addressable, which a copy
+				// is not
+				return value{}, errIndirect
+			}
+			r, err := callMethod(m)
+			if err != nil {
+				return r, err
+			}
+			return d.fields(r, idents[i+1:])
+		case f.index != nil:
+			var err error
+			if rv, err = rv.FieldByIndexErr(f.index); err != nil {
+				return value{}, errIndirect
+			}
+		case f.mapKey:
+			e := rv.MapIndex(reflect.ValueOf(name))
+			if !e.IsValid() {
+				if d.missingErr {
+					return value{}, errIndirect
+				}
+				return d.fields(value{}, idents[i+1:])
+			}
+			rv = e
+		default:
+			return value{}, errIndirect
+		}
+	}
+	if rv.Kind() == reflect.Interface && rv.IsNil() {
+		return value{nil, true}, nil
+	}
+	return value{rv.Interface(), true}, nil
+}
+
+// methodCall evaluates a field chain whose last name is a method given
+// arguments (constants, and the previous command's value).
+func (d *direct) methodCall(dot value, c *dcmd, prev value, hasPrev bool) (value, error) {
+	recv := dot
+	if c.kind == cmdVar {
+		var err error
+		if recv, err = d.lookup(c.name); err != nil {
+			return recv, err
+		}
+	}
+	last := len(c.idents) - 1
+	recv, err := d.fields(recv, c.idents[:last])
+	switch {
+	case err != nil:
+		return recv, err
+	case !recv.ok && !d.missingErr:
+		return value{}, nil // text/template: a method of no value is no value
+	case !recv.ok || recv.v == nil:
+		return value{}, errIndirect
+	}
+	rv := reflect.ValueOf(recv.v)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	var m reflect.Value
+	switch f := lookupField(rv.Type(), c.idents[last]); {
+	case f.method >= 0:
+		m = rv.Method(f.method)
+	case f.ptrMethod >= 0 && rv.CanAddr():
+		m = rv.Addr().Method(f.ptrMethod)
+	default:
+		return value{}, errIndirect
+	}
+	fn := &dfunc{fn: m, typ: m.Type(), numFixed: m.Type().NumIn()}
+	if fn.typ.IsVariadic() {
+		fn.numFixed--
+	}
+	switch {
+	case fn.typ.NumOut() == 1:
+	case fn.typ.NumOut() == 2 && fn.typ.Out(1) == errorType:
+		fn.errOut = true
+	default:
+		return value{}, errIndirect
+	}
+	if !plainType(fn.typ.Out(0)) {
+		return value{}, errIndirect
+	}
+	args := make([]value, 0, len(c.margs)+1)
+	for i, a := range c.margs {
+		t := fn.param(i)
+		if t == nil || !plainType(t) {
+			return value{}, errIndirect
+		}
+		v, ok := constArg(a, t)
+		if !ok {
+			return value{}, errIndirect
+		}
+		args = append(args, value{v.Interface(), true})
+	}
+	if hasPrev {
+		if t := fn.param(len(args)); t == nil || !plainType(t) {
+			return value{}, errIndirect
+		}
+		args = append(args, prev)
+	}
+	return d.call(&dcmd{fn: fn}, args)
+}
+
+// fieldInfo is what .name means on a type.
+type fieldInfo struct {
+	method, ptrMethod int   // index in the method set of T or *T, or -1
+	index             []int // of an exported struct field
+	mapKey            bool  // a map of string keys
+}
+
+type fieldKey struct {
+	t    reflect.Type
+	name string
+}
+
+var fieldCache sync.Map // fieldKey → *fieldInfo
+
+// lookupField finds .name on t in text/template's order: a method, then a
+// struct's exported field or a map's element.
+func lookupField(t reflect.Type, name string) *fieldInfo {
+	k := fieldKey{t, name}
+	if f, ok := fieldCache.Load(k); ok {
+		return f.(*fieldInfo)
+	}
+	f := &fieldInfo{method: -1, ptrMethod: -1}
+	if m, ok := t.MethodByName(name); ok {
+		f.method = m.Index
+	} else if m, ok := reflect.PointerTo(t).MethodByName(name); ok {
+		f.ptrMethod = m.Index
+	} else {
+		switch t.Kind() {
+		case reflect.Struct:
+			if sf, ok := t.FieldByName(name); ok && sf.IsExported() {
+				f.index = sf.Index
+			}
+		case reflect.Map:
+			f.mapKey = reflect.TypeFor[string]().AssignableTo(t.Key())
+		}
+	}
+	fieldCache.Store(k, f)
+	return f
+}
+
+// callMethod calls a method taking no argument and returning a value and
+// perhaps an error.
+func callMethod(m reflect.Value) (value, error) {
+	t := m.Type()
+	if t.NumIn() != 0 || !(t.NumOut() == 1 || t.NumOut() == 2 && t.Out(1) == errorType) || !plainType(t.Out(0)) {
+		return value{}, errIndirect
+	}
+	out := m.Call(nil)
+	if len(out) == 2 && !out[1].IsNil() {
+		return value{}, errIndirect
+	}
+	if r := out[0]; r.Kind() != reflect.Interface || !r.IsNil() {
+		return value{r.Interface(), true}, nil
+	}
+	return value{nil, true}, nil
+}
+
+// fastFunc returns fn as a call without reflection when its signature is a
+// common one; the call reports false when an argument is not what
+// text/template would pass as it is. Its result follows call's rules: an
+// interface holding nothing is nil.
+func fastFunc(fn any) func(args []value) (any, error, bool) {
+	switch f := fn.(type) {
+	case func(string) string:
+		return func(a []value) (any, error, bool) {
+			if len(a) != 1 {
+				return nil, nil, false
+			}
+			s, ok := str(a[0])
+			if !ok {
+				return nil, nil, false
+			}
+			return f(s), nil, true
+		}
+	case func(any) string:
+		return func(a []value) (any, error, bool) {
+			if len(a) != 1 {
+				return nil, nil, false
+			}
+			return f(a[0].v), nil, true
+		}
+	case func(any) (string, error):
+		return func(a []value) (any, error, bool) {
+			if len(a) != 1 {
+				return nil, nil, false
+			}
+			r, err := f(a[0].v)
+			return r, err, true
+		}
+	case func(string, any) string:
+		return func(a []value) (any, error, bool) {
+			if len(a) != 2 {
+				return nil, nil, false
+			}
+			s, ok := str(a[0])
+			if !ok {
+				return nil, nil, false
+			}
+			return f(s, a[1].v), nil, true
+		}
+	case func(any, any, bool) any:
+		return func(a []value) (any, error, bool) {
+			if len(a) != 3 {
+				return nil, nil, false
+			}
+			b, ok := a[2].v.(bool)
+			if !ok || !a[2].ok {
+				return nil, nil, false
+			}
+			return f(a[0].v, a[1].v, b), nil, true
+		}
+	case func(...any) string:
+		return func(a []value) (any, error, bool) {
+			return f(anys(a)...), nil, true
+		}
+	case func(string, ...any) string:
+		return func(a []value) (any, error, bool) {
+			if len(a) < 1 {
+				return nil, nil, false
+			}
+			s, ok := str(a[0])
+			if !ok {
+				return nil, nil, false
+			}
+			return f(s, anys(a[1:])...), nil, true
+		}
+	case func(...any) map[string]any:
+		return func(a []value) (any, error, bool) {
+			return f(anys(a)...), nil, true
+		}
+	case func(...any) []any:
+		return func(a []value) (any, error, bool) {
+			return f(anys(a)...), nil, true
+		}
+	case func(any, map[string]any) (controlValue, error):
+		return func(a []value) (any, error, bool) {
+			if len(a) != 2 {
+				return nil, nil, false
+			}
+			m, ok := a[1].v.(map[string]any)
+			if a[1].ok && !ok {
+				return nil, nil, false
+			}
+			r, err := f(a[0].v, m)
+			return r, err, true
+		}
+	case func(any, ...string) (checkboxValue, error):
+		return func(a []value) (any, error, bool) {
+			if len(a) < 1 {
+				return nil, nil, false
+			}
+			ss := make([]string, len(a)-1)
+			for i := range ss {
+				s, ok := str(a[i+1])
+				if !ok {
+					return nil, nil, false
+				}
+				ss[i] = s
+			}
+			r, err := f(a[0].v, ss...)
+			return r, err, true
+		}
+	}
+	return nil
+}
+
+// str is a string argument as text/template passes it: a value of type
+// string (not of a named string type).
+func str(v value) (string, bool) {
+	s, ok := v.v.(string)
+	return s, ok && v.ok
+}
+
+// anys is the values of a variadic ...any argument.
+func anys(a []value) []any {
+	out := make([]any, len(a))
+	for i, v := range a {
+		out[i] = v.v
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html"
 	"io"
 	"math/rand/v2"
@@ -22,7 +23,9 @@ func genTemplate(src []byte) string {
 		return int(src[i-1]) % n
 	}
 	chains := []string{".a", ".b", ".c", ".l", ".m", ".a.x", ".m.x", ".m.y.z", ".", "$.a", "$", ".nil.x", ".s",
-		"$v", "$v.x", "(.a)", "(upper .s)", "(print .a .b)", "(and .a .b)", "(or .a .c)", "(not .a)",
+		"$v", "$v.x", ".a.X", ".a.Val", ".a.Ptr", ".a.Inner.Y", ".a.Inner.Hello", ".a.Emb", ".a.hidden", ".a.Err",
+		".a.Inner", ".m.x.X", ".a.L", ".a.M.k", ".a.Civ.Agree", `(eq .a.Civ "Madame")`, `(.a.Civ.Pick "e" "")`, `(.s | .a.Civ.Pick "e")`, `(.a.Rep 2 ",")`,
+		`(.a.Rep 2.5 ",")`, `(.a.Civ.Pick 1 "")`, "(.a)", "(upper .s)", "(print .a .b)", "(and .a .b)", "(or .a .c)", "(not .a)",
 		`(eq .s "x&<y>\n")`, `(ne .s "")`, "(eq .b true false)", "(eq .a 3)", "(len .l)", `(default "d" .a)`,
 		`(ternary "y" "n" .b)`, `(join "," .l)`, `(.a | default "z")`, `(toString .a)`, `(dict "k" .a)`,
 		`(printf "%s-%v" .s .a)`, "(.s | upper)", "(list .a .b)", "(keys .m)", `(index .m "x")`, "(first .l)",
@@ -111,6 +114,8 @@ func genValue(r *rand.Rand, depth int) any {
 		return []string{"p", "q"}
 	case k == 11:
 		return 3
+	case k == 12 && depth < 3:
+		return genStruct(r)
 	case k == 12:
 		return struct{ X string }{"struct"}
 	case k == 13:
@@ -122,12 +127,64 @@ func genValue(r *rand.Rand, depth int) any {
 	return []any{}
 }
 
+// Types of struct data: value and pointer methods, an embedded struct,
+// unexported fields, a named string type with a method.
+type (
+	tStruct struct {
+		X      string
+		Inner  *tInner
+		L      []tInner
+		M      map[string]string
+		Civ    tCiv
+		hidden string
+		tEmb
+	}
+	tInner struct{ Y any }
+	tEmb   struct{ Emb string }
+	tCiv   string
+)
+
+func (s tStruct) Val() string  { return "val:" + s.X }
+func (s *tStruct) Ptr() string { return "ptr:" + s.X }
+func (s tStruct) Err() (string, error) {
+	if s.X == "" {
+		return "", errors.New("empty X")
+	}
+	return s.X, nil
+}
+func (i tInner) Hello() any  { return i.Y }
+func (c tCiv) Agree() string { return string(c) + "e" }
+func (c tCiv) Pick(f, m string) string {
+	if c == "Madame" {
+		return f
+	}
+	return m
+}
+func (s *tStruct) Rep(n int, sep string) string { return strings.Repeat(s.X+sep, n) }
+
+func genStruct(r *rand.Rand) any {
+	s := tStruct{X: []string{"", "x&y", "Zoé"}[r.IntN(3)], hidden: "h", tEmb: tEmb{"emb"}, Civ: tCiv([]string{"Madame", "Monsieur"}[r.IntN(2)])}
+	if r.IntN(3) > 0 {
+		s.Inner = &tInner{Y: genValue(r, 2)}
+	}
+	if r.IntN(2) > 0 {
+		s.L = []tInner{{Y: "l0"}, {Y: genValue(r, 2)}}
+		s.M = map[string]string{"k": "mk"}
+	}
+	if r.IntN(2) == 0 {
+		return &s
+	}
+	return s
+}
+
 func genData(seed uint64) map[string]any {
 	r := rand.New(rand.NewPCG(seed, 1))
 	data := map[string]any{}
 	for _, k := range []string{"a", "b", "c", "l", "m", "s", "nil"} {
 		switch n := r.IntN(10); {
 		case n == 0: // missing
+		case n < 3 && k == "a":
+			data[k] = genStruct(r)
 		case n < 5 && (k == "a" || k == "m"):
 			data[k] = map[string]any{"x": genValue(r, 1), "y": map[string]any{"z": genValue(r, 2)}}
 		case n < 7 && k == "s":
@@ -273,6 +330,8 @@ func TestDirectCases(t *testing.T) {
 		"l": []any{"a", nil, 2.5}, "m": map[string]any{"z": 1.0, "a": "x", "k": map[string]any{"x": "kx"}},
 		"t": []map[string]any{{"x": "t0"}, {"x": "t1"}}, "s": "Zoé & co", "b": true, "n": nil, "e": "",
 		"strs": []string{"p", "q"},
+		"st":   tStruct{X: "x", Inner: &tInner{Y: "y"}, L: []tInner{{"l0"}, {nil}}, M: map[string]string{"k": "mk"}, Civ: "Madame", tEmb: tEmb{"emb"}},
+		"sp":   &tStruct{Civ: "Monsieur"},
 	}
 	cases := []struct {
 		tmpl   string
@@ -296,6 +355,17 @@ func TestDirectCases(t *testing.T) {
 		{tmpl: `{{join "," .strs}}{{list .s .b | toString}}{{dict "k" .s | toJson}}{{coalesce .n .e .s}}{{repeat 2 .m.a}}`},
 		{tmpl: `{{(upper .s)}}{{(print (.m.a))}}{{title (lower .s)}}`},
 		{tmpl: `{{with .m}}{{$.s}}{{$.m.k.x}}{{end}}`},
+		{tmpl: "{{.st.X}}{{.st.Val}}{{.st.Inner.Y}}{{.st.Inner.Hello}}{{.st.Emb}}{{.st.M.k}}{{.st.Civ.Agree}}{{.st.Err}}"},
+		{tmpl: "{{range .st.L}}{{.Y}}{{.Hello}};{{end}}{{with .st.Inner}}{{.Y}}{{end}}{{if .sp.Inner}}no{{end}}"},
+		{tmpl: "{{.sp.Ptr}}{{.sp.Val}}{{.sp.X}}"},
+		{tmpl: `{{.st.Civ.Pick "e" ""}}{{.sp.Civ.Pick "e" "x"}}{{"m" | .st.Civ.Pick "f"}}{{.sp.Rep 2 ";"}}`},
+		{tmpl: `{{.st.Rep 2 ";"}}`, handed: true},
+		{tmpl: `{{.st.Civ.Pick 1 ""}}`, handed: true},
+		{tmpl: "{{.st.Ptr}}", handed: true},     // a copy is not addressable: text/template decides
+		{tmpl: "{{.st.hidden}}", handed: true},  // unexported
+		{tmpl: "{{.sp.Err}}", handed: true},     // the method's error
+		{tmpl: "{{.sp.Inner.Y}}", handed: true}, // nil pointer
+		{tmpl: `{{eq .st.Civ "Madame"}}{{ne .st.Civ "Madame"}}{{eq .m.z 1.0 2.0}}`},
 		{tmpl: "{{.s.x}}", handed: true},         // a field of a string: text/template's error
 		{tmpl: "{{upper .m.z}}", handed: true},   // a number for a string parameter
 		{tmpl: "{{eq .m.z 1}}", handed: true},    // float64 and int: text/template's error
