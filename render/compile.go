@@ -18,6 +18,8 @@ const (
 	nsW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	nsW14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 	nsMC  = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	// charts (their cached labels)
+	nsChart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 )
 
 // Delimiters of the compiled source. They are control characters that XML
@@ -31,8 +33,9 @@ const (
 type partMode int
 
 const (
-	modeWord  partMode = iota // WordprocessingML: paragraphs of runs of w:t
-	modePlain                 // properties parts: every text-only element is a unit
+	modeWord    partMode = iota // WordprocessingML: paragraphs of runs of w:t
+	modePlain                   // properties parts: every text-only element is a unit
+	modeDrawing                 // charts and SmartArt: DrawingML paragraphs (a:p of a:r/a:t), and the cached labels (c:v of string caches)
 )
 
 // unit is where actions live: a paragraph (w:p), or a text-only element of a
@@ -184,9 +187,12 @@ func snippet(text string, a *action) string {
 // collect finds the units of the part and the actions in them.
 func (c *compiler) collect() {
 	c.unitOf = map[*elem]*unit{}
-	if c.mode == modeWord {
+	switch c.mode {
+	case modeWord:
 		c.walkWord(c.root, nil)
-	} else {
+	case modeDrawing:
+		c.walkDrawing(c.root)
+	default:
 		c.walkPlain(c.root)
 	}
 	for _, u := range c.units {
@@ -243,6 +249,53 @@ func (c *compiler) walkPlain(e *elem) {
 		}
 		c.walkPlain(ch)
 	}
+}
+
+// walkDrawing finds the text of a chart or a SmartArt part as Word shows
+// it: each DrawingML paragraph (a:p, whose runs Word splits as it does
+// w:r) is a unit of its a:r/a:t pieces, and each cached string a chart
+// shows (c:v of c:strCache and c:multiLvlStrCache points, a literal series
+// name) is a unit of its own. Numbers and formulas are left alone.
+func (c *compiler) walkDrawing(e *elem) {
+	a := c.root.nsPrefix(c.data, nsA)
+	if a == "" {
+		a = "a"
+	}
+	ch := c.root.nsPrefix(c.data, nsChart)
+	if ch == "" {
+		ch = "c"
+	}
+	var walk func(e *elem)
+	walk = func(e *elem) {
+		for _, x := range e.children {
+			switch {
+			case x.name == a+":p":
+				u := c.newUnit(x)
+				for _, r := range x.children {
+					if r.name != a+":r" {
+						continue
+					}
+					for _, t := range r.children {
+						if t.name == a+":t" {
+							c.addPiece(u, t, r)
+						}
+					}
+				}
+				continue
+			case x.name == ch+":v" && e.parent != nil && (e.name == ch+":pt" && cachedText(e.parent.name, ch) || e.name == ch+":tx"):
+				c.addPiece(c.newUnit(x), x, nil)
+				continue
+			}
+			walk(x)
+		}
+	}
+	walk(e)
+}
+
+// cachedText reports whether a chart's c:pt lies in a cache of strings
+// (directly, or in a level of a multi-level cache).
+func cachedText(parent, ch string) bool {
+	return parent == ch+":strCache" || parent == ch+":lvl"
 }
 
 func (c *compiler) findActions(u *unit) {
@@ -319,8 +372,65 @@ func (c *compiler) result() Errors {
 	return c.errs
 }
 
-// Relationship types whose targets are templated.
-var wordRelSuffixes = []string{"/header", "/footer", "/footnotes", "/endnotes"}
+// Relationship types whose targets are templated: WordprocessingML parts
+// related to the main document, DrawingML parts related to any of those
+// (a chart may sit in a header), and properties parts related to the
+// package. The suffixes are those of the transitional and strict types.
+var (
+	wordRelSuffixes    = []string{"/header", "/footer", "/footnotes", "/endnotes", "/comments"}
+	drawingRelSuffixes = []string{"/chart", "/diagramData", "/diagramDrawing"}
+	plainRelSuffixes   = []string{"/core-properties", "/custom-properties", "/extended-properties"}
+)
+
+func relOf(r opc.Relationship, suffixes []string) bool {
+	if r.External {
+		return false
+	}
+	for _, s := range suffixes {
+		if strings.HasSuffix(r.Type, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// partModes says which parts are templated, and how.
+func partModes(pkg *opc.Package, main string, rels []opc.Relationship) (map[string]partMode, error) {
+	modes := map[string]partMode{strings.ToLower(main): modeWord}
+	words := []string{main}
+	for _, r := range rels {
+		if relOf(r, wordRelSuffixes) {
+			modes[strings.ToLower(r.Target)] = modeWord
+			words = append(words, r.Target)
+		}
+	}
+	for i, w := range words {
+		wr := rels
+		if i > 0 {
+			var err error
+			if wr, err = pkg.Related(w); err != nil {
+				return nil, err
+			}
+		}
+		for _, r := range wr {
+			if relOf(r, drawingRelSuffixes) {
+				if _, ok := modes[strings.ToLower(r.Target)]; !ok {
+					modes[strings.ToLower(r.Target)] = modeDrawing
+				}
+			}
+		}
+	}
+	pkgRels, err := pkg.Related("")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range pkgRels {
+		if relOf(r, plainRelSuffixes) {
+			modes[strings.ToLower(r.Target)] = modePlain
+		}
+	}
+	return modes, nil
+}
 
 func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) {
 	main, err := pkg.MainDocument()
@@ -330,26 +440,13 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if err := asDocument(pkg, main); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	modes := map[string]partMode{strings.ToLower(main): modeWord}
 	rels, err := pkg.Related(main)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	for _, r := range rels {
-		for _, s := range wordRelSuffixes {
-			if !r.External && strings.HasSuffix(r.Type, s) {
-				modes[strings.ToLower(r.Target)] = modeWord
-			}
-		}
-	}
-	pkgRels, err := pkg.Related("")
+	modes, err := partModes(pkg, main, rels)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
-	}
-	for _, r := range pkgRels {
-		if !r.External && (strings.HasSuffix(r.Type, "/core-properties") || strings.HasSuffix(r.Type, "/custom-properties")) {
-			modes[strings.ToLower(r.Target)] = modePlain
-		}
 	}
 
 	funcs := baseFuncs()

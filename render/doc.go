@@ -100,10 +100,19 @@
 //
 // # Parts
 //
-// The main document, its headers, footers, footnotes and endnotes, and the
-// core and custom properties (docProps/core.xml, e.g. the title, and
-// docProps/custom.xml) are templated. Every other part is copied as it is,
-// without recompression.
+// Every part where Word shows text the user typed is templated: the main
+// document (text boxes included, in both their DrawingML and VML forms),
+// its headers, footers, footnotes, endnotes and comments; the charts
+// (titles, axis titles and the cached labels Word draws: series names and
+// categories, c:v of string caches) and SmartArt graphics (the data model
+// and the drawing Word caches, which say the same once rendered) that any
+// of those shows; the core, extended and custom properties
+// (docProps/core.xml, e.g. the title; docProps/app.xml, e.g. the company,
+// the manager and the titles of parts; docProps/custom.xml). In charts,
+// SmartArt and properties, a value is plain text and a block opens and
+// closes in one paragraph, label or property. A chart's embedded workbook
+// (the data Word shows when one edits the chart's data) is copied as it
+// is. Every other part is copied as it is, without recompression.
 //
 // # Functions
 //

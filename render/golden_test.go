@@ -177,6 +177,13 @@ func goldenCases() []goldenCase {
 			see:  []string{"En-tête : CONV-2019/07 & co", "Agence <numérique> – pied de page", "Corps du document"},
 		},
 		{
+			name:   "every-part",
+			load:   func(t testing.TB) *Template { return parseParts(t, everyPart()) },
+			data:   everyPartData,
+			see:    []string{"Convention CONV-2026/12", "Encadré : Lefèvre & Fils <SARL>", "Objet : Lefèvre & Fils <SARL>", "Activité 2026 du centre", "Consultations", "Axe Nature", "Actes", "Étape Signature", "Référence CONV-2026/12 du registre.", "Signée par Mme Durand."},
+			absent: []string{"{{", "}}"},
+		},
+		{
 			name: "checkbox",
 			load: fromSpec(spec{body: p("{{range .professions}}") + `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{checkbox .selected}} {{.label}}</w:t></w:r></w:p>` + p("{{end}}") +
 				p("Inline : {{if .yes}}☒{{else}}☐{{end}} oui")}),

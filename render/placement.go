@@ -127,6 +127,17 @@ func lastActionAtEnd(a *action) bool {
 // in doc.go.
 func (c *compiler) placeBlocks() {
 	if c.mode != modeWord {
+		// A property, a chart label or a DrawingML paragraph has no
+		// structure to repeat: a block stays inside its text.
+		for _, a := range c.acts {
+			for _, x := range append(append([]*action(nil), a.elses...), a.closing) {
+				if a.kind == kindOpen && x != nil && x.u != a.u {
+					c.errorAt(a, nil, "{{%s}} and its %s are in two texts (paragraph %d « %s »): in %s a block must open and close in the same %s",
+						a.keyword, x.src, x.u.n, snippet(x.u.text, x), c.part, c.plainUnitName())
+					break
+				}
+			}
+		}
 		return
 	}
 	// 1. Row loops: opener at the start of the first cell, end at the end
@@ -454,4 +465,12 @@ func (c *compiler) tryReplaceRow(tr *elem) {
 			a.place = placement{placeReplace, block}
 		}
 	}
+}
+
+// plainUnitName names what a unit is in a part that is not WordprocessingML.
+func (c *compiler) plainUnitName() string {
+	if c.mode == modeDrawing {
+		return "paragraph or label"
+	}
+	return "property"
 }
