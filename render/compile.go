@@ -119,7 +119,8 @@ type compiler struct {
 	idCtx      int
 	extraFuncs template.FuncMap
 	nVars      int
-	dropMarks  bool // some table may disappear: see dropTables
+	dropMarks  bool            // some table may disappear: see dropTables
+	notes      map[string]bool // kinds of notes whose references are numbered anew (notes.go)
 	// pictures and links
 	media      bool   // the part may call image or link, or has alt-text pictures
 	attrCtx    int    // escaper context of attribute values, or -1
@@ -395,13 +396,21 @@ func relOf(r opc.Relationship, suffixes []string) bool {
 }
 
 // partModes says which parts are templated, and how.
-func partModes(pkg *opc.Package, main string, rels []opc.Relationship) (map[string]partMode, error) {
+// The notes parts (footnotes, endnotes, comments) are also returned, with
+// their kind (noteKinds).
+func partModes(pkg *opc.Package, main string, rels []opc.Relationship) (map[string]partMode, map[string]string, error) {
 	modes := map[string]partMode{strings.ToLower(main): modeWord}
+	notes := map[string]string{}
 	words := []string{main}
 	for _, r := range rels {
 		if relOf(r, wordRelSuffixes) {
 			modes[strings.ToLower(r.Target)] = modeWord
 			words = append(words, r.Target)
+			for suffix, kind := range noteKinds {
+				if strings.HasSuffix(r.Type, suffix) {
+					notes[strings.ToLower(r.Target)] = kind
+				}
+			}
 		}
 	}
 	for i, w := range words {
@@ -409,7 +418,7 @@ func partModes(pkg *opc.Package, main string, rels []opc.Relationship) (map[stri
 		if i > 0 {
 			var err error
 			if wr, err = pkg.Related(w); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		for _, r := range wr {
@@ -422,14 +431,14 @@ func partModes(pkg *opc.Package, main string, rels []opc.Relationship) (map[stri
 	}
 	pkgRels, err := pkg.Related("")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, r := range pkgRels {
 		if relOf(r, plainRelSuffixes) {
 			modes[strings.ToLower(r.Target)] = modePlain
 		}
 	}
-	return modes, nil
+	return modes, notes, nil
 }
 
 func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) {
@@ -444,7 +453,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	modes, err := partModes(pkg, main, rels)
+	modes, notes, err := partModes(pkg, main, rels)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -484,6 +493,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 			continue
 		}
 		templated++
+		_, tp.notesPart = notes[strings.ToLower(p.Name)]
 		es, err := tp.compile(mode, cfg, funcs, templated, defaultCol)
 		if err != nil {
 			return nil, err
@@ -499,6 +509,18 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 	if len(errs) > 0 {
 		return nil, errs
+	}
+	if err := t.setupNotes(notes); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	for _, tp := range t.parts {
+		t.noteRefs = t.noteRefs || tp.noteRefs
+		for k := range tp.noteKinds {
+			if t.noteKinds == nil {
+				t.noteKinds = map[string]bool{}
+			}
+			t.noteKinds[k] = true
+		}
 	}
 	if err := t.setupDynamic(rels); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -606,6 +628,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	tp.acts = acts
 	tp.dropTables = c.dropMarks
+	tp.noteRefs, tp.noteKinds = len(c.notes) > 0, c.notes
 	tp.lineStarts = lineStarts(src)
 	if _, err := tmpl.Parse(src); err != nil {
 		return Errors{tp.locate(err, parseLoc())}, nil
@@ -627,7 +650,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		tp.marks, tp.markIDs, tp.w = true, partIDBase(index)+markIDOffset, c.wp
 	}
 	tp.tmpl = tmpl
-	if !tp.dropTables && !tp.marks {
+	if !tp.dropTables && !tp.marks && !tp.notesPart {
 		// An output edited after execution is compressed at the end.
 		tp.prepareTexts()
 	}

@@ -114,6 +114,14 @@
 // (the data Word shows when one edits the chart's data) is copied as it
 // is. Every other part is copied as it is, without recompression.
 //
+// A footnote, endnote or comment referenced inside a {{range}} body is
+// repeated with its reference: each repetition references a note of its
+// own, the first with the template's id, the next ones with fresh ids after
+// the largest of the notes part, whose copies of the note follow it. The
+// note's text is rendered once, with the document's data (not the item of
+// the repetition), then copied; the copies drop Word's optional paragraph
+// ids. A comment's range start, range end and reference keep one id.
+//
 // # Functions
 //
 // Templates get sprig's hermetic functions (sprig.HermeticTxtFuncMap)

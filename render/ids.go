@@ -62,6 +62,15 @@ func (c *compiler) freshenRepeatedIDs() {
 		}
 		return false
 	}
+	cutAt := func(from, to int) bool {
+		for _, e := range cut {
+			if from < e.end && e.start < to {
+				return true
+			}
+		}
+		return false
+	}
+	var refs []noteRef
 	w14 := c.root.nsPrefix(c.data, nsW14)
 	var walk func(e *elem)
 	walk = func(e *elem) {
@@ -77,6 +86,14 @@ func (c *compiler) freshenRepeatedIDs() {
 				for _, a := range ch.attrs(c.data) {
 					if a.name == "id" && inRange(ch, a.valStart, a.valEnd) {
 						c.renumberID(a)
+					}
+				}
+			case strings.HasPrefix(ch.name, c.wp+":") && noteRefs[ch.name[len(c.wp)+1:]][0] != "":
+				// notes and comments: one per repetition (notes.go)
+				kr := noteRefs[ch.name[len(c.wp)+1:]]
+				for _, a := range ch.attrs(c.data) {
+					if a.name == c.q("id") {
+						refs = append(refs, noteRef{kr[0], kr[1], a, inRange(ch, a.valStart, a.valEnd), cutAt(a.valStart, a.valEnd)})
 					}
 				}
 			case c.isRevision(ch.name):
@@ -98,6 +115,25 @@ func (c *compiler) freshenRepeatedIDs() {
 		}
 	}
 	walk(c.root)
+	// A kind of note referenced in a repeated body is numbered anew in
+	// document order, references outside the loops included (notes.go).
+	repeated := map[string]bool{}
+	for _, r := range refs {
+		repeated[r.kind] = repeated[r.kind] || r.repeated
+	}
+	for _, r := range refs {
+		if repeated[r.kind] && !r.cut {
+			c.noteID(r.kind, r.role, r.id)
+		}
+	}
+}
+
+// noteRef is a reference to a note or comment found by freshenRepeatedIDs.
+type noteRef struct {
+	kind, role string
+	id         xattr
+	repeated   bool // in a {{range}} body
+	cut        bool // already removed
 }
 
 // revisions are the tracked-change elements, whose w:id must be unique.

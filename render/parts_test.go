@@ -2,8 +2,15 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/esante/labelkit/internal/clienttest"
 )
 
 // Parts as Word (Microsoft 365, 2026) writes them, for a document that holds
@@ -75,8 +82,10 @@ func endnote(id string, runs ...string) string {
 	return `<w:endnote w:id="` + id + `">` + noteParagraph("EndnoteText", "EndnoteReference", "endnoteRef", runs) + `</w:endnote>`
 }
 
+// comment is a comment with its paragraph id (Word 2010 and later).
 func comment(id string, runs ...string) string {
-	return `<w:comment w:id="` + id + `" w:author="Marie Dupont" w:date="2026-11-30T10:12:00Z" w:initials="MD">` + noteParagraph("CommentText", "CommentReference", "annotationRef", runs) + `</w:comment>`
+	return `<w:comment w:id="` + id + `" w:author="Marie Dupont" w:date="2026-11-30T10:12:00Z" w:initials="MD">` +
+		strings.Replace(noteParagraph("CommentText", "CommentReference", "annotationRef", runs), `<w:p `, `<w:p w14:paraId="4C1D00`+fmt.Sprintf("%02X", len(id)+int(id[0]))+`" w14:textId="77777777" `, 1) + `</w:comment>`
 }
 
 func noteParagraph(pStyle, rStyle, ref string, runs []string) string {
@@ -118,23 +127,23 @@ func notesParts(body, footnotes, endnotes, comments string, drawings bool) map[s
 	parts["word/footnotes.xml"] = sprintf(footnotesXML, footnotes)
 	parts["word/endnotes.xml"] = sprintf(endnotesXML, endnotes)
 	parts["word/comments.xml"] = sprintf(commentsXML, comments)
-	parts["docProps/app.xml"] = appXML
 	parts["word/styles.xml"] = strings.Replace(stylesXML, `</w:styles>`, notesStyles+`</w:styles>`, 1)
-	ct := `<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`
+	ct := `<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>`
 	rels := `<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdEn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/><Relationship Id="rIdCm" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>`
 	if drawings {
+		parts["docProps/app.xml"] = appXML
+		parts["_rels/.rels"] = strings.Replace(parts["_rels/.rels"], `</Relationships>`, `<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`, 1)
 		parts["word/charts/chart1.xml"] = chartXML
 		parts["word/diagrams/data1.xml"] = diagramDataXML
 		parts["word/diagrams/drawing1.xml"] = diagramDrawingXML
 		parts["word/diagrams/layout1.xml"] = diagramLayoutXML
 		parts["word/diagrams/quickStyle1.xml"] = diagramStyleXML
 		parts["word/diagrams/colors1.xml"] = diagramColorsXML
-		ct += `<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/word/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"/><Override PartName="/word/diagrams/drawing1.xml" ContentType="application/vnd.ms-office.drawingml.diagramDrawing+xml"/><Override PartName="/word/diagrams/layout1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramLayout+xml"/><Override PartName="/word/diagrams/quickStyle1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramStyle+xml"/><Override PartName="/word/diagrams/colors1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramColors+xml"/>`
+		ct += `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/word/diagrams/data1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"/><Override PartName="/word/diagrams/drawing1.xml" ContentType="application/vnd.ms-office.drawingml.diagramDrawing+xml"/><Override PartName="/word/diagrams/layout1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramLayout+xml"/><Override PartName="/word/diagrams/quickStyle1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramStyle+xml"/><Override PartName="/word/diagrams/colors1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramColors+xml"/>`
 		rels += `<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/><Relationship Id="rIdDgmData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/><Relationship Id="rIdDgmLayout" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramLayout" Target="diagrams/layout1.xml"/><Relationship Id="rIdDgmStyle" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramQuickStyle" Target="diagrams/quickStyle1.xml"/><Relationship Id="rIdDgmColors" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramColors" Target="diagrams/colors1.xml"/><Relationship Id="rIdDgmDraw" Type="http://schemas.microsoft.com/office/2007/relationships/diagramDrawing" Target="diagrams/drawing1.xml"/>`
 	}
 	parts["[Content_Types].xml"] = strings.Replace(parts["[Content_Types].xml"], `</Types>`, ct+`</Types>`, 1)
 	parts["word/_rels/document.xml.rels"] = strings.Replace(parts["word/_rels/document.xml.rels"], `</Relationships>`, rels+`</Relationships>`, 1)
-	parts["_rels/.rels"] = strings.Replace(parts["_rels/.rels"], `</Relationships>`, `<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`, 1)
 	return parts
 }
 
@@ -206,5 +215,107 @@ func TestDrawingBlocks(t *testing.T) {
 	want := `word/charts/chart1.xml: paragraph 3 « {{range .cats}}{{.}} »: {{range}} and its {{end}} are in two texts (paragraph 4 « {{end}} »): in word/charts/chart1.xml a block must open and close in the same paragraph or label`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// repeatedNotes is a loop whose body references a footnote, an endnote and
+// a comment, as Word writes them.
+func repeatedNotes() map[string]string {
+	body := p("Début") + p("{{range .items}}") +
+		`<w:p w:rsidR="00B52A1C" w:rsidRDefault="00B52A1C"><w:r><w:t xml:space="preserve">Article {{.}}</w:t></w:r>` + footnoteRef("1") + `<w:r><w:t xml:space="preserve"> et renvoi</w:t></w:r>` + endnoteRef("1") + `</w:p>` +
+		`<w:p>` + commented("0", tr("Clause {{.}}")) + `</w:p>` + p("{{end}}") +
+		`<w:p><w:r><w:t xml:space="preserve">Hors boucle</w:t></w:r>` + footnoteRef("2") + `</w:p>`
+	return notesParts(body,
+		footnote("1", " Source : {{.", "ref}}.")+footnote("2", " Note hors boucle."),
+		endnote("1", " Voir l’annexe."),
+		comment("0", " À relire."), false)
+}
+
+var noteIDRE = regexp.MustCompile(`<w:(footnote|endnote|comment|footnoteReference|endnoteReference|commentRangeStart|commentRangeEnd|commentReference)\b[^>]*\sw:id="(-?\d+)"`)
+
+// ids lists, per element name, the w:id values of a part in order.
+func noteIDs(part []byte) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range noteIDRE.FindAllSubmatch(part, -1) {
+		out[string(m[1])] = append(out[string(m[1])], string(m[2]))
+	}
+	return out
+}
+
+// TestRepeatedNotes: a note or comment referenced in a {{range}} body is
+// repeated with its reference, each with an id of its own, numbered in
+// document order with the references outside the loop; a comment's range
+// and reference agree.
+func TestRepeatedNotes(t *testing.T) {
+	d := mustExec(t, parseParts(t, repeatedNotes()), map[string]any{"items": []string{"un", "deux", "trois"}, "ref": "R-1"})
+	doc := noteIDs(d.parts["word/document.xml"])
+	for name, want := range map[string]string{
+		"footnoteReference": "1 2 3 4", "endnoteReference": "1 2 3",
+		"commentRangeStart": "0 1 2", "commentRangeEnd": "0 1 2", "commentReference": "0 1 2",
+	} {
+		if got := strings.Join(doc[name], " "); got != want {
+			t.Errorf("document %s ids %q, want %q", name, got, want)
+		}
+	}
+	for part, want := range map[string]string{"word/footnotes.xml": "-1 0 1 2 3 4", "word/endnotes.xml": "-1 0 1 2 3", "word/comments.xml": "0 1 2"} {
+		ids := noteIDs(d.parts[part])
+		var got []string
+		for _, k := range []string{"footnote", "endnote", "comment"} {
+			got = append(got, ids[k]...)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s ids %q, want %q", part, got, want)
+		}
+	}
+	if n := strings.Count(strings.Join(d.lines("word/footnotes.xml"), "\n"), "Source : R-1."); n != 3 {
+		t.Errorf("footnote text %d times, want 3 (rendered, then copied)", n)
+	}
+	if n := strings.Count(string(d.parts["word/comments.xml"]), "w14:paraId"); n != 1 {
+		t.Errorf("comments keep %d paragraph ids, want 1 (copies have none)", n)
+	}
+	if got := d.lines("word/footnotes.xml"); !reflect.DeepEqual(got[2:], []string{" Source : R-1.", " Source : R-1.", " Source : R-1.", " Note hors boucle."}) {
+		t.Errorf("footnotes in order: %q", got)
+	}
+	// No repetition: the references and notes of the loop go.
+	d = mustExec(t, parseParts(t, repeatedNotes()), map[string]any{"items": []string{}, "ref": "R-1"})
+	if got := noteIDs(d.parts["word/document.xml"])["footnoteReference"]; strings.Join(got, " ") != "1" {
+		t.Errorf("empty loop: references %q", got)
+	}
+	if got := d.lines("word/footnotes.xml"); !reflect.DeepEqual(got, []string{"", "", " Note hors boucle."}) {
+		t.Errorf("empty loop: footnotes %q", got)
+	}
+	if got := noteIDs(d.parts["word/comments.xml"])["comment"]; len(got) != 0 {
+		t.Errorf("empty loop: comments %q", got)
+	}
+}
+
+// TestRepeatedNotesRealClients: the validator finds the repeated notes
+// valid, and LibreOffice prints one footnote per repetition.
+func TestRepeatedNotesRealClients(t *testing.T) {
+	if testing.Short() && clienttest.Mode() != "require" {
+		t.Skip("real clients are slow; skipped with -short")
+	}
+	clienttest.Need(t, "soffice", "pdftotext", "node")
+	var buf bytes.Buffer
+	if err := parseParts(t, repeatedNotes()).Execute(&buf, map[string]any{"items": []string{"un", "deux", "trois"}, "ref": "R-1"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "notes.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clienttest.Validate(t, path)
+	text := clienttest.PDFText(t, path)[path]
+	if n := strings.Count(text, "Source : R-1."); n != 3 {
+		t.Errorf("LibreOffice prints the footnote %d times, want 3:\n%s", n, text)
+	}
+	// The fourth reference, after the loop, shows the fourth note.
+	if !clienttest.Contains(text, "4 Note hors boucle.") {
+		t.Errorf("LibreOffice numbers the note after the loop otherwise:\n%s", text)
+	}
+	for _, want := range []string{"Article un", "Article trois", "Clause deux", "Hors boucle", "Note hors boucle.", "Voir l’annexe."} {
+		if !clienttest.Contains(text, want) {
+			t.Errorf("PDF text lacks %q:\n%s", want, text)
+		}
 	}
 }

@@ -27,6 +27,10 @@ type Template struct {
 	maxImage  int64          // bytes of one picture
 	maxPixels int64          // pixels of one picture
 	dynamic   bool           // some part calls image or link
+	// notes and comments repeated with their references (notes.go)
+	notes     map[string]*notesPart // by kind
+	noteRefs  bool                  // some part repeats references
+	noteKinds map[string]bool       // the kinds numbered anew
 }
 
 // limitWriter collects one rendered part, copying the part's long text
@@ -80,6 +84,9 @@ type tpart struct {
 	marks   bool
 	markIDs int
 	w       string
+	noteRefs     bool            // repeats references to notes or comments: binds _lk_note
+	noteKinds    map[string]bool // the kinds of those
+	notesPart    bool            // footnotes, endnotes or comments: its output may get copies
 	// direct: the tree compiled for execution without text/template
 	// (direct.go), which calls the escaper esc
 	direct       dlist
@@ -186,6 +193,10 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 	if t.cfg.allowMissing {
 		data = nullsAsMissing(data)
 	}
+	var ns *noteState
+	if t.noteRefs {
+		ns = newNoteState(t)
+	}
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
@@ -204,6 +215,12 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 				return err
 			}
 			st.lw = lw // pictures count in the total too
+		}
+		if p.noteRefs {
+			var err error
+			if tmpl, err = ns.bind(p, tmpl); err != nil {
+				return err
+			}
 		}
 		if err := p.execute(tmpl, lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc()))
@@ -235,6 +252,14 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 		var err error
 		if changed, added, err = st.finish(); err != nil {
 			return fmt.Errorf("render: %w", err)
+		}
+	}
+	if ns != nil && len(ns.copies) > 0 {
+		if changed == nil {
+			changed = map[int][]byte{}
+		}
+		if err := ns.finish(outs, changed); err != nil {
+			return err
 		}
 	}
 	zw := opc.NewWriter(w)
