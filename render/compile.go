@@ -395,6 +395,17 @@ func relOf(r opc.Relationship, suffixes []string) bool {
 	return false
 }
 
+// appPart returns the name of the extended properties part, or "".
+func appPart(pkg *opc.Package) string {
+	rels, _ := pkg.Related("")
+	for _, r := range rels {
+		if relOf(r, plainRelSuffixes[2:]) {
+			return r.Target
+		}
+	}
+	return ""
+}
+
 // partModes says which parts are templated, and how.
 // The notes parts (footnotes, endnotes, comments) are also returned, with
 // their kind (noteKinds).
@@ -480,7 +491,11 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 	defaultCol := mainColumn(pkg.Part(main))
 	var errs Errors
-	templated := 0
+	// Each templated part has its own range of fresh ids (partIDBase). The
+	// parts templated since comments, charts, SmartArt and app.xml were
+	// added count from 512, so that the others keep their ids (and a
+	// template its output bytes).
+	templated, later := 0, 512
 	for i, p := range pkg.Parts {
 		tp := &tpart{part: p, name: p.Name, index: i, main: strings.EqualFold(p.Name, main)}
 		t.parts = append(t.parts, tp)
@@ -492,9 +507,17 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		if !ok {
 			continue
 		}
-		templated++
-		_, tp.notesPart = notes[strings.ToLower(p.Name)]
-		es, err := tp.compile(mode, cfg, funcs, templated, defaultCol)
+		kind, isNotes := notes[strings.ToLower(p.Name)]
+		tp.notesPart = isNotes
+		idIndex := 0
+		if mode == modeDrawing || kind == "comment" || mode == modePlain && strings.EqualFold(p.Name, appPart(pkg)) {
+			later++
+			idIndex = later
+		} else {
+			templated++
+			idIndex = templated
+		}
+		es, err := tp.compile(mode, cfg, funcs, idIndex, defaultCol)
 		if err != nil {
 			return nil, err
 		}

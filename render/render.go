@@ -81,12 +81,12 @@ type tpart struct {
 	dropTables bool          // the output may hold tables to remove (dropTables)
 	// marks: the part prints revision marks, finished by finishMarks with
 	// ids from markIDs, in the namespace prefix w
-	marks   bool
-	markIDs int
-	w       string
-	noteRefs     bool            // repeats references to notes or comments: binds _lk_note
-	noteKinds    map[string]bool // the kinds of those
-	notesPart    bool            // footnotes, endnotes or comments: its output may get copies
+	marks     bool
+	markIDs   int
+	w         string
+	noteRefs  bool            // repeats references to notes or comments: binds _lk_note
+	noteKinds map[string]bool // the kinds of those
+	notesPart bool            // footnotes, endnotes or comments: its output may get copies
 	// direct: the tree compiled for execution without text/template
 	// (direct.go), which calls the escaper esc
 	direct       dlist
