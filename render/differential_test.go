@@ -28,13 +28,18 @@ import (
 // w:rsid attributes and proofing marks between them), so that tags split
 // across runs are exercised in both engines.
 //
-// To add a case (pictures, links...): append a diffCase to diffCases; if it
-// needs a new kind of tag, add a method to tags and write it in both
-// goTags and dtTags (e.g. image(key) giving "{%logo}" for docxtemplater's
-// image module, which is not installed here: a case whose engine cannot
-// render it sets goOnly and states what it checks); if it needs files
-// besides the document (media, relationships), set parts. counts already
-// compares pictures (w:drawing) and hyperlinks (w:hyperlink).
+// To add a case: append a diffCase to diffCases; if it needs a new kind of
+// tag, add a method to tags and write it in both goTags and dtTags; if it
+// needs files besides the document (media, relationships), set parts, and
+// compared for the parts whose text is compared besides the document.
+//
+// Pictures and links: docxtemplater's image and link modules are paid and
+// not installed here, so dtTags writes nothing for {{image}} and only the
+// text for {{link}}. Their cases compare the text around them and the
+// structure, with the pictures and hyperlinks counted as a known
+// deviation; the pictures themselves (sizes, media parts, ids) and the
+// links (relationships, style) are compared by the golden files (cases
+// pictures, word-picture, libreoffice-picture and links of TestGolden).
 //
 // docxtemplater is installed as a test tool from
 // testdata/docxtemplater/package-lock.json (npm ci, as .ci/run does); the
@@ -47,6 +52,8 @@ type tags interface {
 	not(key string) string           // {{if not .key}}: {^key}
 	end() string                     // closes the last open: {/key}
 	val(key string) string           // prints .key: {key}
+	image(key string) string         // a picture from .key, 2 cm wide
+	link(url, text string) string    // a hyperlink to .url showing .text
 }
 
 type goTags struct{}
@@ -55,6 +62,20 @@ func (goTags) open(kw, key string) string { return "{{" + kw + " ." + key + "}}"
 func (goTags) not(key string) string      { return "{{if not ." + key + "}}" }
 func (goTags) end() string                { return "{{end}}" }
 func (goTags) val(key string) string      { return "{{." + key + "}}" }
+func (goTags) image(key string) string    { return "{{image " + goKey(key) + ` "2cm"}}` }
+func (goTags) link(url, text string) string {
+	return "{{link " + goKey(url) + " " + goKey(text) + "}}"
+}
+
+// goKey writes key as a Go field: .key, or as it is for $.key (the data
+// from inside a loop; docxtemplater finds {key} in the enclosing scopes by
+// itself).
+func goKey(key string) string {
+	if strings.HasPrefix(key, "$") {
+		return key
+	}
+	return "." + key
+}
 
 type dtTags struct{ stack []string }
 
@@ -66,6 +87,21 @@ func (d *dtTags) end() string {
 	return "{/" + k + "}"
 }
 func (d *dtTags) val(key string) string { return "{" + key + "}" }
+
+// image writes nothing: docxtemplater's image module is not installed.
+func (d *dtTags) image(string) string { return "" }
+
+// link writes the text alone: docxtemplater's link module is not installed.
+func (d *dtTags) link(_, text string) string { return "{" + strings.TrimPrefix(text, "$.") + "}" }
+
+// inTags rewrites a part written with Go value actions ({{.key}}, possibly
+// split across runs as "{{." "key" "}}") into t's syntax.
+func inTags(t tags, s string) string {
+	if _, ok := t.(*dtTags); ok {
+		return strings.NewReplacer("{{.", "{", "}}", "}").Replace(s)
+	}
+	return s
+}
 
 // wordP writes text as one Word paragraph: runs of at most 4 characters,
 // w:rsid attributes, a proofing mark between every other run, and extra
@@ -119,6 +155,13 @@ type diffCase struct {
 	// blankLines, when set, says why docxtemplater leaves empty paragraphs
 	// that labelkit removes: text is compared without empty paragraphs.
 	blankLines string
+	// tagged gives parts written in t's syntax, replacing those of parts.
+	tagged func(t tags) map[string]string
+	// compared lists the parts whose text is compared besides the document
+	// (every text element of a part that is not WordprocessingML).
+	compared []string
+	// check, when set, checks more of both outputs (the whole packages).
+	check func(t *testing.T, goRaw, dtRaw []byte)
 }
 
 // deviation is a structure where labelkit deliberately differs from
@@ -129,6 +172,7 @@ func diffCases() []diffCase {
 	items := []map[string]any{{"name": "Audit", "amount": "1 200 €"}, {"name": "Formation", "amount": "800 €"}, {"name": "Suivi", "amount": "300 €"}}
 	data := map[string]any{"items": items, "none": []any{}, "yes": true, "no": false, "title": "Convention & co",
 		"signer": map[string]any{"name": "Mme Durand"}}
+	pics := map[string]any{"items": items, "logo": solid("png", 200, 100, red), "url": "https://esante.gouv.fr/", "site": "l'ANS"}
 	cell := func(s string) string {
 		return `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>` + s + `</w:tc>`
 	}
@@ -223,8 +267,91 @@ func diffCases() []diffCase {
 		{name: "table whose rows all disappear", bullet: "6", data: data, body: func(t tags) string {
 			return wordP("Avant") + tblOpen + tr(cell(wordP(t.open("range", "none")+t.val("name"))), cell(wordP(t.val("amount")+t.end()))) + tblClose + wordP("Après")
 		}},
+		{name: "pictures from data", bullet: "pictures", data: pics, body: func(t tags) string {
+			return wordP("Logo : "+t.image("logo")+" fin.") + wordP(t.open("range", "items")) + wordP("Poste "+t.val("name")+" "+t.image("$.logo")) + wordP(t.end()) + wordP("Fin")
+		}, differs: &deviation{
+			labelkit:      "tables with rows 0, rows 0, sections 1, page breaks 0, column breaks 0, pictures 4, hyperlinks 0",
+			docxtemplater: "tables with rows 0, rows 0, sections 1, page breaks 0, column breaks 0, pictures 0, hyperlinks 0",
+			why:           "docxtemplater's image module is paid and not installed; the pictures are compared by golden files",
+		}},
+		{name: "picture whose alt text is an action", bullet: "pictures", data: pics, parts: imageParts, body: func(t tags) string {
+			return wordP(t.open("range", "items")) + `<w:p>` + textRun("Poste "+t.val("name")+" ") + altPicture("{{$.logo}}") + `</w:p>` + wordP(t.end())
+		}, check: func(t *testing.T, goRaw, _ []byte) {
+			// docxtemplater keeps the template's picture (alt text is not
+			// its text); labelkit puts the data's in its place.
+			d := openDocx(t, goRaw)
+			if got := strings.Count(string(d.parts["word/_rels/document.xml.rels"]), "/image\""); got < 2 {
+				t.Errorf("labelkit: %d picture relationships, want the template's and the data's", got)
+			}
+		}},
+		{name: "links", bullet: "links", data: pics, body: func(t tags) string {
+			return wordP("Site : "+t.link("url", "site")+".") + wordP(t.open("range", "items")) + wordP(t.val("name")+" : "+t.link("$.url", "$.site")) + wordP(t.end())
+		}, differs: &deviation{
+			labelkit:      "tables with rows 0, rows 0, sections 1, page breaks 0, column breaks 0, pictures 0, hyperlinks 4",
+			docxtemplater: "tables with rows 0, rows 0, sections 1, page breaks 0, column breaks 0, pictures 0, hyperlinks 0",
+			why:           "docxtemplater's link module is paid and not installed: the link text is compared, the links by the golden file links",
+		}},
+		{name: "every text part docxtemplater templates", bullet: "parts", data: everyPartData,
+			parts: func(string) map[string]string { return everyPart() },
+			body:  func(t tags) string { return "" },
+			tagged: func(t tags) map[string]string {
+				parts := everyPart()
+				for n, s := range parts {
+					parts[n] = inTags(t, s)
+				}
+				parts["word/header1.xml"] = strings.Replace(parts["word/header1.xml"], "En-tête", "En-tête "+t.val("ref"), 1)
+				parts["word/footer1.xml"] = strings.Replace(parts["word/footer1.xml"], "Pied de page", t.val("company")+" – pied de page", 1)
+				parts["docProps/core.xml"] = strings.Replace(parts["docProps/core.xml"], "Document de test", "Convention "+t.val("ref"), 1)
+				parts["docProps/custom.xml"] = strings.Replace(parts["docProps/custom.xml"], ">REF<", ">"+t.val("ref")+"<", 1)
+				return parts
+			},
+			// Charts and endnotes are left out: docxtemplater does not
+			// template them (labelkit does: golden case every-part).
+			compared: []string{"word/header1.xml", "word/footer1.xml", "word/footnotes.xml", "word/comments.xml", "docProps/core.xml",
+				"docProps/app.xml", "docProps/custom.xml", "word/diagrams/data1.xml", "word/diagrams/drawing1.xml"},
+		},
+		{name: "footnote in a loop", bullet: "notes", data: data,
+			parts: func(body string) map[string]string {
+				return notesParts(body, footnote("1", " Source."), "", "", false)
+			},
+			body: func(t tags) string {
+				return wordP("Début") + wordP(t.open("range", "items")) + `<w:p>` + textRun("Poste "+t.val("name")) + footnoteRef("1") + `</w:p>` + wordP(t.end()) + wordP("Fin")
+			},
+			check: func(t *testing.T, goRaw, dtRaw []byte) {
+				// labelkit: one note per repetition, ids 1, 2, 3;
+				// docxtemplater repeats the reference with its id (one
+				// note shown three times; the validator flags it).
+				for _, x := range []struct {
+					engine      string
+					raw         []byte
+					refs, notes string
+				}{{"labelkit", goRaw, "1 2 3", "-1 0 1 2 3"}, {"docxtemplater", dtRaw, "1 1 1", "-1 0 1"}} {
+					d := openDocx(t, x.raw)
+					refs := strings.Join(noteIDs(d.parts["word/document.xml"])["footnoteReference"], " ")
+					notes := strings.Join(noteIDs(d.parts["word/footnotes.xml"])["footnote"], " ")
+					if refs != x.refs || notes != x.notes {
+						t.Errorf("%s: footnote references %q and notes %q, want %q and %q", x.engine, refs, notes, x.refs, x.notes)
+					}
+				}
+			},
+		},
 	}
 }
+
+// textRun is a run of text (tr, in diffCases, is a table row).
+func textRun(text string) string { return tr(text) }
+
+// leafText returns the text of a part's elements that hold only text, one
+// per line (properties, DrawingML).
+func leafText(part []byte) string {
+	var lines []string
+	for _, m := range leafRE.FindAllSubmatch(part, -1) {
+		lines = append(lines, unescape(string(m[1])))
+	}
+	return strings.Join(lines, "\n")
+}
+
+var leafRE = regexp.MustCompile(`>([^<>]+)</`)
 
 var (
 	tableRE     = regexp.MustCompile(`(?s)<w:tbl>.*?<w:tr[ >]`)
@@ -298,13 +425,22 @@ func TestDifferentialDocxtemplater(t *testing.T) {
 		if parts == nil {
 			parts = func(body string) map[string]string { return spec{body: body}.parts() }
 		}
-		dt := zipParts(t, parts(c.body(&dtTags{})))
+		build := func(tt tags) map[string]string {
+			ps := parts(c.body(tt))
+			if c.tagged != nil {
+				for n, s := range c.tagged(tt) {
+					ps[n] = s
+				}
+			}
+			return ps
+		}
+		dt := zipParts(t, build(&dtTags{}))
 		if err := os.WriteFile(base+"-dt-template.docx", dt, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		jobs = append(jobs, job{In: base + "-dt-template.docx", Out: base + "-dt.docx", Data: c.data})
 		goOuts = append(goOuts, "")
-		goTmpl := zipParts(t, parts(c.body(goTags{})))
+		goTmpl := zipParts(t, build(goTags{}))
 		tmpl, err := Parse(bytes.NewReader(goTmpl), int64(len(goTmpl)))
 		if err != nil {
 			t.Errorf("%s: Parse: %v", c.name, err)
@@ -370,6 +506,19 @@ func TestDifferentialDocxtemplater(t *testing.T) {
 				c.name, c.bullet, c.differs.why, g, c.differs.labelkit, d, c.differs.docxtemplater)
 		case c.differs == nil && g != d:
 			t.Errorf("%s (%s): structure differs:\nlabelkit:      %s\ndocxtemplater: %s", c.name, c.bullet, g, d)
+		}
+		for _, name := range c.compared {
+			gp, dp := partOf(t, goRaw, name), partOf(t, dtRaw, name)
+			g, d := leafText(gp), leafText(dp)
+			if strings.HasPrefix(name, "word/") && !strings.HasPrefix(name, "word/diagrams/") {
+				g, d = readerText(gp), readerText(dp)
+			}
+			if g != d {
+				t.Errorf("%s (%s): text of %s differs:\n--- labelkit\n%s\n--- docxtemplater\n%s", c.name, c.bullet, name, g, d)
+			}
+		}
+		if c.check != nil {
+			c.check(t, goRaw, dtRaw)
 		}
 	}
 	var valid []string
