@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,13 +23,17 @@ func (c *compiler) container(a *action) []*elem {
 	return path
 }
 
+// pieceAt returns the last piece of u starting at or before text offset off.
 func (c *compiler) pieceAt(u *unit, off int) *piece {
-	for i := len(u.pieces) - 1; i >= 0; i-- {
-		if u.pieces[i].at <= off {
-			return u.pieces[i]
-		}
-	}
-	return u.pieces[0]
+	i := sort.Search(len(u.pieces), func(i int) bool { return u.pieces[i].at > off })
+	return u.pieces[max(i-1, 0)]
+}
+
+// firstPiece returns the index of u's first piece whose text ends after
+// offset off (len(u.pieces) if none): pieces are in text order, and a
+// paragraph may have a hundred thousand of them.
+func firstPiece(u *unit, off int) int {
+	return sort.Search(len(u.pieces), func(i int) bool { return u.pieces[i].at+u.pieces[i].size > off })
 }
 
 func sameShape(a, b []*elem) bool {

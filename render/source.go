@@ -33,7 +33,8 @@ func (c *compiler) buildEdits() {
 		covered := make([]int, len(u.pieces))
 		home := make([]bool, len(u.pieces))
 		for _, a := range u.actions {
-			for i, p := range u.pieces {
+			for i := firstPiece(u, a.start); i < len(u.pieces) && u.pieces[i].at < a.end; i++ {
+				p := u.pieces[i]
 				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
 				if lo < hi {
 					covered[i] += hi - lo
@@ -51,7 +52,8 @@ func (c *compiler) buildEdits() {
 			}
 		}
 		for _, a := range u.actions {
-			for i, p := range u.pieces {
+			for i := firstPiece(u, a.start); i < len(u.pieces) && u.pieces[i].at < a.end; i++ {
+				p := u.pieces[i]
 				lo, hi := max(a.start, p.at), min(a.end, p.at+p.size)
 				if lo >= hi || drop[i] {
 					continue

@@ -206,6 +206,10 @@ func isNameByte(c byte) bool {
 		c == ':' || c == '_' || c == '-' || c == '.'
 }
 
+// manyAttrs is the count of attributes past which parseStartTag finds
+// duplicates with a set rather than comparing names pair by pair.
+const manyAttrs = 16
+
 // parseStartTag parses the start tag at data[i] == '<'. Element names are
 // interned in names (if not nil); attributes are appended to attrs.
 func parseStartTag(data []byte, i int, names map[string]string, attrs []xattr) (*elem, int, []xattr, error) {
@@ -225,6 +229,8 @@ func parseStartTag(data []byte, i int, names map[string]string, attrs []xattr) (
 		}
 	}
 	e := &elem{name: name, start: i}
+	first := len(attrs)
+	var seen map[string]struct{} // the names of attrs[first:], past manyAttrs
 	for {
 		k := j
 		for j < n && isSpace(data[j]) {
@@ -282,10 +288,26 @@ func parseStartTag(data []byte, i int, names map[string]string, attrs []xattr) (
 		}
 		j = a.valEnd + 1
 		a.end = j
-		for _, b := range attrs {
-			if b.name == a.name {
-				return nil, 0, nil, &xmlError{off: as, msg: "duplicate attribute " + a.name}
+		dup := false
+		if seen != nil {
+			_, dup = seen[a.name]
+			seen[a.name] = struct{}{}
+		} else {
+			for _, b := range attrs[first:] {
+				dup = dup || b.name == a.name
 			}
+			if len(attrs)-first == manyAttrs {
+				// Past a few, a set: an element of 100,000 attributes
+				// took seconds compared pair by pair.
+				seen = make(map[string]struct{}, 2*manyAttrs)
+				for _, b := range attrs[first:] {
+					seen[b.name] = struct{}{}
+				}
+				seen[a.name] = struct{}{}
+			}
+		}
+		if dup {
+			return nil, 0, nil, &xmlError{off: as, msg: "duplicate attribute " + a.name}
 		}
 		attrs = append(attrs, a)
 	}
