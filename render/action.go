@@ -32,6 +32,15 @@ type action struct {
 	srcOff     int    // offset in the compiled source
 	code       string // what the compiled source holds, when not src's body
 	srcEnd     int
+	snip       string // the snippet, once u's text is forgotten (forgetTree)
+}
+
+// snippet returns the text of a's paragraph, shortened around a.
+func (a *action) snippet() string {
+	if a.u.text == "" {
+		return a.snip
+	}
+	return snippet(a.u.text, a)
 }
 
 // body returns the action's text without delimiters and trim markers,

@@ -90,11 +90,11 @@ func (c *compiler) altPicture(docPr *elem, funcs map[string]any) {
 	var drawing, run, para *elem
 	for e := docPr.parent; e != nil; e = e.parent {
 		switch {
-		case drawing == nil && e.name == c.q("drawing"):
+		case drawing == nil && c.is(e.name, "drawing"):
 			drawing = e
-		case drawing != nil && run == nil && e.name == c.q("r"):
+		case drawing != nil && run == nil && c.is(e.name, "r"):
 			run = e
-		case run != nil && e.name == c.q("p"):
+		case run != nil && c.is(e.name, "p"):
 			para = e
 		}
 		if para != nil {

@@ -33,13 +33,13 @@ func (c *compiler) sections() []sect {
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		for _, ch := range e.children {
-			if ch.name == c.q("sectPr") && (e.name == c.q("body") || e.name == c.q("pPr")) {
+			if c.is(ch.name, "sectPr") && (c.is(e.name, "body") || c.is(e.name, "pPr")) {
 				cx, cy := sectSize(c.data, ch, c.wp)
 				out = append(out, sect{at: ch.start, cx: cx, cy: cy})
 				continue
 			}
-			if ch.name == c.q("tbl") || ch.name == c.q("body") || ch.name == c.q("p") || ch.name == c.q("pPr") ||
-				ch.name == c.q("tr") || ch.name == c.q("tc") || ch.name == c.q("sdt") || ch.name == c.q("sdtContent") {
+			if c.is(ch.name, "tbl") || c.is(ch.name, "body") || c.is(ch.name, "p") || c.is(ch.name, "pPr") ||
+				c.is(ch.name, "tr") || c.is(ch.name, "tc") || c.is(ch.name, "sdt") || c.is(ch.name, "sdtContent") {
 				walk(ch)
 			}
 		}
@@ -130,7 +130,7 @@ func (c *compiler) columnSize(e *elem) (int64, int64) {
 	width, height := c.defaultCol.cx, c.defaultCol.cy
 	var para *elem
 	for x := e.parent; x != nil; x = x.parent {
-		if x.name == c.q("p") {
+		if c.is(x.name, "p") {
 			para = x
 			break
 		}
@@ -145,7 +145,7 @@ func (c *compiler) columnSize(e *elem) (int64, int64) {
 		}
 	}
 	for x := e.parent; x != nil; x = x.parent {
-		if x.name != c.q("tc") {
+		if !c.is(x.name, "tc") {
 			continue
 		}
 		if tcPr := c.findDesc(x, "tcPr", 1); tcPr != nil {

@@ -129,9 +129,19 @@ type compiler struct {
 	nsAdded    map[string]string
 	// errors not reported beyond maxErrors
 	suppressed int
+	// kept per container element (see lastBlock, childElems, cellsOf)
+	lastBlocks map[*elem]*elem
+	kept       map[childKey][]*elem
 }
 
 func (c *compiler) q(local string) string { return c.wp + ":" + local }
+
+// is reports whether name is c.q(local), without building it: it is asked
+// for every element of a part.
+func (c *compiler) is(name, local string) bool {
+	return len(name) == len(c.wp)+1+len(local) && name[len(c.wp)] == ':' &&
+		name[:len(c.wp)] == c.wp && name[len(c.wp)+1:] == local
+}
 
 // Bounds for hostile templates: actions per part (a real agreement has a
 // few hundred) and errors reported per part.
@@ -162,7 +172,7 @@ func (c *compiler) errorAt(a *action, u *unit, format string, args ...any) {
 // snippet returns the visible text of a paragraph, shortened around a.
 func snippet(text string, a *action) string {
 	const max = 80
-	if utf8.RuneCountInString(text) <= max {
+	if atMostRunes(text, max) {
 		return text
 	}
 	from, to := 0, 70
@@ -183,6 +193,20 @@ func snippet(text string, a *action) string {
 		to++
 	}
 	return pre + text[from:to] + post
+}
+
+// atMostRunes reports whether s holds at most n characters, counting no
+// further (a paragraph's text may be long, and each action asks).
+func atMostRunes(s string, n int) bool {
+	if len(s) <= n {
+		return true
+	}
+	for range s {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // collect finds the units of the part and the actions in them.
@@ -227,12 +251,12 @@ func (c *compiler) addPiece(u *unit, t, run *elem) {
 
 func (c *compiler) walkWord(e *elem, u *unit) {
 	for _, ch := range e.children {
-		switch ch.name {
-		case c.q("p"):
+		switch {
+		case c.is(ch.name, "p"):
 			c.walkWord(ch, c.newUnit(ch))
 			continue
-		case c.q("t"):
-			if u != nil && e.name == c.q("r") {
+		case c.is(ch.name, "t"):
+			if u != nil && c.is(e.name, "r") {
 				c.addPiece(u, ch, e)
 			}
 			continue
@@ -491,11 +515,24 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 	defaultCol := mainColumn(pkg.Part(main))
 	var errs Errors
+	// Parsing keeps about three copies of a templated part (its bytes, the
+	// compiled source, text/template's text nodes): together they may not
+	// be larger than one part may be.
+	var templatedSize int64
+	for _, p := range pkg.Parts {
+		if _, ok := modes[strings.ToLower(p.Name)]; !ok {
+			continue
+		}
+		if templatedSize += int64(len(p.Data)); templatedSize > t.maxPart {
+			return nil, Errors{{Part: p.Name, Kind: KindLimit, Err: fmt.Errorf("the templated parts together (main document, headers, footers, notes, properties) are too large: %w",
+				&opc.LimitError{Limit: "MaxPartSize", Max: t.maxPart})}}
+		}
+	}
 	// Each templated part has its own range of fresh ids (partIDBase). The
 	// parts templated since comments, charts, SmartArt and app.xml were
 	// added count from 512, so that the others keep their ids (and a
 	// template its output bytes).
-	templated, later := 0, 512
+	templated, later, elements := 0, 512, maxTemplateElements
 	for i, p := range pkg.Parts {
 		tp := &tpart{part: p, name: p.Name, index: i, main: strings.EqualFold(p.Name, main)}
 		t.parts = append(t.parts, tp)
@@ -517,7 +554,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 			templated++
 			idIndex = templated
 		}
-		es, err := tp.compile(mode, cfg, funcs, idIndex, defaultCol)
+		es, err := tp.compile(mode, cfg, funcs, idIndex, defaultCol, &elements)
 		if err != nil {
 			return nil, err
 		}
@@ -529,6 +566,9 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 		}
 		sort.SliceStable(es, func(i, j int) bool { return key(es[i]) < key(es[j]) })
 		errs = append(errs, es...)
+		if elements < 0 {
+			break // the next parts would be refused the same way
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -558,7 +598,9 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	return t, nil
 }
 
-func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int, defaultCol sect) (Errors, error) {
+// compile compiles the part; elements is what remains of the budget of
+// elements of the templated parts (maxTemplateElements), which it spends.
+func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, index int, defaultCol sect, elements *int) (Errors, error) {
 	data := tp.part.Data
 	if i := bytes.IndexAny(data, "\x01\x02\x03\x04\x05"); i >= 0 {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: fmt.Errorf("control character U+%04X at byte %d is not allowed in XML", data[i], i)}}, nil
@@ -566,7 +608,15 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if bytes.Contains(data, []byte("<"+markElem)) {
 		return Errors{{Part: tp.name, Err: fmt.Errorf("the element name %s is reserved", markElem)}}, nil
 	}
-	root, err := parseXML(data)
+	limit := min(maxElements, *elements)
+	root, n, err := parseXMLMax(data, limit)
+	*elements -= n
+	if xe, ok := err.(*xmlError); ok && xe.tooMany {
+		if limit < maxElements {
+			err = &xmlError{off: xe.off, msg: fmt.Sprintf("more than %d elements in the templated parts together", maxTemplateElements), tooMany: true}
+		}
+		return Errors{{Part: tp.name, Kind: KindLimit, Err: err}}, nil
+	}
 	if err != nil {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: err}}, nil
 	}
@@ -652,7 +702,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	tp.acts = acts
 	tp.dropTables = c.dropMarks
 	tp.noteRefs, tp.noteKinds = len(c.notes) > 0, c.notes
-	tp.lineStarts = lineStarts(src)
+	tp.src = src
 	if _, err := tmpl.Parse(src); err != nil {
 		return Errors{tp.locate(err, parseLoc())}, nil
 	}
@@ -683,6 +733,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		maps.Copy(fm, c.extraFuncs)
 		tp.direct = compileDirect(tmpl, fm)
 	}
+	tp.forgetTree()
 	return nil, nil
 }
 
@@ -695,6 +746,26 @@ func mentions(s string, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// forgetTree keeps of the part's actions what placing an execution error
+// needs (paragraph number, snippet, source): the part's element tree,
+// about 100 bytes an element, is not kept past parsing (the trees of 40
+// headers of a million elements each ran out of memory).
+func (tp *tpart) forgetTree() {
+	paras := map[*unit]*unit{}
+	for _, a := range tp.acts {
+		if a.u != nil {
+			u := paras[a.u]
+			if u == nil {
+				u = &unit{n: a.u.n}
+				paras[a.u] = u
+			}
+			a.snip = strings.Clone(a.snippet())
+			a.u = u
+		}
+		a.open, a.closing, a.elses, a.place = nil, nil, nil, placement{}
+	}
 }
 
 // mediaCall matches an action that may call image or link.

@@ -141,14 +141,25 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-func lineStarts(src string) []int {
-	starts := []int{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			starts = append(starts, i+1)
+// line returns the offsets in src where line n (1-based) starts and ends
+// (after its newline), or ok false. It scans src: only an error asks, and
+// a table of line starts took 8 bytes per newline of every part.
+func line(src string, n int) (from, to int, ok bool) {
+	for ; n > 1; n-- {
+		i := strings.IndexByte(src[from:], '\n')
+		if i < 0 {
+			return 0, 0, false
 		}
+		from += i + 1
 	}
-	return starts
+	if n < 1 {
+		return 0, 0, false
+	}
+	to = len(src)
+	if i := strings.IndexByte(src[from:], '\n'); i >= 0 {
+		to = from + i + 1
+	}
+	return from, to, true
 }
 
 // actionAt returns the action whose compiled source holds offset off.
@@ -180,26 +191,27 @@ func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 	if m == nil {
 		return e
 	}
-	line, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[1])
 	col := 0
 	if len(m) > 2 {
 		col, _ = strconv.Atoi(m[2])
 	}
-	if line < 1 || line > len(tp.lineStarts) {
+	from, to, ok := line(tp.src, n)
+	if !ok {
 		return e
 	}
 	var a *action
 	if len(m) > 2 {
-		a = tp.actionAt(tp.lineStarts[line-1] + col)
+		a = tp.actionAt(from + col)
 	} else {
-		a = tp.actionOnLine(line, err.Error())
+		a = tp.actionOnLine(from, to, err.Error())
 	}
 	if a != nil && a.internal {
 		a = nil
 	}
 	if a != nil {
 		e.Paragraph = a.u.n
-		e.Snippet = snippet(a.u.text, a)
+		e.Snippet = a.snippet()
 		e.Action = a.src
 	}
 	return e
@@ -207,14 +219,11 @@ func (tp *tpart) locate(err error, loc *regexp.Regexp) *Error {
 
 var quoted = lazyRegexp(`"([^"]+)"`)
 
-// actionOnLine guesses which action of a source line a parse error (which
-// has no column) is about: the first naming what the message quotes (e.g.
-// undefined variable "$x"), else the first on the line.
-func (tp *tpart) actionOnLine(line int, msg string) *action {
-	from, to := tp.lineStarts[line-1], int(^uint(0)>>1)
-	if line < len(tp.lineStarts) {
-		to = tp.lineStarts[line]
-	}
+// actionOnLine guesses which action of a source line (from offset from to
+// to) a parse error (which has no column) is about: the first naming what
+// the message quotes (e.g. undefined variable "$x"), else the first on the
+// line.
+func (tp *tpart) actionOnLine(from, to int, msg string) *action {
 	var first *action
 	q := quoted().FindStringSubmatch(msg)
 	for _, a := range tp.acts {

@@ -362,7 +362,7 @@ func (c *compiler) linkRPr(rPr string) string {
 	var b strings.Builder
 	b.WriteString("<" + c.q("rPr") + ">" + style)
 	for _, ch := range pr.children {
-		if ch.name == c.q("rStyle") || ch.name == c.q("rPrChange") || ch.name == c.q("color") || ch.name == c.q("u") {
+		if c.is(ch.name, "rStyle") || c.is(ch.name, "rPrChange") || c.is(ch.name, "color") || c.is(ch.name, "u") {
 			continue
 		}
 		b.WriteString(rPr[ch.start:ch.end])
@@ -379,7 +379,7 @@ func (c *compiler) runProps(run *elem) (rPr, cbRPr string) {
 	var pr *elem
 	if run != nil {
 		for _, ch := range run.children {
-			if ch.name == c.q("rPr") {
+			if c.is(ch.name, "rPr") {
 				pr = ch
 				break
 			}
@@ -389,7 +389,7 @@ func (c *compiler) runProps(run *elem) (rPr, cbRPr string) {
 		return "", "<" + c.q("rPr") + ">" + fonts + "</" + c.q("rPr") + ">"
 	}
 	rPr = string(c.data[pr.start:pr.end])
-	if i := slices.IndexFunc(pr.children, func(e *elem) bool { return e.name == c.q("rPrChange") }); i >= 0 {
+	if i := slices.IndexFunc(pr.children, func(e *elem) bool { return c.is(e.name, "rPrChange") }); i >= 0 {
 		// The runs opened after a line break or a checkbox take the
 		// formatting, not the tracked change: its id must stay unique.
 		ch := pr.children[i]
@@ -399,10 +399,10 @@ func (c *compiler) runProps(run *elem) (rPr, cbRPr string) {
 	b.WriteString("<" + c.q("rPr") + ">")
 	placed := false
 	for _, ch := range pr.children {
-		if ch.name == c.q("rFonts") || ch.name == c.q("rPrChange") {
+		if c.is(ch.name, "rFonts") || c.is(ch.name, "rPrChange") {
 			continue
 		}
-		if !placed && ch.name != c.q("rStyle") {
+		if !placed && !c.is(ch.name, "rStyle") {
 			b.WriteString(fonts)
 			placed = true
 		}

@@ -36,13 +36,13 @@ func (c *compiler) fallbacks() {
 		}
 	}
 	emptyP := "<" + c.q("p") + "/>"
-	isP := func(e *elem) bool { return e.name == c.q("p") }
+	isP := func(e *elem) bool { return c.is(e.name, "p") }
 	var walk func(e *elem)
 	walk = func(e *elem) {
-		switch e.name {
-		case c.q("tc"), c.q("hdr"), c.q("ftr"), c.q("footnote"), c.q("endnote"), c.q("comment"):
+		switch {
+		case c.is(e.name, "tc"), c.is(e.name, "hdr"), c.is(e.name, "ftr"), c.is(e.name, "footnote"), c.is(e.name, "endnote"), c.is(e.name, "comment"):
 			c.fallback(e, isP, emptyP, byEl, removed)
-		case c.q("tbl"):
+		case c.is(e.name, "tbl"):
 			if c.fallback(e, c.isRowLike, string(markTableDrop), byEl, removed) {
 				c.dropMarks = true
 				c.add(edit{start: e.start, end: e.start, phase: 1, lit: string(markTableStart)})
@@ -102,7 +102,7 @@ func (c *compiler) fallback(box *elem, isItem func(*elem) bool, empty string, by
 	// Declare after the container's properties (tcPr, tblPr and tblGrid).
 	at := box.tagEnd
 	for _, ch := range box.children {
-		if ch.name == c.q("tcPr") || ch.name == c.q("tblPr") || ch.name == c.q("tblGrid") {
+		if c.is(ch.name, "tcPr") || c.is(ch.name, "tblPr") || c.is(ch.name, "tblGrid") {
 			at = ch.end
 		}
 	}

@@ -76,8 +76,8 @@ func (c *compiler) freshenRepeatedIDs() {
 	walk = func(e *elem) {
 		for _, ch := range e.children {
 			switch {
-			case ch.name == c.q("bookmarkStart") || ch.name == c.q("bookmarkEnd"),
-				ch.name == c.q("id") && e.name == c.q("sdtPr"):
+			case c.is(ch.name, "bookmarkStart") || c.is(ch.name, "bookmarkEnd"),
+				c.is(ch.name, "id") && c.is(e.name, "sdtPr"):
 				if inRange(ch, ch.start, ch.end) {
 					c.add(edit{start: ch.start, end: ch.end})
 				}
@@ -99,11 +99,11 @@ func (c *compiler) freshenRepeatedIDs() {
 			case c.isRevision(ch.name):
 				// tracked changes: their ids must be unique too
 				for _, a := range ch.attrs(c.data) {
-					if a.name == c.q("id") && inRange(ch, a.valStart, a.valEnd) {
+					if c.is(a.name, "id") && inRange(ch, a.valStart, a.valEnd) {
 						c.renumberID(a)
 					}
 				}
-			case w14 != "" && (ch.name == c.q("p") || ch.name == c.q("tr")):
+			case w14 != "" && (c.is(ch.name, "p") || c.is(ch.name, "tr")):
 				// Word 2010+ paragraph and row ids (optional attributes).
 				for _, a := range ch.attrs(c.data) {
 					if (a.name == w14+":paraId" || a.name == w14+":textId") && inRange(ch, a.start-1, a.end) {

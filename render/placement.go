@@ -21,17 +21,17 @@ func (c *compiler) paragraphContent(p *elem) (res residue, cause string) {
 	var walk func(e *elem) bool
 	walk = func(e *elem) bool {
 		for _, ch := range e.children {
-			if e.name == c.q("rPr") || e.name == c.q("pPr") {
+			if c.is(e.name, "rPr") || c.is(e.name, "pPr") {
 				// Properties (including w14 text effects) do not count,
 				// but a section break does.
-				if ch.name == c.q("sectPr") {
+				if c.is(ch.name, "sectPr") {
 					res |= resSect
 				}
 				continue
 			}
 			local, ok := strings.CutPrefix(ch.name, c.wp+":")
 			if !ok {
-				if e.name == c.q("r") && strings.HasSuffix(ch.name, ":AlternateContent") {
+				if c.is(e.name, "r") && strings.HasSuffix(ch.name, ":AlternateContent") {
 					res |= resDrawing // a shape, as Word writes them
 					continue
 				}
@@ -100,14 +100,31 @@ func silentOnly(u *unit) bool {
 	return isBlank(u.text[last:])
 }
 
+// childElems returns the children of e named local, in order. The answer
+// is kept (asked for each action of a cell, which may hold many): the
+// caller must not change it.
 func (c *compiler) childElems(e *elem, local string) []*elem {
+	k := childKey{e, local}
+	if out, ok := c.kept[k]; ok {
+		return out
+	}
 	var out []*elem
 	for _, ch := range e.children {
-		if ch.name == c.q(local) {
+		if c.is(ch.name, local) {
 			out = append(out, ch)
 		}
 	}
+	if c.kept == nil {
+		c.kept = map[childKey][]*elem{}
+	}
+	c.kept[k] = out
 	return out
+}
+
+// childKey is what childElems and cellsOf keep their answers by.
+type childKey struct {
+	e     *elem
+	local string
 }
 
 // firstActionAtStart reports whether a is u's first action with only white
@@ -167,7 +184,7 @@ func (c *compiler) placeBlocks() {
 	var rows func(e *elem)
 	rows = func(e *elem) {
 		for _, ch := range e.children {
-			if ch.name == c.q("tr") {
+			if c.is(ch.name, "tr") {
 				c.tryReplaceRow(ch)
 			}
 			rows(ch)
@@ -280,44 +297,46 @@ func (c *compiler) placeBlocks() {
 // elsewhere. Such a paragraph is emptied instead (unit.keepEmpty).
 func (c *compiler) endsAfterTable(p *elem) bool {
 	box := p.parent
-	if box == nil {
+	if box == nil || c.lastBlock(box) != p {
 		return false
 	}
-	var prev *elem
-	for _, ch := range box.children {
-		switch ch.name {
-		case c.q("p"), c.q("tbl"), c.q("sdt"), c.q("customXml"), c.q("altChunk"):
-			if prev == p {
-				return false // p is not the last block
-			}
-			if ch != p {
-				prev = ch
-			} else {
-				prev = p
-			}
+	for i := len(box.children) - 1; i >= 0; i-- {
+		if ch := box.children[i]; ch != p && c.isBlock(ch) {
+			return c.is(ch.name, "tbl")
 		}
 	}
-	if prev != p {
-		return false
+	return false
+}
+
+// isBlock reports whether e is a block-level element of a container.
+func (c *compiler) isBlock(e *elem) bool {
+	return c.is(e.name, "p") || c.is(e.name, "tbl") || c.is(e.name, "sdt") || c.is(e.name, "customXml") || c.is(e.name, "altChunk")
+}
+
+// lastBlock returns the last block-level child of box, or nil; the answer
+// is kept per box (asked for each of its paragraphs, which may be many).
+func (c *compiler) lastBlock(box *elem) *elem {
+	if last, ok := c.lastBlocks[box]; ok {
+		return last
 	}
-	var before *elem
-	for _, ch := range box.children {
-		if ch == p {
-			break
-		}
-		switch ch.name {
-		case c.q("p"), c.q("tbl"), c.q("sdt"), c.q("customXml"), c.q("altChunk"):
-			before = ch
+	var last *elem
+	for i := len(box.children) - 1; i >= 0 && last == nil; i-- {
+		if c.isBlock(box.children[i]) {
+			last = box.children[i]
 		}
 	}
-	return before != nil && before.name == c.q("tbl")
+	if c.lastBlocks == nil {
+		c.lastBlocks = map[*elem]*elem{}
+	}
+	c.lastBlocks[box] = last
+	return last
 }
 
 // rowOf returns the table row whose first (first == true) or last cell
 // starts (or ends) with paragraph p, or nil.
 func (c *compiler) rowOf(p *elem, first bool) *elem {
 	tc := p.parent
-	if tc == nil || tc.name != c.q("tc") {
+	if tc == nil || !c.is(tc.name, "tc") {
 		return nil
 	}
 	ps := c.childElems(tc, "p")
@@ -341,7 +360,7 @@ func (c *compiler) rowOf(p *elem, first bool) *elem {
 // isControl reports whether e is a content control or one of the elements
 // that wrap cells and rows the same way (w:sdt, w:sdtContent, w:customXml).
 func (c *compiler) isControl(e *elem) bool {
-	return e.name == c.q("sdt") || e.name == c.q("sdtContent") || e.name == c.q("customXml")
+	return c.is(e.name, "sdt") || c.is(e.name, "sdtContent") || c.is(e.name, "customXml")
 }
 
 // rowOfCell returns the row that holds cell tc, looking through cell-level
@@ -351,7 +370,7 @@ func (c *compiler) rowOfCell(tc *elem) *elem {
 	for e != nil && c.isControl(e) {
 		e = e.parent
 	}
-	if e == nil || e.name != c.q("tr") {
+	if e == nil || !c.is(e.name, "tr") {
 		return nil
 	}
 	return e
@@ -360,12 +379,20 @@ func (c *compiler) rowOfCell(tc *elem) *elem {
 // cellsOf returns the cells of row tr in order, those wrapped in content
 // controls included.
 func (c *compiler) cellsOf(tr *elem) []*elem {
+	k := childKey{tr, "cells"}
+	if out, ok := c.kept[k]; ok {
+		return out
+	}
+	if c.kept == nil {
+		c.kept = map[childKey][]*elem{}
+	}
 	var out []*elem
+	defer func() { c.kept[k] = out }()
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		for _, ch := range e.children {
 			switch {
-			case ch.name == c.q("tc"):
+			case c.is(ch.name, "tc"):
 				out = append(out, ch)
 			case c.isControl(ch):
 				walk(ch)
@@ -384,7 +411,7 @@ func (c *compiler) rowBlock(tr *elem) *elem {
 	el := tr
 	for {
 		content := el.parent
-		if content == nil || content.name != c.q("sdtContent") && content.name != c.q("customXml") {
+		if content == nil || !c.is(content.name, "sdtContent") && !c.is(content.name, "customXml") {
 			return el
 		}
 		n := 0
@@ -396,11 +423,11 @@ func (c *compiler) rowBlock(tr *elem) *elem {
 		if n != 1 {
 			return el
 		}
-		if content.name == c.q("customXml") {
+		if c.is(content.name, "customXml") {
 			el = content
 			continue
 		}
-		if content.parent == nil || content.parent.name != c.q("sdt") {
+		if content.parent == nil || !c.is(content.parent.name, "sdt") {
 			return el
 		}
 		el = content.parent
@@ -410,7 +437,7 @@ func (c *compiler) rowBlock(tr *elem) *elem {
 // isRowLike reports whether e is a table row or a row-level content
 // control (a w:sdt or w:customXml holding rows).
 func (c *compiler) isRowLike(e *elem) bool {
-	if e.name == c.q("tr") {
+	if c.is(e.name, "tr") {
 		return true
 	}
 	if !c.isControl(e) {

@@ -75,7 +75,7 @@ type tpart struct {
 	media      *partMedia      // set when calls is
 	tmpl       *template.Template
 	acts       []*action     // sorted by srcOff
-	lineStarts []int         // of the compiled source
+	src        string        // the compiled source (text/template keeps it too)
 	texts      *opc.Prepared // the text nodes, coded once
 	textIndex  map[*byte]int // index in texts by address
 	dropTables bool          // the output may hold tables to remove (dropTables)

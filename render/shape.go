@@ -90,7 +90,7 @@ var wrapperNames = map[string]string{
 // enclose the text between them.
 func (c *compiler) runWrappers(t *elem) string {
 	var out []string
-	for e := t.parent; e != nil && e.name != c.q("p"); e = e.parent {
+	for e := t.parent; e != nil && !c.is(e.name, "p"); e = e.parent {
 		local := e.name[strings.IndexByte(e.name, ':')+1:]
 		if w, ok := wrapperNames[local]; ok {
 			out = append(out, w) // innermost first

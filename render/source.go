@@ -138,7 +138,7 @@ func (c *compiler) keepBookmarks(u *unit) {
 	var walk func(e *elem)
 	walk = func(e *elem) {
 		for _, ch := range e.children {
-			if ch.name == c.q("bookmarkStart") || ch.name == c.q("bookmarkEnd") {
+			if c.is(ch.name, "bookmarkStart") || c.is(ch.name, "bookmarkEnd") {
 				marks.Write(c.data[ch.start:ch.end])
 				continue
 			}
@@ -169,7 +169,7 @@ func (c *compiler) split(a *action) {
 	closing.WriteString("</" + p.name + ">")
 	opening.WriteString("<" + p.name + ">")
 	for _, ch := range p.children {
-		if ch.name == c.q("pPr") {
+		if c.is(ch.name, "pPr") {
 			opening.Write(c.data[ch.start:ch.end])
 		}
 	}
@@ -178,7 +178,7 @@ func (c *compiler) split(a *action) {
 		case c.q("r"):
 			opening.WriteString("<" + e.name + ">")
 			for _, ch := range e.children {
-				if ch.name == c.q("rPr") {
+				if c.is(ch.name, "rPr") {
 					opening.Write(c.data[ch.start:ch.end])
 				}
 			}
@@ -197,7 +197,7 @@ func (c *compiler) split(a *action) {
 // only.
 func (c *compiler) emptyParagraph(p *elem) string {
 	for _, ch := range p.children {
-		if ch.name == c.q("pPr") {
+		if c.is(ch.name, "pPr") {
 			return "<" + p.name + ">" + string(c.data[ch.start:ch.end]) + "</" + p.name + ">"
 		}
 	}
@@ -220,7 +220,7 @@ func (c *compiler) onlyText(run, t *elem) bool {
 		return false
 	}
 	for _, ch := range run.children {
-		if ch != t && ch.name != c.q("rPr") {
+		if ch != t && !c.is(ch.name, "rPr") {
 			return false
 		}
 	}

@@ -61,24 +61,41 @@ func (e *elem) nsPrefix(data []byte, ns string) string {
 
 // xmlError is a well-formedness error at a byte offset of a part.
 type xmlError struct {
-	off int
-	msg string
+	off     int
+	msg     string
+	tooMany bool // more elements than allowed
 }
 
-func (e *xmlError) Error() string { return fmt.Sprintf("malformed XML at byte %d: %s", e.off, e.msg) }
+func (e *xmlError) Error() string {
+	if e.tooMany {
+		return fmt.Sprintf("%s (at byte %d)", e.msg, e.off)
+	}
+	return fmt.Sprintf("malformed XML at byte %d: %s", e.off, e.msg)
+}
 
-// Bounds for hostile templates: element nesting, and elements per part
-// (about 100 bytes of memory each; a 500-page Word document has a few
-// hundred thousand).
+// Bounds for hostile templates: element nesting, elements per part (about
+// 100 bytes of memory each while the part is compiled; a 500-page Word
+// document has a few hundred thousand), and elements of all the templated
+// parts together (parse time). Variables for tests.
 const maxDepth = 512
 
-var maxElements = 1 << 20 // a variable for tests
+var (
+	maxElements         = 1 << 20
+	maxTemplateElements = 2 << 20
+)
 
 // parseXML tokenizes data and returns its document element. It checks
 // well-formedness as far as this package relies on it: tags balance,
 // attributes are quoted, no DOCTYPE, text holds only valid UTF-8 XML
 // characters and known entities.
 func parseXML(data []byte) (*elem, error) {
+	root, _, err := parseXMLMax(data, maxElements)
+	return root, err
+}
+
+// parseXMLMax is parseXML refusing more than max elements (a *xmlError
+// whose tooMany is set); it returns the number of elements.
+func parseXMLMax(data []byte, max int) (*elem, int, error) {
 	var (
 		root    *elem
 		stack   []*elem
@@ -87,8 +104,8 @@ func parseXML(data []byte) (*elem, error) {
 		names   = map[string]string{}
 		scratch []xattr
 	)
-	fail := func(off int, format string, args ...any) (*elem, error) {
-		return nil, &xmlError{off: off, msg: fmt.Sprintf(format, args...)}
+	fail := func(off int, format string, args ...any) (*elem, int, error) {
+		return nil, count, &xmlError{off: off, msg: fmt.Sprintf(format, args...)}
 	}
 	n := len(data)
 	// A UTF-8 BOM may open the part.
@@ -106,7 +123,7 @@ func parseXML(data []byte) (*elem, error) {
 					return fail(i, "text outside the document element")
 				}
 			} else if err := checkText(data, i, i+j); err != nil {
-				return nil, err
+				return nil, count, err
 			}
 			i += j
 			continue
@@ -162,11 +179,11 @@ func parseXML(data []byte) (*elem, error) {
 		default:
 			e, next, attrs, err := parseStartTag(data, i, names, scratch[:0])
 			if err != nil {
-				return nil, err
+				return nil, count, err
 			}
 			scratch = attrs
-			if count++; count > maxElements {
-				return fail(i, "more than %d elements", maxElements)
+			if count++; count > max {
+				return nil, count, &xmlError{off: i, msg: fmt.Sprintf("more than %d elements", max), tooMany: true}
 			}
 			if len(stack) == 0 {
 				if root != nil {
@@ -192,7 +209,7 @@ func parseXML(data []byte) (*elem, error) {
 	if root == nil {
 		return fail(0, "no document element")
 	}
-	return root, nil
+	return root, count, nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -66,3 +66,15 @@ func relsName(source string) string {
 	dir, base := path.Split(source)
 	return dir + "_rels/" + base + ".rels"
 }
+
+// relsSource is the inverse of relsName: the source part of the
+// relationships part name ("" for the package), and whether name is one.
+func relsSource(name string) (string, bool) {
+	dir, base := path.Split(name) // "word/_rels/", "document.xml.rels"
+	low := strings.ToLower(dir)
+	if !strings.HasSuffix(low, "_rels/") || len(low) > len("_rels/") && !strings.HasSuffix(low, "/_rels/") ||
+		!strings.HasSuffix(strings.ToLower(base), ".rels") {
+		return "", false
+	}
+	return dir[:len(dir)-len("_rels/")] + base[:len(base)-len(".rels")], true
+}

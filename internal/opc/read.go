@@ -463,13 +463,20 @@ func (p *Package) check() error {
 	if p.Part(main) == nil {
 		return errf(main, ErrNotDocx, "main document part is missing")
 	}
-	// Bad relationships are reported by Related, to whoever reads them.
-	rels, _ := p.Related(main)
-	for _, r := range rels {
-		// The VBA project may be stored under another name: its
-		// relationship type tells.
-		if strings.HasSuffix(strings.ToLower(r.Type), "/vbaproject") {
-			return errf(r.Target, ErrMacroEnabled, "VBA project relationship %s", r.ID)
+	// The VBA project may be stored under another name: its relationship
+	// type tells, from whichever part (Word reads it from the main
+	// document's). Bad relationships are reported by Related, to whoever
+	// reads them.
+	for _, pt := range p.Parts {
+		source, ok := relsSource(pt.Name)
+		if !ok {
+			continue
+		}
+		rels, _ := p.Related(source)
+		for _, r := range rels {
+			if strings.HasSuffix(strings.ToLower(r.Type), "/vbaproject") {
+				return errf(r.Target, ErrMacroEnabled, "VBA project relationship %s in %s", r.ID, pt.Name)
+			}
 		}
 	}
 	typ := ct.lookup(main)

@@ -91,6 +91,11 @@ func TestReadZipHostile(t *testing.T) {
 			data: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`})), want: ErrNotDocx},
 		{name: "vba relationship", zip: mkzip(t, with(entry{name: "word/_rels/document.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="macros.dat"/></Relationships>`})), want: ErrMacroEnabled, part: "word/macros.dat"},
+		{name: "vba relationship from a header", zip: mkzip(t, with(entry{name: "word/_rels/header1.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="media/image9.png"/></Relationships>`})), want: ErrMacroEnabled, part: "word/media/image9.png"},
+		{name: "vba relationship from the package", zip: mkzip(t, with(entry{name: "_rels/.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+			`<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="x.bin"/></Relationships>`})), want: ErrMacroEnabled, part: "x.bin"},
 		{name: "OLE: encrypted", zip: oleFile("EncryptionInfo", "EncryptedPackage"), want: ErrEncrypted},
 		{name: "OLE: Word 97-2003", zip: oleFile("WordDocument", "1Table"), want: ErrLegacyDoc},
 		{name: "OLE: other", zip: oleFile("Workbook"), want: ErrNotZip},
@@ -385,6 +390,24 @@ func TestHidden(t *testing.T) {
 	} {
 		if got := Hidden(tc.name, tc.isDir); got != tc.want {
 			t.Errorf("Hidden(%q, %v) = %v, want %v", tc.name, tc.isDir, got, tc.want)
+		}
+	}
+}
+
+func TestRelsSource(t *testing.T) {
+	for name, want := range map[string]string{
+		"_rels/.rels":                  "",
+		"word/_rels/document.xml.rels": "word/document.xml",
+		"WORD/_RELS/header1.xml.RELS":  "WORD/header1.xml",
+		"a/b/_rels/c.xml.rels":         "a/b/c.xml",
+	} {
+		if got, ok := relsSource(name); !ok || got != want {
+			t.Errorf("relsSource(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"word/document.xml", "word/x_rels/a.rels", "word/_rels/a.xml", "rels/.rels"} {
+		if got, ok := relsSource(name); ok {
+			t.Errorf("relsSource(%q) = %q, want none", name, got)
 		}
 	}
 }
