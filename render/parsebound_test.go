@@ -26,6 +26,7 @@ func parseCost(t *testing.T, parts map[string]string, maxAlloc uint64) error {
 // TestParseLinear: shapes of one paragraph or one element that parsing
 // handled in quadratic time (each is a few kilobytes compressed).
 func TestParseLinear(t *testing.T) {
+	skipUnderRace(t)
 	manyAttrs := func(n int) string {
 		var b strings.Builder
 		b.WriteString(`<w:p><w:r><w:t>{{.x}}</w:t></w:r><w:r`)
@@ -83,6 +84,7 @@ func manyHeaders(n int, body string) map[string]string {
 // parts held gigabytes once parsed. Parsing keeps no element tree: what a
 // template retains is measured too.
 func TestParseMemory(t *testing.T) {
+	skipUnderRace(t)
 	small := []Option{WithLimits(Limits{MaxPartSize: 1 << 20})}
 	for _, tc := range []struct {
 		name     string
@@ -144,5 +146,13 @@ func TestParseMemory(t *testing.T) {
 func (t *Template) forgetParts() {
 	for _, tp := range t.parts {
 		*tp = tpart{part: tp.part}
+	}
+}
+
+// skipUnderRace skips a test measuring what large inputs cost: the race
+// detector makes building and parsing them ten times slower (minutes).
+func skipUnderRace(t *testing.T) {
+	if raceEnabled {
+		t.Skip("measures costs: run without -race")
 	}
 }
