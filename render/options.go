@@ -14,7 +14,12 @@ import (
 // real agreement. Pictures given to image are bounded too: 20 MiB and 100
 // million pixels each by default (the pixels are those a client would
 // decode: a small file can announce a huge picture); their bytes count in
-// MaxTotalSize.
+// MaxTotalSize. Parsing holds the templated parts (main document, headers,
+// footers, notes, properties) to MaxPartSize together, and to 2,097,152
+// XML elements (1,048,576 in one part): it keeps about four bytes per byte
+// of them (their bytes, the compiled source, text/template's text, the
+// prepared compression), and an element tree for one part at a time
+// (about 100 bytes an element).
 type Limits struct {
 	MaxParts       int   // number of parts (zip entries or files)
 	MaxPartSize    int64 // uncompressed bytes of one part
