@@ -524,7 +524,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 			continue
 		}
 		if templatedSize += int64(len(p.Data)); templatedSize > t.maxPart {
-			return nil, Errors{{Part: p.Name, Kind: KindLimit, Err: fmt.Errorf("the templated parts together (main document, headers, footers, notes, properties) are too large: %w",
+			return nil, Errors{{Part: p.Name, Kind: KindLimit, Err: fmt.Errorf("the templated parts together (main document, headers, footers, notes, comments, charts, properties) are too large: %w",
 				&opc.LimitError{Limit: "MaxPartSize", Max: t.maxPart})}}
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // million pixels each by default (the pixels are those a client would
 // decode: a small file can announce a huge picture); their bytes count in
 // MaxTotalSize. Parsing holds the templated parts (main document, headers,
-// footers, notes, properties) to MaxPartSize together, and to 2,097,152
+// footers, notes, comments, charts, properties) to MaxPartSize together, and to 2,097,152
 // XML elements (1,048,576 in one part): it keeps about four bytes per byte
 // of them (their bytes, the compiled source, text/template's text, the
 // prepared compression), and an element tree for one part at a time

@@ -95,13 +95,13 @@ func TestParseMemory(t *testing.T) {
 	}{
 		// 40 headers: fatal out of memory (every part's element tree kept);
 		// 8: 1.1 GB
-		{"40 headers of a million elements", manyHeaders(40, strings.Repeat("<a/>", 1_000_000)), nil, "templated parts together (main document, headers, footers, notes, properties) are too large", 0},
+		{"40 headers of a million elements", manyHeaders(40, strings.Repeat("<a/>", 1_000_000)), nil, "templated parts together (main document, headers, footers, notes, comments, charts, properties) are too large", 0},
 		{"8 headers of a million elements", manyHeaders(8, strings.Repeat("<a/>", 1_000_000)), nil, "more than 2097152 elements in the templated parts together", 0},
 		{"two headers of a million elements", manyHeaders(2, strings.Repeat("<a/>", 1_000_000)), nil, "", 40 << 20}, // 23 MB
 		{"a header of 1,100,000 elements", manyHeaders(1, strings.Repeat("<a/>", 1_100_000)), nil, "more than 1048576 elements", 0},
 		// three headers of 60 MB of text took 852 MB; here the same at a
 		// smaller MaxPartSize
-		{"three headers of 600 KB of text", manyHeaders(3, p(strings.Repeat("a", 600_000))), small, "templated parts together (main document, headers, footers, notes, properties) are too large", 0},
+		{"three headers of 600 KB of text", manyHeaders(3, p(strings.Repeat("a", 600_000))), small, "templated parts together (main document, headers, footers, notes, comments, charts, properties) are too large", 0},
 		{"a header of 600 KB of text", manyHeaders(1, p(strings.Repeat("a", 600_000))), small, "", 4 << 20},
 		// a table of line starts took 8 bytes per newline
 		{"a header of 8 million newlines", manyHeaders(1, strings.Repeat("\n", 8<<20)), nil, "", 40 << 20}, // 25 MB
