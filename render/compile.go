@@ -495,10 +495,15 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 
 	funcs := baseFuncs()
 	funcs["index"] = indexFunc(cfg.allowMissing)
+	maps.Copy(funcs, boundedFuncs(nil)) // each execution binds its own
 	for k, v := range cfg.funcs {
 		funcs[k] = v
 	}
-	t := &Template{cfg: cfg, maxPart: cfg.limits.MaxPartSize, maxTotal: cfg.limits.MaxTotalSize}
+	t := &Template{cfg: cfg, maxPart: cfg.limits.MaxPartSize, maxTotal: cfg.limits.MaxTotalSize,
+		maxItems: cfg.maxItems}
+	if t.maxItems <= 0 {
+		t.maxItems = DefaultMaxItems
+	}
 	if t.maxPart <= 0 {
 		t.maxPart = opc.DefaultLimits().MaxPartSize
 	}
@@ -693,9 +698,11 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 		// a nil-pointer error; the escaper prints it as nothing.
 		opt = "missingkey=default"
 	}
-	tp.esc, tp.allowMissing = escaper(c.ctxs, cfg.allowRaw), cfg.allowMissing
+	tp.ctxs, tp.allowMissing = c.ctxs, cfg.allowMissing
+	// the escaper and tick stand for those of each execution (see
+	// getExecutor), for Parse to know their names
 	tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
-		Funcs(template.FuncMap{escIdent: tp.esc})
+		Funcs(template.FuncMap{escIdent: escaper(nil, c.ctxs, cfg.allowRaw), tickIdent: (*execState)(nil).tick})
 	if c.extraFuncs != nil {
 		tmpl.Funcs(c.extraFuncs)
 	}

@@ -186,8 +186,8 @@ func (c *escCtx) writeNames(b *strings.Builder, tag, title string) {
 }
 
 // controlXML is the content control for x, closing the current run before
-// it and reopening it after.
-func (c *escCtx) controlXML(x *controlValue) string {
+// it and reopening it after, within the output budget of st.
+func (c *escCtx) controlXML(x *controlValue, st *execState) (string, error) {
 	wp := c.wp
 	attr := func(b *strings.Builder, name, val string) {
 		b.WriteString(" " + wp + ":" + name + `="`)
@@ -199,7 +199,10 @@ func (c *escCtx) controlXML(x *controlValue) string {
 	if placeholder {
 		text = x.prompt
 	}
-	text = escapeText(text, c)
+	text, err := escapeText(text, c, st)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	b.Grow(len(c.sdtOpen) + len(c.rPr) + c.namesLen(x.tag, x.title) + 64 + len(c.ctlRun) + len(c.ctlText) + len(text) + len(c.ctlClose))
 	b.WriteString(c.sdtOpen)
@@ -251,7 +254,7 @@ func (c *escCtx) controlXML(x *controlValue) string {
 	}
 	b.WriteString(text)
 	b.WriteString(c.ctlClose)
-	return b.String()
+	return b.String(), nil
 }
 
 // withRStyle returns the run properties rPr with the character style style

@@ -36,7 +36,8 @@ type value struct {
 }
 
 // dlist is a compiled list of nodes: *dtext, *dprint, *dpipe (an action
-// that only declares or assigns variables), *dbranch, dbreak, dcontinue.
+// that only declares or assigns variables), *dbranch, dbreak, dcontinue,
+// dtick.
 type dlist []any
 
 type dtext struct{ text []byte }
@@ -56,6 +57,7 @@ type dbranch struct {
 type (
 	dbreak    struct{}
 	dcontinue struct{}
+	dtick     struct{} // checks the context (see tickIdent)
 )
 
 type dpipe struct {
@@ -110,6 +112,7 @@ type dfunc struct {
 	typ      reflect.Type
 	numFixed int
 	errOut   bool // a second result, of type error
+	bound    bool // one of boundedFuncs: the executor's, bound to its budget
 }
 
 var (
@@ -155,6 +158,10 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 		case *parse.ContinueNode:
 			out = append(out, dcontinue{})
 		case *parse.ActionNode:
+			if isTick(n) {
+				out = append(out, dtick{})
+				continue
+			}
 			if len(n.Pipe.Decl) > 0 {
 				out = append(out, c.pipe(n.Pipe))
 				continue
@@ -187,6 +194,15 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 
 func (c *directCompiler) branch(kind parse.NodeType, b *parse.BranchNode) *dbranch {
 	return &dbranch{kind: kind, pipe: c.pipe(b.Pipe), list: c.list(b.List), elseList: c.list(b.ElseList)}
+}
+
+// isTick reports whether n is the tick rewrite puts in a range body.
+func isTick(n *parse.ActionNode) bool {
+	if len(n.Pipe.Decl) != 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
+		return false
+	}
+	id, ok := n.Pipe.Cmds[0].Args[0].(*parse.IdentifierNode)
+	return ok && id.Ident == tickIdent
 }
 
 // printCtx returns the escaper context of a printing action (see rewrite).
@@ -363,7 +379,8 @@ func (c *directCompiler) function(name string) *dfunc {
 	if typ.Kind() != reflect.Func {
 		return nil
 	}
-	f := &dfunc{fn: fn, typ: typ, numFixed: typ.NumIn()}
+	_, bound := boundedFuncs(nil)[name]
+	f := &dfunc{fn: fn, typ: typ, numFixed: typ.NumIn(), bound: bound}
 	if typ.IsVariadic() {
 		f.numFixed--
 	}
@@ -468,6 +485,7 @@ type variable struct {
 // direct is one direct execution of a part.
 type direct struct {
 	w          *limitWriter
+	e          *executor // its state (ticks) and bounded functions
 	esc        func(int, any) (string, error)
 	vars       []variable
 	stack      []value // arguments of the calls under way
@@ -475,8 +493,9 @@ type direct struct {
 	buf        []byte
 }
 
-// executeDirect runs the part's compiled tree on data, writing to w.
-func (tp *tpart) executeDirect(w *limitWriter, data any) (err error) {
+// executeDirect runs the part's compiled tree on data, writing to w, with
+// the escaper, state and bounded functions of the executor e.
+func (tp *tpart) executeDirect(w *limitWriter, data any, e *executor) (err error) {
 	defer func() {
 		if recover() != nil {
 			err = errIndirect // text/template recovers it, with its own message
@@ -485,7 +504,7 @@ func (tp *tpart) executeDirect(w *limitWriter, data any) (err error) {
 	if _, isValue := data.(reflect.Value); isValue {
 		return errIndirect
 	}
-	d := direct{w: w, esc: tp.esc, missingErr: !tp.allowMissing}
+	d := direct{w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing}
 	root := value{data, data != nil}
 	d.vars = append(d.vars, variable{"$", root})
 	_, err = d.walk(root, tp.direct)
@@ -537,6 +556,10 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 			}
 			if f != flowNext || err != nil {
 				return f, err
+			}
+		case dtick:
+			if d.e.st.check() != nil {
+				return flowNext, errIndirect // text/template's error names the paragraph
 			}
 		case dbreak:
 			return flowBreak, nil
@@ -863,7 +886,13 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 			argv[i] = reflect.ValueOf(a.v)
 		}
 	}
-	out := f.fn.Call(argv)
+	fn := f.fn
+	if f.bound {
+		if b, ok := d.e.bound[c.name]; ok {
+			fn = b
+		}
+	}
+	out := fn.Call(argv)
 	if f.errOut && !out[1].IsNil() {
 		return value{}, errIndirect
 	}

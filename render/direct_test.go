@@ -274,7 +274,7 @@ func TestDirectUsed(t *testing.T) {
 		} else {
 			lw.b = new(bytes.Buffer)
 		}
-		if err := p.executeDirect(lw, data); err != nil {
+		if err := runDirect(t, tmpl, p, lw, data); err != nil {
 			t.Errorf("%s: %v", p.name, err)
 		}
 		lw.release()
@@ -310,7 +310,7 @@ func TestDirectCoverage(t *testing.T) {
 		direct++
 		lw := &limitWriter{tp: p, part: tmpl.maxPart, total: tmpl.maxTotal, s: p.texts.Stream()}
 		data := genData(uint64(i))
-		if p.executeDirect(lw, data) == nil {
+		if runDirect(t, tmpl, p, lw, data) == nil {
 			ran++
 		} else if tmpl.Execute(io.Discard, data) == nil {
 			handed++
@@ -388,10 +388,23 @@ func TestDirectCases(t *testing.T) {
 			continue
 		}
 		lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
-		err = tp.executeDirect(lw, data)
+		err = runDirect(t, tmpl, tp, lw, data)
 		lw.release()
 		if (err != nil) != c.handed {
 			t.Errorf("%s: direct execution: %v, want handed back %v", c.tmpl, err, c.handed)
 		}
 	}
+}
+
+// runDirect executes part p of tmpl directly, with an executor's escaper,
+// state and functions, as Execute does.
+func runDirect(t *testing.T, tmpl *Template, p *tpart, lw *limitWriter, data any) error {
+	t.Helper()
+	e, err := tmpl.getExecutor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tmpl.putExecutor(e)
+	lw.st, e.st.lw = &e.st, lw
+	return p.executeDirect(lw, data, e)
 }

@@ -102,7 +102,7 @@ func newRunCtx(wp, w14, rPr, cbRPr string) escCtx {
 
 // escaper returns the function appended to every printing pipeline. It
 // turns the pipeline's value into XML for context ctxs[i].
-func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
+func escaper(st *execState, ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 	return func(i int, v any) (string, error) {
 		c := &ctxs[i]
 		var s string
@@ -126,24 +126,30 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 			}
 		case controlValue:
 			if !c.run {
-				return escapeText(x.text, c), nil
+				return escapeText(x.text, c, st)
 			}
-			return c.controlXML(&x), nil
+			return c.controlXML(&x, st)
 		case *linkValue:
-			if !c.run || c.inLink || x.rID == "" {
-				return escapeText(x.text, c), nil
+			text, err := escapeText(x.text, c, st)
+			if err != nil || !c.run || c.inLink || x.rID == "" {
+				return text, err
 			}
 			return c.closeRun + "<" + c.wp + ":hyperlink " + c.r + `:id="` + x.rID + `" ` + c.wp + `:history="1">` +
-				c.linkOpen + escapeText(x.text, c) + "</" + c.wp + ":t></" + c.wp + ":r></" + c.wp + ":hyperlink>" + c.reopen, nil
+				c.linkOpen + text + "</" + c.wp + ":t></" + c.wp + ":r></" + c.wp + ":hyperlink>" + c.reopen, nil
 		case *imageValue:
 			if !c.run {
-				return escapeText(x.alt, c), nil
+				return escapeText(x.alt, c, st)
+			}
+			// escaped for an attribute, a byte of the alternative text
+			// takes at most 6 (&quot;)
+			if err := st.room(mulSize(len(x.alt), 6)); err != nil {
+				return "", err
 			}
 			return c.closeRun + drawing(c, x) + c.reopen, nil
 		case attrText:
 			return string(x), nil
 		case revText:
-			return printRev(x, c), nil
+			return printRev(x, c, st)
 		case revMark:
 			return printMark(x, c)
 		case RawXML:
@@ -160,7 +166,7 @@ func escaper(ctxs []escCtx, allowRaw bool) func(i int, v any) (string, error) {
 				return "", err
 			}
 		}
-		return escapeText(s, c), nil
+		return escapeText(s, c, st)
 	}
 }
 
@@ -186,14 +192,34 @@ func needsEscape(s string) bool {
 
 // escapeText escapes s for character data. In a run, a newline becomes a
 // line break and a tab a tab element. Characters that XML 1.0 forbids are
-// dropped; invalid UTF-8 becomes U+FFFD.
-func escapeText(s string, c *escCtx) string {
+// dropped; invalid UTF-8 becomes U+FFFD. The result grows (a line break is
+// tens of bytes): past the output budget of st, it stops with
+// ErrOutputTooLarge (st nil: no budget).
+func escapeText(s string, c *escCtx, st *execState) (string, error) {
 	if !needsEscape(s) {
-		return s
+		return s, st.room(int64(len(s)))
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 16)
+	// Grown once to the size of the result (less when markup replaces
+	// bytes of both a \r\n), or to just past the budget when the result
+	// will not fit: growing by doubling would copy it again and again.
+	size := int64(len(s)) + int64(strings.Count(s, "&"))*4 +
+		int64(strings.Count(s, "<")+strings.Count(s, ">"))*3
+	if c.run {
+		size += int64(strings.Count(s, "\n"))*int64(len(c.br)) + int64(strings.Count(s, "\t"))*int64(len(c.tab))
+	}
+	if st != nil && st.lw != nil {
+		size = min(size, st.lw.part+1, st.lw.total+1)
+	}
+	b.Grow(int(size))
+	next := 0 // where to check the size next
 	for i := 0; i < len(s); {
+		if i >= next {
+			if err := st.room(int64(b.Len())); err != nil {
+				return "", err
+			}
+			next = i + 4096
+		}
 		ch := s[i]
 		if ch < utf8.RuneSelf {
 			i++
@@ -237,7 +263,7 @@ func escapeText(s string, c *escCtx) string {
 			b.WriteString(s[i-size : i])
 		}
 	}
-	return b.String()
+	return b.String(), st.room(int64(b.Len()))
 }
 
 // escIdent is the escaper appended to every printing pipeline.
@@ -282,7 +308,27 @@ func rewrite(tree *parse.Tree, ctxOf func(pos parse.Pos) (int, bool)) error {
 		case *parse.IfNode:
 			return walkBranch(&n.BranchNode, walk)
 		case *parse.RangeNode:
-			return walkBranch(&n.BranchNode, walk)
+			if err := walkBranch(&n.BranchNode, walk); err != nil {
+				return err
+			}
+			// Every iteration checks the time budget: the writer does when
+			// the body writes text each time, else a tick first.
+			if n.List != nil && slices.ContainsFunc(n.List.Nodes, func(x parse.Node) bool {
+				t, ok := x.(*parse.TextNode)
+				return ok && len(t.Text) > 0
+			}) {
+				return nil
+			}
+			pos := n.Pos
+			tick := &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Line: n.Line,
+				Pipe: &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Line: n.Line,
+					Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: pos,
+						Args: []parse.Node{parse.NewIdentifier(tickIdent).SetTree(tree).SetPos(pos)}}}}}
+			if n.List == nil {
+				n.List = &parse.ListNode{NodeType: parse.NodeList, Pos: pos}
+			}
+			n.List.Nodes = append([]parse.Node{tick}, n.List.Nodes...)
+			return nil
 		case *parse.WithNode:
 			return walkBranch(&n.BranchNode, walk)
 		case *parse.TemplateNode:

@@ -135,18 +135,16 @@ func usesDynamic(tree *parse.Tree, overridden template.FuncMap) map[string]bool 
 	return found
 }
 
-// execState is what one execution adds to the package: media parts,
+// media is what one execution adds to the package: media parts,
 // relationships, content types. It makes ids from counters in document
 // order, so the same data gives the same bytes.
-type execState struct {
-	t     *Template
-	files fs.FS
-	lw    *limitWriter
-	media map[[32]byte]*mediaPart
-	order []*mediaPart
-	rels  map[*tpart]*relSet
-	parts []*tpart // parts with relationships added, in execution order
-	drawN int      // pictures inserted so far
+type media struct {
+	files  fs.FS
+	byHash map[[32]byte]*mediaPart
+	order  []*mediaPart
+	rels   map[*tpart]*relSet
+	parts  []*tpart // parts with relationships added, in execution order
+	drawN  int      // pictures inserted so far
 }
 
 type mediaPart struct {
@@ -162,25 +160,17 @@ type relSet struct {
 	n     int
 }
 
-func newExecState(t *Template, files fs.FS) *execState {
-	return &execState{t: t, files: files, media: map[[32]byte]*mediaPart{}, rels: map[*tpart]*relSet{}}
+// startMedia readies st for an execution reading pictures from files.
+func (st *execState) startMedia(files fs.FS) {
+	st.media = media{files: files, byHash: map[[32]byte]*mediaPart{}, rels: map[*tpart]*relSet{}}
 }
 
-// bind returns p's template with the dynamic functions bound to st.
-func (st *execState) bind(p *tpart) (*template.Template, error) {
-	tmpl, err := p.tmpl.Clone()
-	if err != nil {
-		return nil, err
-	}
-	fm := template.FuncMap{}
-	if _, over := st.t.cfg.funcs["image"]; !over {
-		fm["image"] = func(args ...any) (any, error) { return st.image(p, args) }
-	}
-	if _, over := st.t.cfg.funcs["link"]; !over {
-		fm["link"] = func(args ...any) (any, error) { return st.link(p, args) }
-	}
+// bind adds to fm the dynamic functions of part p, bound to st (the
+// caller's functions of the same name win).
+func (st *execState) bind(p *tpart, fm template.FuncMap) {
+	fm["image"] = func(args ...any) (any, error) { return st.image(p, args) }
+	fm["link"] = func(args ...any) (any, error) { return st.link(p, args) }
 	fm["_lk_pic"] = func(cx, cy int64, v any) (*picFill, error) { return st.pic(p, cx, cy, v) }
-	return tmpl.Funcs(fm), nil
 }
 
 // relID returns the id of the relationship of part p to target (added once
@@ -217,7 +207,7 @@ func (st *execState) relID(p *tpart, typ, target string, external bool) string {
 // name.
 func (st *execState) addMedia(data []byte, ext, ctype string) (string, error) {
 	sum := sha256.Sum256(data)
-	if m, ok := st.media[sum]; ok {
+	if m, ok := st.byHash[sum]; ok {
 		return m.name, nil
 	}
 	n := int64(len(data))
@@ -241,7 +231,7 @@ func (st *execState) addMedia(data []byte, ext, ctype string) (string, error) {
 	if !m.exists {
 		st.lw.total -= n
 	}
-	st.media[sum] = m
+	st.byHash[sum] = m
 	st.order = append(st.order, m)
 	return m.name, nil
 }

@@ -26,13 +26,21 @@ type Limits struct {
 	MaxTotalSize   int64 // uncompressed bytes of all parts
 	MaxImageSize   int64 // bytes of one picture given to image
 	MaxImagePixels int64 // width × height of one picture given to image
+	// MaxItems bounds the lists template functions build from a number
+	// (until, untilStep, seq): default DefaultMaxItems.
+	MaxItems int
 }
+
+// DefaultMaxItems is the default Limits.MaxItems: a million items (8 MB for
+// until), far more than a document prints.
+const DefaultMaxItems = 1 << 20
 
 // Option configures Parse, ParseFile and ParseFS.
 type Option func(*config)
 
 type config struct {
 	limits       opc.Limits
+	maxItems     int
 	allowMissing bool
 	allowRaw     bool
 	funcs        template.FuncMap
@@ -46,6 +54,7 @@ func WithLimits(l Limits) Option {
 	return func(c *config) {
 		c.limits = opc.Limits{MaxParts: l.MaxParts, MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxTotalSize}
 		c.maxImage, c.maxPixels = l.MaxImageSize, l.MaxImagePixels
+		c.maxItems = l.MaxItems
 	}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,8 @@ type Template struct {
 	cfg      config
 	maxPart  int64 // bytes of one rendered part
 	maxTotal int64 // bytes of all rendered parts
+	maxItems int   // items of a list a function builds
+	pool     executorPool
 	// for image and link
 	pkg       *opc.Package
 	names     map[string]int // lower-case part name → index in parts
@@ -35,8 +38,9 @@ type Template struct {
 
 // limitWriter collects one rendered part, copying the part's long text
 // nodes still compressed, and stops a rendering that grows past the
-// limits.
+// limits, or whose context is done.
 type limitWriter struct {
+	st          *execState
 	s           *opc.Stream   // or, for a part whose output is edited after execution or with too much text to prepare,
 	b           *bytes.Buffer // the bytes, compressed at the end
 	tp          *tpart
@@ -48,6 +52,12 @@ type limitWriter struct {
 var ErrOutputTooLarge = errors.New("rendered document too large (see render.Limits)")
 
 func (w *limitWriter) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil // a tick's: the tick checked, with the action's place
+	}
+	if err := w.st.check(); err != nil {
+		return 0, err
+	}
 	n := int64(len(p))
 	if n > w.part || n > w.total {
 		return 0, ErrOutputTooLarge
@@ -79,6 +89,7 @@ type tpart struct {
 	texts      *opc.Prepared // the text nodes, coded once
 	textIndex  map[*byte]int // index in texts by address
 	dropTables bool          // the output may hold tables to remove (dropTables)
+	ctxs       []escCtx      // the escaper's contexts
 	// marks: the part prints revision marks, finished by finishMarks with
 	// ids from markIDs, in the namespace prefix w
 	marks     bool
@@ -88,9 +99,8 @@ type tpart struct {
 	noteKinds map[string]bool // the kinds of those
 	notesPart bool            // footnotes, endnotes or comments: its output may get copies
 	// direct: the tree compiled for execution without text/template
-	// (direct.go), which calls the escaper esc
+	// (direct.go)
 	direct       dlist
-	esc          func(int, any) (string, error)
 	allowMissing bool
 }
 
@@ -153,10 +163,10 @@ func newConfig(opts []Option) config {
 // Nothing is written if a part fails: the error is an *Error, or Errors when
 // several parts fail.
 func (t *Template) Execute(w io.Writer, data any) error {
-	return t.ExecuteWith(w, data)
+	return t.ExecuteContext(context.Background(), w, data)
 }
 
-// ExecOption configures one execution (ExecuteWith).
+// ExecOption configures one execution (ExecuteWith, ExecuteContext).
 type ExecOption func(*execConfig)
 
 type execConfig struct {
@@ -171,12 +181,36 @@ func ImageFiles(fsys fs.FS) ExecOption { return func(c *execConfig) { c.files = 
 
 // ExecuteWith is Execute with options for this execution.
 func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error {
+	return t.ExecuteContext(context.Background(), w, data, opts...)
+}
+
+// ExecuteContext is ExecuteWith within the time of ctx: when ctx is done
+// (deadline, cancellation), the execution stops at the next thing it
+// writes, the next {{range}} iteration or the next list-building function,
+// with an error that wraps ctx.Err() (errors.Is(err,
+// context.DeadlineExceeded)), and nothing is written to w. A template that
+// loops for ever, or for longer than the caller will wait, needs a
+// deadline: the output limits bound its memory, not its time.
+func (t *Template) ExecuteContext(ctx context.Context, w io.Writer, data any, opts ...ExecOption) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("render: %w", stopped(ctx))
+	}
 	var files fs.FS
 	for _, o := range opts {
 		var ec execConfig // declared here: it escapes, and Execute passes no options
 		ec.files = files
 		o(&ec)
 		files = ec.files
+	}
+	e, err := t.getExecutor()
+	if err != nil {
+		return err
+	}
+	defer t.putExecutor(e)
+	st := &e.st
+	st.ctx, st.done = ctx, ctx.Done()
+	if t.dynamic {
+		st.startMedia(files)
 	}
 	outs := make([]limitWriter, len(t.parts))
 	defer func() {
@@ -186,44 +220,31 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 	}()
 	var errs Errors
 	total := t.maxTotal
-	var st *execState
-	if t.dynamic {
-		st = newExecState(t, files)
-	}
 	if t.cfg.allowMissing {
 		data = nullsAsMissing(data)
 	}
 	var ns *noteState
 	if t.noteRefs {
 		ns = newNoteState(t)
+		e.ns = ns
 	}
 	for i, p := range t.parts {
 		if p.tmpl == nil {
 			continue
 		}
 		lw := &outs[i]
-		lw.tp, lw.part, lw.total = p, t.maxPart, total
+		lw.tp, lw.part, lw.total, lw.st = p, t.maxPart, total, st
+		st.lw = lw // pictures count in the total too
 		if p.texts != nil {
 			lw.s = p.texts.Stream()
 		} else {
 			lw.b = bufpool.Get()
 		}
-		tmpl := p.tmpl
-		if p.calls != nil {
-			var err error
-			if tmpl, err = st.bind(p); err != nil {
-				return err
-			}
-			st.lw = lw // pictures count in the total too
-		}
-		if p.noteRefs {
-			var err error
-			if tmpl, err = ns.bind(p, tmpl); err != nil {
-				return err
-			}
-		}
-		if err := p.execute(tmpl, lw, data); err != nil {
+		if err := p.execute(e, i, lw, data); err != nil {
 			errs = append(errs, p.locate(err, execLoc()))
+			if st.check() != nil {
+				break // the other parts would stop at once too
+			}
 		} else {
 			if p.dropTables {
 				lw.b.Truncate(len(dropTables(lw.b.Bytes())))
@@ -248,7 +269,7 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 	}
 	var changed map[int][]byte
 	var added []opc.Part
-	if st != nil {
+	if t.dynamic {
 		var err error
 		if changed, added, err = st.finish(); err != nil {
 			return fmt.Errorf("render: %w", err)
@@ -288,13 +309,15 @@ func (t *Template) ExecuteWith(w io.Writer, data any, opts ...ExecOption) error 
 	return zw.Close()
 }
 
-// execute runs tmpl, p's template or its binding for this execution, on
-// data: directly when it can, else (or when the direct execution gives up)
-// with text/template.
-func (p *tpart) execute(tmpl *template.Template, lw *limitWriter, data any) error {
-	if p.direct != nil && tmpl == p.tmpl {
+// execute runs part i of the template on data with the executor e:
+// directly when it can, else (or when the direct execution gives up) with
+// text/template.
+func (p *tpart) execute(e *executor, i int, lw *limitWriter, data any) error {
+	tmpl := e.tmpls[i]
+	if p.direct != nil && !p.noteRefs { // _lk_note is text/template's
+
 		part, total := lw.part, lw.total
-		err := p.executeDirect(lw, data)
+		err := p.executeDirect(lw, data, e)
 		if err != errIndirect {
 			return err
 		}

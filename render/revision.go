@@ -134,7 +134,7 @@ func revisionDate(v any) (string, error) {
 
 // attrEscape escapes s for an attribute value in double quotes.
 func attrEscape(s string) string {
-	s = escapeText(s, &escCtx{})
+	s, _ = escapeText(s, &escCtx{}, nil) // no budget: no error
 	return strings.ReplaceAll(s, `"`, "&quot;")
 }
 
@@ -208,13 +208,11 @@ func revAttrs(w string, id int, author, date string) string {
 	return s
 }
 
-// printRev returns the markup of a revText printed in the run context c.
-func printRev(r revText, c *escCtx) string {
-	if !c.run {
-		return escapeText(r.ins, c) // outside a run: the text as accepted
-	}
-	if !r.hasDel && !r.hasIns {
-		return escapeText(r.ins, c)
+// printRev returns the markup of a revText printed in the run context c,
+// within the output budget of st.
+func printRev(r revText, c *escCtx, st *execState) (string, error) {
+	if !c.run || !r.hasDel && !r.hasIns {
+		return escapeText(r.ins, c, st) // outside a run: the text as accepted
 	}
 	var b strings.Builder
 	b.WriteString(c.closeRun)
@@ -224,17 +222,25 @@ func printRev(r revText, c *escCtx) string {
 		t := "<" + q("delText") + ` xml:space="preserve">`
 		dc.br = "</" + q("delText") + "><" + q("br") + "/>" + t
 		dc.tab = "</" + q("delText") + "><" + q("tab") + "/>" + t
+		del, err := escapeText(r.del, &dc, st)
+		if err != nil {
+			return "", err
+		}
 		b.WriteString("<" + q("del") + revAttrs(c.wp, r.delID, r.author, r.date) + ">")
-		b.WriteString("<" + q("r") + ">" + c.rPr + t + escapeText(r.del, &dc) + "</" + q("delText") + "></" + q("r") + ">")
+		b.WriteString("<" + q("r") + ">" + c.rPr + t + del + "</" + q("delText") + "></" + q("r") + ">")
 		b.WriteString("</" + q("del") + ">")
 	}
 	if r.hasIns {
+		ins, err := escapeText(r.ins, c, st)
+		if err != nil {
+			return "", err
+		}
 		b.WriteString("<" + q("ins") + revAttrs(c.wp, r.insID, r.author, r.date) + ">")
-		b.WriteString("<" + q("r") + ">" + c.rPr + `<` + q("t") + ` xml:space="preserve">` + escapeText(r.ins, c) + "</" + q("t") + "></" + q("r") + ">")
+		b.WriteString("<" + q("r") + ">" + c.rPr + `<` + q("t") + ` xml:space="preserve">` + ins + "</" + q("t") + "></" + q("r") + ">")
 		b.WriteString("</" + q("ins") + ">")
 	}
 	b.WriteString(c.reopen)
-	return b.String()
+	return b.String(), nil
 }
 
 // markElem is the name of the marker element a revMark prints; finishMarks
