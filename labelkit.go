@@ -1,6 +1,7 @@
 package labelkit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,13 @@ var ErrNilConvention = errors.New("labelkit: nil convention (use RenderBlank for
 // NewDocument(c). The document is built in memory and written to w only
 // once complete: on any error, nothing reaches w.
 func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
+	return RenderContext(context.Background(), w, c, opts...)
+}
+
+// RenderContext is Render within the time of ctx: executing the template
+// stops when ctx is done, with an error wrapping ctx.Err() (see
+// render.Template.ExecuteContext), and nothing reaches w.
+func RenderContext(ctx context.Context, w io.Writer, c *convention.Convention, opts ...Option) error {
 	if c == nil {
 		return ErrNilConvention
 	}
@@ -116,7 +124,7 @@ func Render(w io.Writer, c *convention.Convention, opts ...Option) error {
 	}
 	doc := NewDocument(c)
 	doc.Template = info
-	return execute(w, t, doc.data())
+	return execute(ctx, w, t, doc.data())
 }
 
 // RenderBlank writes the official blank form as a DOCX document to w: the
@@ -128,13 +136,13 @@ func RenderBlank(w io.Writer, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	return execute(w, t, blankDocument(info).data())
+	return execute(context.Background(), w, t, blankDocument(info).data())
 }
 
-func execute(w io.Writer, t *render.Template, doc any) error {
+func execute(ctx context.Context, w io.Writer, t *render.Template, doc any) error {
 	buf := bufpool.Get() // the whole document, written to w once complete
 	defer bufpool.Put(buf)
-	if err := t.Execute(buf, doc); err != nil {
+	if err := t.ExecuteContext(ctx, buf, doc); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

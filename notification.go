@@ -1,6 +1,7 @@
 package labelkit
 
 import (
+	"context"
 	"io"
 
 	"github.com/esante/labelkit/convention"
@@ -152,5 +153,5 @@ func RenderNotification(w io.Writer, old, new *convention.Convention, date *conv
 		return err
 	}
 	nt.Template = info
-	return execute(w, t, nt)
+	return execute(context.Background(), w, t, nt)
 }

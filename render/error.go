@@ -100,6 +100,7 @@ func cleanExecMessage(msg string) string {
 	msg = execPrefix().ReplaceAllString(msg, "")
 	msg = parsePrefix().ReplaceAllString(msg, "")
 	msg = strings.ReplaceAll(msg, "error calling "+escIdent+": ", "")
+	msg = strings.ReplaceAll(msg, "error calling "+tickIdent+": ", "")
 	// index's missing key reads as a field's.
 	msg = strings.ReplaceAll(msg, "error calling index: map has no entry", "map has no entry")
 	msg = callPrefix().ReplaceAllStringFunc(msg, func(m string) string {

@@ -103,7 +103,9 @@ func runFill(a *app, args []string) int {
 			}
 			defer root.Close()
 			fill := func(w io.Writer) error {
-				return missingHint(t.ExecuteWith(w, data, render.ImageFiles(root.FS())))
+				dctx, cancel := o.docContext(ctx)
+				defer cancel()
+				return o.timeoutHint(missingHint(t.ExecuteContext(dctx, w, data, render.ImageFiles(root.FS()))))
 			}
 			if in.out == "" {
 				return a.toStdout(in, &stdout, dir.stdoutFill(ctx, fill)), nil

@@ -162,3 +162,53 @@ func TestInterruptWhileReadingStdin(t *testing.T) {
 		t.Fatal("still waiting for standard input 10 s after SIGTERM")
 	}
 }
+
+// TestInterruptExecuting sends one SIGINT while fill executes a template
+// that never finishes (--timeout 0): the first signal stops it, and no
+// temporary file is left.
+func TestInterruptExecuting(t *testing.T) {
+	bin := labelkitBinary(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"tpl/[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"tpl/_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"tpl/word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{{range 1000000}}{{range 1000000}}{{end}}{{end}}</w:t></w:r></w:p></w:body></w:document>`,
+		"data.toml":               "x = 1\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o777)
+		if err := os.WriteFile(p, []byte(data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "fill", "-t", filepath.Join(dir, "tpl"), "-o", out, "--timeout", "0", filepath.Join(dir, "data.toml"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 30 s after SIGINT; stderr:\n%s", stderr.String())
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Fatalf("exit: %v, want status 130; stderr:\n%s", err, stderr.String())
+	}
+	es, _ := os.ReadDir(out)
+	for _, e := range es {
+		t.Errorf("left in the output folder: %s", e.Name())
+	}
+	t.Logf("stopped %v after SIGINT: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+}

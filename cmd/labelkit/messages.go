@@ -246,6 +246,8 @@ par SIGINT/SIGTERM.
 	"unknown sync policy %q: use batch, each or none":                                  "politique de synchronisation %q inconnue : utilisez batch, each ou none",
 	"write the blank form":                                                             "écrit le formulaire vierge",
 	"--blank takes no inputs":                                                          "--blank ne prend pas d'entrée",
+	"`DURATION` one document may take to render, e.g. 30s or 2m (0: no limit)":         "`DURÉE` que peut prendre un document, par exemple 30s ou 2m (0 : sans limite)",
+	"%v (longer than --timeout %v: a template that loops, or raise --timeout)":         "%v (plus long que --timeout %v : un modèle qui boucle, ou augmentez --timeout)",
 	"no inputs: give .toml or .json files, folders, or - for standard input":           "aucune entrée : donnez des fichiers .toml ou .json, des dossiers, ou - pour l'entrée standard",
 	`-o - is only for --blank; use "-" as the input to write to standard output`:       "-o - ne sert qu'avec --blank ; donnez « - » comme entrée pour écrire sur la sortie standard",
 	"refusing to write a DOCX to a terminal: redirect standard output or give -o FILE": "refus d'écrire un DOCX sur un terminal : redirigez la sortie standard ou donnez -o FICHIER",

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/esante/labelkit"
 	"github.com/esante/labelkit/convention"
@@ -80,6 +82,7 @@ type renderOptions struct {
 	skipExisting bool
 	pdf          bool
 	pdfOnly      bool
+	timeout      time.Duration
 }
 
 // batchFlags defines the flags render and fill share: --force, -q,
@@ -96,6 +99,29 @@ func (o *renderOptions) batchFlags(fs *flag.FlagSet) {
 	o.sync = syncBatch
 	fs.Var(&o.sync, "sync", msg("`POLICY` making outputs durable before they appear: batch (one file-system sync per group of outputs), each (fsync of each output: flushes only labelkit's files, slower), none (no sync: scratch folders)"))
 	o.pdfFlags(fs)
+	fs.DurationVar(&o.timeout, "timeout", defaultTimeout, msg("`DURATION` one document may take to render, e.g. 30s or 2m (0: no limit)"))
+}
+
+// defaultTimeout is the time one document may take by default: a real
+// agreement renders in milliseconds; a template that loops for ever is
+// stopped.
+const defaultTimeout = 10 * time.Second
+
+// docContext returns the context of one document: ctx, with the
+// --timeout deadline.
+func (o *renderOptions) docContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if o.timeout <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, o.timeout)
+}
+
+// timeoutHint says what to do about a document stopped by --timeout.
+func (o *renderOptions) timeoutHint(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errorf("%v (longer than --timeout %v: a template that loops, or raise --timeout)", err, o.timeout)
+	}
+	return err
 }
 
 // batchOutputs refuses to write a DOCX to a terminal (input "-" with
@@ -165,7 +191,7 @@ func runRender(a *app, args []string) int {
 	}
 	defer dir.Close()
 	defer dir.pdf.close()
-	r := &batchRenderer{a: a, dir: dir, format: o.format.conventionFormat(), opts: opts}
+	r := &batchRenderer{a: a, o: &o, dir: dir, format: o.format.conventionFormat(), opts: opts}
 	return a.pdfDone(dir.pdf, a.runBatch(msg("rendering"), renderWords, ins, int(o.workers), o.quiet, dir, r.render))
 }
 
@@ -197,6 +223,7 @@ func (a *app) renderBlank(fs *flag.FlagSet, o renderOptions, opts []labelkit.Opt
 // batchRenderer renders agreement inputs.
 type batchRenderer struct {
 	a      *app
+	o      *renderOptions
 	dir    *outDir
 	format convention.Format
 	opts   []labelkit.Option
@@ -208,12 +235,15 @@ func (r *batchRenderer) render(ctx context.Context, in input) (outcome, *pending
 	if err != nil {
 		return outcome{status: statusSkipped, msgs: r.a.errorLines(r.a.inName(in), err)}, nil
 	}
-	if in.out == "" {
-		return r.a.toStdout(in, &r.stdout, r.dir.stdoutFill(ctx, func(w io.Writer) error { return labelkit.Render(w, c, r.opts...) })), nil
+	fill := func(w io.Writer) error {
+		dctx, cancel := r.o.docContext(ctx)
+		defer cancel()
+		return r.o.timeoutHint(labelkit.RenderContext(dctx, w, c, r.opts...))
 	}
-	p, err := r.dir.create(ctx, in.out, func(w io.Writer) error {
-		return labelkit.Render(w, c, r.opts...)
-	})
+	if in.out == "" {
+		return r.a.toStdout(in, &r.stdout, r.dir.stdoutFill(ctx, fill)), nil
+	}
+	p, err := r.dir.create(ctx, in.out, fill)
 	if err != nil {
 		return r.a.outcome(ctx, r.dir, in, err), nil
 	}
