@@ -2,12 +2,11 @@ package templates
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"sort"
 	"strings"
 
@@ -56,9 +55,27 @@ func Unpack(r io.ReaderAt, size int64, dir string) error {
 	if err != nil {
 		return fmt.Errorf("templates: unpack: %w", err)
 	}
-	old, err := existingFiles(dir)
-	if err != nil {
+	if err := unpack(pkg, dir); err != nil {
 		return fmt.Errorf("templates: unpack: %w", err)
+	}
+	return nil
+}
+
+// unpack writes pkg's parts into dir, through an os.Root: a symbolic link
+// in dir cannot send a part outside it, and a part that is a symbolic link
+// is replaced, not written through.
+func unpack(pkg *opc.Package, dir string) error {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	old, err := existingFiles(root)
+	if err != nil {
+		return err
 	}
 	keep := make(map[string]bool, len(pkg.Parts))
 	for _, p := range pkg.Parts {
@@ -67,48 +84,45 @@ func Unpack(r io.ReaderAt, size int64, dir string) error {
 		if pkg.IsXML(p.Name) {
 			data = Readable(data)
 		}
-		file := filepath.Join(dir, filepath.FromSlash(p.Name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return fmt.Errorf("templates: unpack: %w", err)
+		if err := root.MkdirAll(path.Dir(p.Name), 0o777); err != nil {
+			return err
 		}
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return fmt.Errorf("templates: unpack: %w", err)
+		if fi, err := root.Lstat(p.Name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			if err := root.Remove(p.Name); err != nil {
+				return err
+			}
+		}
+		if err := root.WriteFile(p.Name, data, 0o666); err != nil {
+			return err
 		}
 	}
 	for _, name := range old {
 		if !keep[name] {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-				return fmt.Errorf("templates: unpack: %w", err)
+			if err := root.Remove(name); err != nil {
+				return err
 			}
 		}
 	}
-	return removeEmptyDirs(dir)
+	return removeEmptyDirs(root)
 }
 
-// existingFiles lists the regular files under dir (slash-separated, relative),
-// skipping dot files and folders. An absent dir has none. A non-empty dir
-// without "[Content_Types].xml" is refused.
-func existingFiles(dir string) ([]string, error) {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+// existingFiles lists the regular files under root (slash-separated,
+// relative), skipping dot files and folders. A non-empty folder without
+// "[Content_Types].xml" is refused.
+func existingFiles(root *os.Root) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != dir && opc.Hidden(filepath.ToSlash(p), d.IsDir()) {
+		if p != "." && opc.Hidden(p, d.IsDir()) {
 			if d.IsDir() {
-				return filepath.SkipDir
+				return fs.SkipDir
 			}
 			return nil
 		}
 		if d.Type().IsRegular() {
-			rel, err := filepath.Rel(dir, p)
-			if err != nil {
-				return err
-			}
-			files = append(files, filepath.ToSlash(rel))
+			files = append(files, p)
 		}
 		return nil
 	})
@@ -123,23 +137,23 @@ func existingFiles(dir string) ([]string, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%s is not empty and holds no [Content_Types].xml: refusing to unpack over it", dir)
+			return nil, fmt.Errorf("%s is not empty and holds no [Content_Types].xml: refusing to unpack over it", root.Name())
 		}
 	}
 	sort.Strings(files)
 	return files, nil
 }
 
-// removeEmptyDirs removes the folders under dir left empty by Unpack.
-func removeEmptyDirs(dir string) error {
+// removeEmptyDirs removes the folders under root left empty by unpack.
+func removeEmptyDirs(root *os.Root) error {
 	var dirs []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != dir {
-			if opc.Hidden(filepath.ToSlash(p), true) {
-				return filepath.SkipDir
+		if d.IsDir() && p != "." {
+			if opc.Hidden(p, true) {
+				return fs.SkipDir
 			}
 			dirs = append(dirs, p)
 		}
@@ -149,12 +163,12 @@ func removeEmptyDirs(dir string) error {
 		return err
 	}
 	for i := len(dirs) - 1; i >= 0; i-- {
-		entries, err := os.ReadDir(dirs[i])
+		entries, err := fs.ReadDir(root.FS(), dirs[i])
 		if err != nil {
 			return err
 		}
 		if len(entries) == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
+			if err := root.Remove(dirs[i]); err != nil {
 				return err
 			}
 		}

@@ -684,6 +684,7 @@ sortie existante sans --force, PDF non écrit) ; avec --format, comme diff :
   labelkit changes --pdf v1.toml v2.toml            # aussi v2-notification.pdf
   labelkit changes --format text v1.toml v2.toml
   labelkit changes --format json v1.toml v2.toml > changes.json`,
+	"%s is not empty and holds no [Content_Types].xml: refusing to unpack over it": "%s n'est pas vide et ne contient pas de [Content_Types].xml : refus de décomposer le modèle par-dessus",
 }
 
 // plurals are the French messages whose words change with a count, their

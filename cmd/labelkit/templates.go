@@ -3,15 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/esante/labelkit/frfuncs"
+	"github.com/esante/labelkit/internal/opc"
 	"github.com/esante/labelkit/render"
 	"github.com/esante/labelkit/templates"
 )
@@ -284,41 +288,109 @@ func (a *app) unpack(fs interface{ Name() string }, file, out string, force bool
 	switch {
 	case err == nil && len(entries) > 0 && !force:
 		return a.fail(file, errorf("%s is not empty; use --force to unpack into it", fileName(out)))
-	case err == nil && len(entries) > 0:
-		// --force: unpack in place.
-		if err := templates.Unpack(f, fi.Size(), out); err != nil {
-			return a.fail(file, err)
-		}
-		return exitOK
 	case err != nil && !os.IsNotExist(err):
 		return a.fail(out, err)
 	}
-	// Unpack into a temporary sibling folder, then rename it into place, so
-	// that a failed unpack leaves nothing half-written.
-	parent := filepath.Dir(filepath.Clean(out))
-	if err := os.MkdirAll(parent, 0o777); err != nil {
-		return a.fail(out, err)
+	if err := a.unpackReplacing(f, fi.Size(), out, err == nil && len(entries) > 0); err != nil {
+		return a.fail(file, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(out))+tmpMarker)
+	return exitOK
+}
+
+// unpackReplacing unpacks the template into a new temporary sibling of
+// out (created with the umask's permissions), then puts it in out's place,
+// so that a failure or a signal leaves out as it was. With replace, out
+// holds an earlier unpack: its dot files (.git, .gitignore...) are moved
+// into the new folder, then the old folder is swapped out and removed.
+// Nothing is written through a symbolic link of out.
+func (a *app) unpackReplacing(r io.ReaderAt, size int64, out string, replace bool) error {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return err
+	}
+	tmp, err := mkdirTemp(parent, "."+filepath.Base(out)+tmpMarker)
 	if err != nil {
-		return a.fail(out, err)
+		return err
 	}
 	trackTemp(tmp, true)
 	defer trackTemp(tmp, false)
 	defer os.RemoveAll(tmp)
 	ctx, stop := withSignals(a.ctx)
 	defer stop()
-	if err := templates.Unpack(f, fi.Size(), tmp); err != nil {
-		return a.fail(file, err)
+	if err := templates.Unpack(r, size, tmp); err != nil {
+		return err
 	}
 	if cause := context.Cause(ctx); cause != nil {
-		return a.fail(out, cause)
+		return cause
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return a.fail(out, err)
+	if !replace {
+		return os.Rename(tmp, out)
+	}
+	if _, err := os.Lstat(filepath.Join(out, "[Content_Types].xml")); err != nil {
+		return errorf("%s is not empty and holds no [Content_Types].xml: refusing to unpack over it", fileName(out))
+	}
+	if err := moveDotEntries(out, tmp); err != nil {
+		return err
+	}
+	old := tmp + ".old"
+	trackTemp(old, true)
+	defer trackTemp(old, false)
+	if err := os.Rename(out, old); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		return a.fail(out, err)
+		os.Rename(old, out)
+		return err
 	}
-	return exitOK
+	return os.RemoveAll(old)
+}
+
+// moveDotEntries moves the files and folders of from whose name starts with
+// a dot (except _rels/.rels files, parts of the template) to the same place
+// in to. Symbolic links are moved as links, never followed.
+func moveDotEntries(from, to string) error {
+	root, err := os.OpenRoot(from)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	var dots []string
+	err = iofs.WalkDir(root.FS(), ".", func(p string, d iofs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && opc.Hidden(p, d.IsDir()) {
+			dots = append(dots, p)
+			if d.IsDir() {
+				return iofs.SkipDir
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range dots {
+		dst := filepath.Join(to, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o777); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(from, filepath.FromSlash(p)), dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mkdirTemp is os.MkdirTemp creating the folder with the umask's
+// permissions (os.MkdirTemp's are 0700).
+func mkdirTemp(dir, prefix string) (string, error) {
+	for {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(rand.Uint64()&0xffffffff, 16))
+		err := os.Mkdir(name, 0o777)
+		if !errors.Is(err, iofs.ErrExist) {
+			return name, err
+		}
+	}
 }
