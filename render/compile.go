@@ -51,6 +51,9 @@ type unit struct {
 	keepEmpty bool    // replaced, but an empty paragraph stays (endsAfterTable)
 	residue   residue // replaced, but this content stays (paragraphContent)
 	dropped   bool    // the element is removed, its actions were moved elsewhere
+
+	silentKey silentKey // silentOnly's answer, while the actions are the same
+	silent    bool
 }
 
 // piece is one w:t (or text element) of a unit.

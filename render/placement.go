@@ -86,10 +86,28 @@ func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // silentOnly reports whether u's text is nothing but non-printing actions
 // and white space.
+// It is asked for every action of a paragraph: the answer is kept while
+// the paragraph's actions stay the same (else 50,000 actions in one
+// paragraph took a minute).
 func silentOnly(u *unit) bool {
 	if len(u.actions) == 0 {
 		return false
 	}
+	if k := (silentKey{u.actions[0], len(u.actions)}); u.silentKey == k {
+		return u.silent
+	} else {
+		u.silentKey, u.silent = k, silentOnly1(u)
+	}
+	return u.silent
+}
+
+// silentKey is what silentOnly's kept answer was computed for.
+type silentKey struct {
+	first *action
+	n     int
+}
+
+func silentOnly1(u *unit) bool {
 	last := 0
 	for _, a := range u.actions {
 		if a.kind == kindPrint || !isBlank(u.text[last:a.start]) {

@@ -183,24 +183,36 @@ func TestInterruptExecuting(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "out")
-	cmd := exec.Command(bin, "fill", "-t", filepath.Join(dir, "tpl"), "-o", out, "--timeout", "0", filepath.Join(dir, "data.toml"))
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(500 * time.Millisecond)
-	start := time.Now()
-	cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		t.Fatalf("still running 30 s after SIGINT; stderr:\n%s", stderr.String())
+	var (
+		err    error
+		stderr bytes.Buffer
+		start  time.Time
+	)
+	// The signal must come once the template executes: a signal before
+	// labelkit catches signals ends it by default (a slow start under the
+	// race detector), and the run is tried again, waiting longer.
+	for _, wait := range []time.Duration{500 * time.Millisecond, 2 * time.Second, 8 * time.Second} {
+		cmd := exec.Command(bin, "fill", "-t", filepath.Join(dir, "tpl"), "-o", out, "--timeout", "0", filepath.Join(dir, "data.toml"))
+		stderr.Reset()
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(wait)
+		start = time.Now()
+		cmd.Process.Signal(syscall.SIGINT)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err = <-done:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("still running 30 s after SIGINT; stderr:\n%s", stderr.String())
+		}
+		if !strings.Contains(fmt.Sprint(err), "signal: interrupt") {
+			break
+		}
 	}
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
