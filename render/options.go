@@ -9,17 +9,23 @@ import (
 // Limits bound what reading a template may cost (zip-bomb defence), and
 // what executing it may produce: a rendered part is also limited to
 // MaxPartSize, and all of them to MaxTotalSize, so a runaway {{range}} stops
-// with an error instead of filling memory. Zero fields mean the default:
-// 2000 parts, 64 MiB per part, 256 MiB in all (uncompressed), far above any
-// real agreement. Pictures given to image are bounded too: 20 MiB and 100
-// million pixels each by default (the pixels are those a client would
-// decode: a small file can announce a huge picture); their bytes count in
-// MaxTotalSize. Parsing holds the templated parts (main document, headers,
-// footers, notes, comments, charts, properties) to MaxPartSize together, and to 2,097,152
+// with an error instead of filling memory. The functions that allocate by
+// count check the same budget before they allocate (repeat, indent,
+// replace, printf widths, the escaper of printed values, links' text and
+// pictures' alternative text) or MaxItems (until, untilStep, seq). Zero
+// fields mean the default: 2000 parts, 64 MiB per part, 256 MiB in all
+// (uncompressed), DefaultMaxItems, far above any real agreement. Pictures
+// given to image are bounded too: 20 MiB and 100 million pixels each by
+// default (the pixels are those a client would decode: a small file can
+// announce a huge picture); their bytes count in MaxTotalSize. Parsing
+// holds the templated parts (main document, headers, footers, notes,
+// comments, charts, properties) to MaxPartSize together, and to 2,097,152
 // XML elements (1,048,576 in one part): it keeps about four bytes per byte
 // of them (their bytes, the compiled source, text/template's text, the
-// prepared compression), and an element tree for one part at a time
-// (about 100 bytes an element).
+// prepared compression), and an element tree for one part at a time (about
+// 100 bytes an element). Time is bounded by the context of
+// [Template.ExecuteContext]. The README's "Hostile input" section lists
+// every limit with measured worst cases.
 type Limits struct {
 	MaxParts       int   // number of parts (zip entries or files)
 	MaxPartSize    int64 // uncompressed bytes of one part
