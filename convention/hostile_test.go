@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/esante/labelkit/internal/costtest"
 )
@@ -114,4 +115,54 @@ func TestProblemsCapped(t *testing.T) {
 	if !errors.As(err, &ps) || len(ps) != MaxProblems+1 || ps.Total() != 301 {
 		t.Errorf("Decode: %d problems, total %d", len(ps), ps.Total())
 	}
+}
+
+// FuzzHostileShapes builds large inputs from small seeds (a unit repeated
+// n times, in one of a few shapes) so that the fuzzer explores size and
+// nesting, not only syntax: decoding must stay fast and the problem list
+// short.
+func FuzzHostileShapes(f *testing.F) {
+	f.Add(uint8(0), uint32(50_000), "a.", false)
+	f.Add(uint8(1), uint32(50_000), "a.", false)
+	f.Add(uint8(2), uint32(300_000), "0", true)
+	f.Add(uint8(3), uint32(60_000), `"a":1`, true)
+	f.Add(uint8(4), uint32(5_000), "{x=", false)
+	f.Fuzz(func(t *testing.T, shape uint8, n uint32, unit string, json bool) {
+		if len(unit) > 16 {
+			unit = unit[:16]
+		}
+		n %= 1 << 20
+		rep := func(s string) string {
+			if len(s) == 0 || uint64(len(s))*uint64(n) > MaxInputSize {
+				return strings.Repeat(s, MaxInputSize/max(len(s), 1)/2)
+			}
+			return strings.Repeat(s, int(n))
+		}
+		var src string
+		switch shape % 5 {
+		case 0:
+			src = rep(unit) + "x = 1"
+		case 1:
+			src = "[" + rep(unit) + "x]"
+		case 2:
+			src = `{"annexes":[` + rep(unit+",") + unit + "]}"
+		case 3:
+			src = "{" + rep(unit+",") + unit + "}"
+		case 4:
+			src = "a = " + rep(unit) + "1" + rep("}")
+		}
+		format := TOML
+		if json {
+			format = JSON
+		}
+		start := time.Now()
+		_, err := ValidateReader(strings.NewReader(src), format, "f")
+		if d := time.Since(start); d > costtest.MaxTime {
+			t.Fatalf("%d bytes took %v", len(src), d)
+		}
+		var ps Problems
+		if errors.As(err, &ps) && len(ps) > MaxProblems+1 {
+			t.Fatalf("%d problems", len(ps))
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -140,4 +141,40 @@ func TestParseManyActionsInOneParagraph(t *testing.T) {
 			})
 		})
 	}
+}
+
+// FuzzExecuteShapes builds templates and data large in count or depth from
+// small seeds (a unit repeated n times in one paragraph, data of n items):
+// parsing and executing must end, within the limits and a deadline, with a
+// document or a clean error.
+func FuzzExecuteShapes(f *testing.F) {
+	f.Add("{{if true}}{{end}}", uint16(20_000), uint32(0))
+	f.Add("{{range .l}}", uint16(3), uint32(300))
+	f.Add(`{{repeat 100000 "\n"}}`, uint16(100), uint32(0))
+	f.Add("{{range until 1000}}", uint16(4), uint32(0))
+	f.Add("{{.s}}", uint16(1000), uint32(100_000))
+	f.Fuzz(func(t *testing.T, unit string, n uint16, items uint32) {
+		if len(unit) > 64 {
+			unit = unit[:64]
+		}
+		body := strings.Repeat(unit, int(n)%50_000)
+		if strings.Count(body, "{{") != strings.Count(unit, "{{")*(int(n)%50_000) {
+			return
+		}
+		// close what the unit opens, so that more templates parse
+		opens := strings.Count(body, "{{range") + strings.Count(body, "{{if") + strings.Count(body, "{{with")
+		body += strings.Repeat("{{end}}", min(opens, 50_000))
+		tmpl, err := parseSpec(t, spec{body: p(body)}, WithLimits(Limits{MaxPartSize: 8 << 20, MaxTotalSize: 16 << 20}))
+		if err != nil {
+			return
+		}
+		data := map[string]any{"l": make([]int, int(items)%200_000), "s": strings.Repeat("\n", int(items)%1_000_000)}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		start := time.Now()
+		err = tmpl.ExecuteContext(ctx, io.Discard, data)
+		if d := time.Since(start); d > costtest.MaxTime {
+			t.Fatalf("executing took %v (%v)", d, err)
+		}
+	})
 }
