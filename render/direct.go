@@ -399,7 +399,9 @@ func (c *directCompiler) function(name string) *dfunc {
 	if !plainType(typ.Out(0)) {
 		return nil
 	}
-	f.fast = fastFunc(fv)
+	if !bound {
+		f.fast = fastFunc(fv) // fv of a bounded function is bound to no budget
+	}
 	c.funcs[name] = f
 	return f
 }
