@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"text/template"
 )
 
 // Notes and comments referenced inside a {{range}} body. Each repetition
@@ -96,18 +95,6 @@ func (ns *noteState) id(kind, role, orig string) (string, error) {
 		ns.open[orig] = id
 	}
 	return id, nil
-}
-
-// bind returns p's template (or tmpl, already a copy) with _lk_note bound
-// to ns.
-func (ns *noteState) bind(p *tpart, tmpl *template.Template) (*template.Template, error) {
-	if tmpl == p.tmpl {
-		var err error
-		if tmpl, err = tmpl.Clone(); err != nil {
-			return nil, err
-		}
-	}
-	return tmpl.Funcs(template.FuncMap{"_lk_note": ns.id}), nil
 }
 
 // notesPart is a footnotes, endnotes or comments part.
