@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"text/template"
 	"text/template/parse"
@@ -44,7 +45,8 @@ type dtext struct{ text []byte }
 
 type dprint struct {
 	pipe *dpipe
-	ctx  int // the escaper's context
+	ctx  int       // the escaper's context
+	pos  parse.Pos // the escaper's, for its errors
 }
 
 type dbranch struct {
@@ -172,7 +174,7 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 				return nil
 			}
 			p := c.pipe(&parse.PipeNode{Cmds: n.Pipe.Cmds[:len(n.Pipe.Cmds)-1]})
-			out = append(out, &dprint{pipe: p, ctx: ctx})
+			out = append(out, &dprint{pipe: p, ctx: ctx, pos: n.Pipe.Cmds[len(n.Pipe.Cmds)-1].Pos})
 		case *parse.IfNode:
 			out = append(out, c.branch(parse.NodeIf, &n.BranchNode))
 		case *parse.WithNode:
@@ -486,6 +488,7 @@ type variable struct {
 
 // direct is one direct execution of a part.
 type direct struct {
+	tp         *tpart
 	w          *limitWriter
 	e          *executor // its state (ticks) and bounded functions
 	esc        func(int, any) (string, error)
@@ -506,11 +509,26 @@ func (tp *tpart) executeDirect(w *limitWriter, data any, e *executor) (err error
 	if _, isValue := data.(reflect.Value); isValue {
 		return errIndirect
 	}
-	d := direct{w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing}
+	d := direct{tp: tp, w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing}
 	root := value{data, data != nil}
 	d.vars = append(d.vars, variable{"$", root})
 	_, err = d.walk(root, tp.direct)
 	return err
+}
+
+// escError is the escaper's error err at pos. The output limit is
+// reported as text/template reports it (running the part again to get that
+// message would double the cost of a document that is too large); other
+// errors hand the part back to text/template.
+func (d *direct) escError(pos parse.Pos, err error) error {
+	if !errors.Is(err, ErrOutputTooLarge) {
+		return errIndirect
+	}
+	before := d.tp.src[:pos]
+	line := 1 + strings.Count(before, "\n")
+	col := int(pos) - (strings.LastIndexByte(before, '\n') + 1)
+	name := d.tp.tmpl.Name()
+	return fmt.Errorf("template: %s:%d:%d: executing %q at <%s>: error calling %s: %w", name, line, col, name, escIdent, escIdent, err)
 }
 
 // flow is how a list's execution ended.
@@ -536,7 +554,7 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 			}
 			s, err := d.esc(n.ctx, v.v)
 			if err != nil {
-				return flowNext, errIndirect
+				return flowNext, d.escError(n.pos, err)
 			}
 			if s != "" {
 				d.buf = append(d.buf[:0], s...)

@@ -408,3 +408,32 @@ func runDirect(t *testing.T, tmpl *Template, p *tpart, lw *limitWriter, data any
 	lw.st, e.st.lw = &e.st, lw
 	return p.executeDirect(lw, data, e)
 }
+
+// TestDirectLimitError checks that a value past the output limit fails the
+// direct execution with text/template's located message, without handing
+// the part back.
+func TestDirectLimitError(t *testing.T) {
+	lim := WithLimits(Limits{MaxPartSize: 64 << 10, MaxTotalSize: 1 << 20})
+	data := map[string]any{"s": strings.Repeat("a\n", 40<<10), "l": []any{1, 2}}
+	for _, body := range []string{
+		p("Avant") + p("A{{.s}}B"),
+		p("x") + p("{{range .l}}Ligne {{$.s}} fin{{end}}"),
+	} {
+		checkDirect(t, body, data, lim)
+		tmpl, err := parseSpec(t, spec{body: body}, lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = tmpl.Execute(io.Discard, data)
+		var re *Error
+		if !errors.Is(err, ErrOutputTooLarge) || !errors.As(err, &re) || re.Paragraph != 2 {
+			t.Errorf("%s: %v, want paragraph 2 too large", body, err)
+		}
+		tp := tmpl.parts[tmpl.names["word/document.xml"]]
+		lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
+		if err := runDirect(t, tmpl, tp, lw, data); err == errIndirect || !errors.Is(err, ErrOutputTooLarge) {
+			t.Errorf("%s: direct execution: %v, want the limit error", body, err)
+		}
+		lw.release()
+	}
+}
