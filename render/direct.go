@@ -101,10 +101,8 @@ type dcmd struct {
 // darg is an argument of a call: a command, or a constant already of the
 // parameter's type.
 type darg struct {
-	cmd   *dcmd
-	konst reflect.Value
-	kv    any          // konst.Interface()
-	typ   reflect.Type // the parameter's type, nil for builtins
+	cmd *dcmd
+	kv  any // the constant, if cmd is nil
 }
 
 // dfunc is a function of the template's FuncMap, ready to call.
@@ -377,12 +375,27 @@ func (c *directCompiler) function(name string) *dfunc {
 		return nil
 	}
 	fn := reflect.ValueOf(fv)
-	typ := fn.Type()
-	if typ.Kind() != reflect.Func {
+	if fn.Kind() != reflect.Func {
 		return nil
 	}
-	_, bound := boundedFuncs(nil)[name]
-	f := &dfunc{fn: fn, typ: typ, numFixed: typ.NumIn(), bound: bound}
+	f := newDfunc(fn)
+	if f == nil {
+		return nil
+	}
+	_, f.bound = boundedFuncs(nil)[name]
+	if !f.bound {
+		f.fast = fastFunc(fv) // fv of a bounded function is bound to no budget
+	}
+	c.funcs[name] = f
+	return f
+}
+
+// newDfunc returns fn (a function or a method value) ready to call, or
+// nil if its signature is not one the direct execution calls: parameters
+// and result plain (see plainType), and an optional error.
+func newDfunc(fn reflect.Value) *dfunc {
+	typ := fn.Type()
+	f := &dfunc{fn: fn, typ: typ, numFixed: typ.NumIn()}
 	if typ.IsVariadic() {
 		f.numFixed--
 	}
@@ -401,10 +414,6 @@ func (c *directCompiler) function(name string) *dfunc {
 	if !plainType(typ.Out(0)) {
 		return nil
 	}
-	if !bound {
-		f.fast = fastFunc(fv) // fv of a bounded function is bound to no budget
-	}
-	c.funcs[name] = f
 	return f
 }
 
@@ -421,10 +430,10 @@ func plainType(t reflect.Type) bool {
 func (c *directCompiler) arg(n parse.Node, t reflect.Type) *darg {
 	switch n.(type) {
 	case *parse.DotNode, *parse.FieldNode, *parse.VariableNode, *parse.PipeNode, *parse.IdentifierNode:
-		return &darg{cmd: c.operand(n), typ: t}
+		return &darg{cmd: c.operand(n)}
 	}
 	if v, ok := constArg(n, t); ok {
-		return &darg{konst: v, kv: v.Interface(), typ: t}
+		return &darg{kv: v.Interface()}
 	}
 	c.bad = true
 	return &darg{}
@@ -975,7 +984,7 @@ func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error)
 				// is not
 				return value{}, errIndirect
 			}
-			r, err := callMethod(m)
+			r, err := d.callMethod(m)
 			if err != nil {
 				return r, err
 			}
@@ -1037,24 +1046,14 @@ func (d *direct) methodCall(dot value, c *dcmd, prev value, hasPrev bool) (value
 	default:
 		return value{}, errIndirect
 	}
-	fn := &dfunc{fn: m, typ: m.Type(), numFixed: m.Type().NumIn()}
-	if fn.typ.IsVariadic() {
-		fn.numFixed--
-	}
-	switch {
-	case fn.typ.NumOut() == 1:
-	case fn.typ.NumOut() == 2 && fn.typ.Out(1) == errorType:
-		fn.errOut = true
-	default:
-		return value{}, errIndirect
-	}
-	if !plainType(fn.typ.Out(0)) {
+	fn := newDfunc(m)
+	if fn == nil {
 		return value{}, errIndirect
 	}
 	args := make([]value, 0, len(c.margs)+1)
 	for i, a := range c.margs {
 		t := fn.param(i)
-		if t == nil || !plainType(t) {
+		if t == nil {
 			return value{}, errIndirect
 		}
 		v, ok := constArg(a, t)
@@ -1064,7 +1063,7 @@ func (d *direct) methodCall(dot value, c *dcmd, prev value, hasPrev bool) (value
 		args = append(args, value{v.Interface(), true})
 	}
 	if hasPrev {
-		if t := fn.param(len(args)); t == nil || !plainType(t) {
+		if fn.param(len(args)) == nil {
 			return value{}, errIndirect
 		}
 		args = append(args, prev)
@@ -1112,21 +1111,13 @@ func lookupField(t reflect.Type, name string) *fieldInfo {
 	return f
 }
 
-// callMethod calls a method taking no argument and returning a value and
-// perhaps an error.
-func callMethod(m reflect.Value) (value, error) {
-	t := m.Type()
-	if t.NumIn() != 0 || !(t.NumOut() == 1 || t.NumOut() == 2 && t.Out(1) == errorType) || !plainType(t.Out(0)) {
+// callMethod calls a method taking no argument.
+func (d *direct) callMethod(m reflect.Value) (value, error) {
+	f := newDfunc(m)
+	if f == nil || f.typ.NumIn() != 0 {
 		return value{}, errIndirect
 	}
-	out := m.Call(nil)
-	if len(out) == 2 && !out[1].IsNil() {
-		return value{}, errIndirect
-	}
-	if r := out[0]; r.Kind() != reflect.Interface || !r.IsNil() {
-		return value{r.Interface(), true}, nil
-	}
-	return value{nil, true}, nil
+	return d.call(&dcmd{fn: f}, nil)
 }
 
 // fastFunc returns fn as a call without reflection when its signature is a
