@@ -262,18 +262,28 @@ func main() {
 		}
 		io.WriteString(w, "}}")
 	})
-	// 1,990,000 strings of 14 bytes: 31.9 MB, 1,990,002 values
-	repFile(at("strings-under-caps.json"), `{"x":"a","a":[`, `"abcdefghijklm",`, 1_989_999, `"abcdefghijklm"]}`)
-	repFile(at("zeros-under-caps.json"), `{"x":"a","a":[`, "0,", 1_989_999, "0]}")
+	// just under both caps (32 MiB, 1,000,000 values; a JSON key counts
+	// two, a TOML key eight): 990,000 strings of 30 bytes, 495,000 keys,
+	// 123,000 TOML keys of long strings, 990,000 zeros
+	s30, s52, s258 := strings.Repeat("s", 30), strings.Repeat("s", 52), strings.Repeat("s", 258)
+	repFile(at("strings-under-caps.json"), `{"x":"a","a":[`, `"`+s30+`",`, 989_999, `"`+s30+`"]}`)
+	repFile(at("strings-under-caps.toml"), "x = \"a\"\na = [", `"`+s30+`",`, 989_999, `"`+s30+`"]`+"\n")
+	repFile(at("zeros-under-caps.json"), `{"x":"a","a":[`, "0,", 989_999, "0]}")
 	writeFile(at("keys-under-caps.json"), func(w io.Writer) {
 		io.WriteString(w, `{"x":"a","a":{`)
-		for i := 0; i < 990_000; i++ {
+		for i := 0; i < 495_000; i++ {
 			if i > 0 {
 				io.WriteString(w, ",")
 			}
-			fmt.Fprintf(w, `"k%07d":"abcdefghijklmnopq"`, i)
+			fmt.Fprintf(w, `"k%07d":"%s"`, i, s52)
 		}
 		io.WriteString(w, "}}")
+	})
+	writeFile(at("keys-under-caps.toml"), func(w io.Writer) {
+		io.WriteString(w, "x = \"a\"\n[a]\n")
+		for i := 0; i < 123_000; i++ {
+			fmt.Fprintf(w, "k%07d = \"%s\"\n", i, s258)
+		}
 	})
 }
 

@@ -138,9 +138,11 @@ fi
 row 'fill data zeros-32mib.json' 1 fill -t t-len.docx -o "$out" zeros-32mib.json
 row 'fill data zeros-32mib.toml' 1 fill -t t-len.docx -o "$out" zeros-32mib.toml
 row 'fill data keys-32mib.json' 1 fill -t t-len.docx -o "$out" keys-32mib.json
-row 'fill data strings-under-caps' 0 fill -t t-len.docx -o "$out" strings-under-caps.json
-row 'fill data zeros-under-caps' 0 fill -t t-len.docx -o "$out" zeros-under-caps.json
-row 'fill data keys-under-caps' 0 fill -t t-len.docx -o "$out" keys-under-caps.json
+row 'fill data strings-under-caps.json' 0 fill -t t-len.docx -o "$out" strings-under-caps.json
+row 'fill data strings-under-caps.toml' 0 fill -t t-len.docx -o "$out" strings-under-caps.toml
+row 'fill data zeros-under-caps.json' 0 fill -t t-len.docx -o "$out" zeros-under-caps.json
+row 'fill data keys-under-caps.json' 0 fill -t t-len.docx -o "$out" keys-under-caps.json
+row 'fill data keys-under-caps.toml' 0 fill -t t-len.docx -o "$out" keys-under-caps.toml
 
 # template unpack --force through a symbolic link: the folder the link
 # points to must be left alone.

@@ -47,7 +47,8 @@ func BenchmarkStages(b *testing.B) {
 		b.Fatal(err)
 	}
 	a, _, _ := testApp()
-	m, err := a.loadDataFile(data, "json")
+	m, release, err := a.loadDataFile(data, "json")
+	defer release()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -84,9 +85,11 @@ func BenchmarkStages(b *testing.B) {
 	}
 	b.Run("decode", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := a.loadDataFile(data, "json"); err != nil {
+			_, release, err := a.loadDataFile(data, "json")
+			if err != nil {
 				b.Fatal(err)
 			}
+			release()
 		}
 	})
 	b.Run("execute", func(b *testing.B) {

@@ -20,8 +20,14 @@ const maxDataSize = 32 << 20
 
 // maxDataValues bounds the values of one data file: decoded, each takes
 // tens of bytes whatever its size (a 32 MiB array of zeros took 500 to 745
-// MB and 30 CPU-seconds).
-const maxDataValues = 2_000_000
+// MB and 30 CPU-seconds). A JSON key counts two (its colon and its comma),
+// a TOML key tomlKeyWeight.
+const maxDataValues = 1_000_000
+
+// tomlKeyWeight is what a TOML key counts in maxDataValues: the TOML
+// decoder keeps each key's path, type and position (990,000 keys of one
+// table took 633 MB and 7.8 CPU-seconds, as many JSON keys 250 MB and 1.6).
+const tomlKeyWeight = 8
 
 // jsonValues returns an upper bound of the number of values in the JSON
 // src: each comma, colon and opening bracket outside strings counts one.
@@ -76,47 +82,67 @@ func (e *dataError) Unwrap() error { return e.err }
 // is a table/object, decoded into map[string]any. JSON numbers are kept as
 // json.Number so they print exactly as written.
 func loadData(r io.Reader, format string) (map[string]any, error) {
+	m, release, err := loadDataHeap(r, format)
+	release()
+	return m, err
+}
+
+// decodedHeap is an upper bound of the heap that data of size bytes and n
+// values takes decoded, and while it decodes: a few times its text (the
+// text itself, strings and keys), and each value's interface, number or
+// map entry (measured: 1,990,000 short strings in 30 MiB held 93 MB; as
+// many zeros in 4 MB, 63 MB).
+func decodedHeap(size, n int) int64 { return 4*int64(size) + 48*int64(n) }
+
+// loadDataHeap is loadData that also reserves room for the decoded data
+// in the batch's memory limit (reserveHeap): release gives it back, once
+// the document made from the data is done. release is never nil.
+func loadDataHeap(r io.Reader, format string) (m map[string]any, release func(), err error) {
+	release = func() {}
 	b, err := io.ReadAll(io.LimitReader(r, maxDataSize+1))
 	if err != nil {
-		return nil, err
+		return nil, release, err
 	}
 	if len(b) > maxDataSize {
-		return nil, errorf("data larger than %d MiB", maxDataSize>>20)
+		return nil, release, errorf("data larger than %d MiB", maxDataSize>>20)
 	}
 	b, err = untyped.Text(b)
 	var ee *untyped.EncodingError
 	switch {
 	case errors.As(err, &ee):
-		return nil, errorf("the file is encoded in %s: save it as UTF-8 (in Notepad, for example: File, Save as, Encoding UTF-8)", ee.Encoding)
+		return nil, release, errorf("the file is encoded in %s: save it as UTF-8 (in Notepad, for example: File, Save as, Encoding UTF-8)", ee.Encoding)
 	case errors.Is(err, untyped.ErrEmpty):
 		if format == "json" {
-			return nil, errorf("empty file: expected a JSON object")
+			return nil, release, errorf("empty file: expected a JSON object")
 		}
-		return nil, errorf("empty file: expected TOML tables and keys")
+		return nil, release, errorf("empty file: expected TOML tables and keys")
 	}
 	n := 0
 	if format == "json" {
 		n = jsonValues(b)
 	} else {
-		n = tomldepth.Values(b)
+		values, keys := tomldepth.Values(b)
+		n = values + tomlKeyWeight*keys
 	}
 	if n > maxDataValues {
-		return nil, errorf("data of more than %d values (array items, keys): a document prints far fewer", maxDataValues)
+		return nil, release, errorf("data of more than %d values (array items, keys; a TOML key counts %d): a document prints far fewer", maxDataValues, tomlKeyWeight)
 	}
+	release = reserveHeap(decodedHeap(len(b), n))
 	if format == "json" {
-		return loadJSON(b)
+		m, err = loadJSON(b)
+		return m, release, err
 	}
-	m, err := untyped.TOML(b)
+	m, err = untyped.TOML(b)
 	var de *tomldepth.Error
 	var se *untyped.SyntaxError
 	switch {
 	case errors.As(err, &de):
-		return nil, &dataError{line: de.Line, col: de.Column,
+		return nil, release, &dataError{line: de.Line, col: de.Column,
 			err: errorf("tables, arrays and dotted keys nested more than %d levels deep: flatten the data", de.Max)}
 	case errors.As(err, &se):
-		return nil, &dataError{line: se.Line, col: se.Column, msg: se.Message, err: err}
+		return nil, release, &dataError{line: se.Line, col: se.Column, msg: se.Message, err: err}
 	}
-	return m, nil
+	return m, release, nil
 }
 
 // loadJSON decodes b, a JSON object, into a map; numbers are kept as
@@ -166,25 +192,26 @@ func dataFormat(path string) string {
 }
 
 // loadDataFile reads a data file named by path ("-" is standard input, in
-// the given format).
-func (a *app) loadDataFile(path, stdinFormat string) (map[string]any, error) {
+// the given format). release (never nil) gives back the room reserved for
+// the data in the batch's memory limit: call it once the document is done.
+func (a *app) loadDataFile(path, stdinFormat string) (m map[string]any, release func(), err error) {
 	if path == stdinName {
-		m, err := loadData(a.stdin, stdinFormat)
+		m, release, err := loadDataHeap(a.stdin, stdinFormat)
 		var de *dataError
 		if errors.As(err, &de) {
 			de.file = a.sprintf("<stdin>")
 		}
-		return m, err
+		return m, release, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, func() {}, err
 	}
 	defer f.Close()
-	m, err := loadData(f, dataFormat(path))
+	m, release, err = loadDataHeap(f, dataFormat(path))
 	var de *dataError
 	if errors.As(err, &de) {
 		de.file = path
 	}
-	return m, err
+	return m, release, err
 }

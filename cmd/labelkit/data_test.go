@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/esante/labelkit/internal/costtest"
+	"github.com/esante/labelkit/internal/tomldepth"
 )
 
 func TestLoadData(t *testing.T) {
@@ -109,12 +112,14 @@ func TestLoadDataValuesBounded(t *testing.T) {
 		{"json", `{"a":[` + zeros + `]}`},
 		{"toml", "a = [" + zeros + "]\n"},
 		{"json", `{"a":[` + strings.Repeat(`{"b":1},`, maxDataValues/3) + `{}]}`},
+		// the TOML decoder keeps each key's path: 990,000 keys took 633 MB
+		{"toml", "[a]\n" + strings.Repeat("k=1\n", maxDataValues/tomlKeyWeight+1)},
 	} {
 		var err error
 		costtest.Run(t, 200<<20, func() {
 			_, err = loadData(strings.NewReader(tc.src), tc.format)
 		})
-		if err == nil || !strings.Contains(err.Error(), "values (array items, keys)") {
+		if err == nil || !strings.Contains(err.Error(), "values (array items, keys; a TOML key counts 8)") {
 			t.Errorf("%s: got %v", tc.format, err)
 		}
 	}
@@ -122,5 +127,70 @@ func TestLoadDataValuesBounded(t *testing.T) {
 	m, err := loadData(strings.NewReader(`{"a":"`+strings.Repeat(",:[{", maxDataValues)+`"}`), "json")
 	if err != nil || len(m) != 1 {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestDecodedHeap: the room reserved in the batch's memory limit for a
+// data file (decodedHeap) holds what the file takes decoded, for the shapes
+// that cost the most per byte at the caps. Under the limit, the collector
+// ran back to back (a 32 MiB data file took twice its CPU time).
+func TestDecodedHeap(t *testing.T) {
+	if costtest.Race {
+		t.Skip("measures the heap: run without -race")
+	}
+	jsonKeys := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`{"a":{`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"k%07d":"abcdefghijklm"`, i)
+		}
+		b.WriteString("}}")
+		return b.String()
+	}
+	tomlKeys := func(n int) string {
+		var b strings.Builder
+		b.WriteString("[a]\n")
+		for i := range n {
+			fmt.Fprintf(&b, "k%07d = \"abcdefghijklm\"\n", i)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct{ name, format, src string }{
+		{"JSON zeros", "json", `{"a":[` + strings.Repeat("0,", maxDataValues-10) + "0]}"},
+		{"JSON strings", "json", `{"a":[` + strings.Repeat(`"abcdefghijklm",`, maxDataValues-10) + `""]}`},
+		{"JSON keys", "json", jsonKeys(maxDataValues/2 - 10)},
+		{"TOML zeros", "toml", "a = [" + strings.Repeat("0,", maxDataValues-10) + "0]\n"},
+		{"TOML keys", "toml", tomlKeys(maxDataValues/tomlKeyWeight - 10)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var m map[string]any
+			var err error
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			costtest.Run(t, 1<<30, func() {
+				m, err = loadData(strings.NewReader(tc.src), tc.format)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+			n := jsonValues([]byte(tc.src))
+			if tc.format == "toml" {
+				values, keys := tomldepth.Values([]byte(tc.src))
+				n = values + tomlKeyWeight*keys
+			}
+			reserved := decodedHeap(len(tc.src), n)
+			t.Logf("%d bytes, %d values: %d MB held, %d MB reserved", len(tc.src), n, held>>20, reserved>>20)
+			if held > reserved {
+				t.Errorf("the data holds %d MB decoded, more than the %d MB reserved", held>>20, reserved>>20)
+			}
+			runtime.KeepAlive(m)
+		})
 	}
 }

@@ -84,7 +84,8 @@ func runFill(a *app, args []string) int {
 	var stdout sync.Mutex
 	return a.pdfDone(dir.pdf, a.runBatch(msg("filling"), fillWords, ins, int(o.workers), o.quiet, dir,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
-			data, err := a.loadDataFile(in.path, string(o.format))
+			data, release, err := a.loadDataFile(in.path, string(o.format))
+			defer release()
 			if err != nil && in.path == stdinName && o.format == "toml" && a.stdinJSON {
 				err = stdinHint{err}
 			}

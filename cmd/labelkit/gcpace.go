@@ -32,6 +32,7 @@ var gcPace struct {
 	users    int   // batches running (tests run several in one process)
 	percent  int   // settings to restore when the last one ends
 	memLimit int64 // idem
+	reserved int64 // added to batchMemoryLimit by reserveHeap
 }
 
 // paceGC sets the batch GC pacing, unless getenv shows GOGC or GOMEMLIMIT,
@@ -45,7 +46,7 @@ func paceGC(getenv func(string) string) (restore func()) {
 	defer gcPace.mu.Unlock()
 	if gcPace.users == 0 {
 		gcPace.percent = debug.SetGCPercent(batchGCPercent)
-		gcPace.memLimit = debug.SetMemoryLimit(batchMemoryLimit)
+		gcPace.memLimit = debug.SetMemoryLimit(batchMemoryLimit + gcPace.reserved)
 	}
 	gcPace.users++
 	return func() {
@@ -56,5 +57,40 @@ func paceGC(getenv func(string) string) (restore func()) {
 			debug.SetGCPercent(gcPace.percent)
 			debug.SetMemoryLimit(gcPace.memLimit)
 		}
+	}
+}
+
+// minReserve is the least heap worth a reservation: smaller data fits in
+// batchMemoryLimit's margin, and a batch of small documents does not take
+// the lock for each.
+const minReserve = 8 << 20
+
+// reserveHeap raises the batch's memory limit by n bytes until release is
+// called, for a document whose data takes about n bytes decoded: above the
+// limit the collector runs back to back (fill data of 1,990,000 strings in
+// 30 MiB decoded in 3.85 CPU-seconds under the 48 MiB limit, 1.85 without
+// a limit). It does nothing when n is small or the batch pacing is not in
+// force (no batch, or GOGC or GOMEMLIMIT set by the user).
+func reserveHeap(n int64) (release func()) {
+	if n < minReserve {
+		return func() {}
+	}
+	gcPace.mu.Lock()
+	defer gcPace.mu.Unlock()
+	if gcPace.users == 0 {
+		return func() {}
+	}
+	gcPace.reserved += n
+	debug.SetMemoryLimit(batchMemoryLimit + gcPace.reserved)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			gcPace.mu.Lock()
+			defer gcPace.mu.Unlock()
+			gcPace.reserved -= n
+			if gcPace.users > 0 {
+				debug.SetMemoryLimit(batchMemoryLimit + gcPace.reserved)
+			}
+		})
 	}
 }

@@ -40,3 +40,54 @@ func TestPaceGC(t *testing.T) {
 	}
 	restore()
 }
+
+// Not parallel: the memory limit is the process's.
+func TestReserveHeap(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+	noEnv := func(string) string { return "" }
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	outside := limit()
+
+	// no batch: nothing to raise
+	reserveHeap(100 << 20)()
+	if got := limit(); got != outside {
+		t.Fatalf("limit %d outside a batch", got)
+	}
+	restore := paceGC(noEnv)
+	small := reserveHeap(minReserve - 1)
+	if got := limit(); got != batchMemoryLimit {
+		t.Errorf("small data: limit %d, want %d", got, batchMemoryLimit)
+	}
+	a := reserveHeap(100 << 20)
+	b := reserveHeap(50 << 20)
+	if got, want := limit(), int64(batchMemoryLimit+150<<20); got != want {
+		t.Errorf("two documents in flight: limit %d, want %d", got, want)
+	}
+	a()
+	a() // once only
+	if got, want := limit(), int64(batchMemoryLimit+50<<20); got != want {
+		t.Errorf("one released: limit %d, want %d", got, want)
+	}
+	b()
+	small()
+	if got := limit(); got != batchMemoryLimit {
+		t.Errorf("all released: limit %d, want %d", got, batchMemoryLimit)
+	}
+	restore()
+	if got := limit(); got != outside {
+		t.Errorf("after the batch: limit %d, want %d", got, outside)
+	}
+	// GOMEMLIMIT set by the user: left alone
+	restore = paceGC(func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "1GiB"
+		}
+		return ""
+	})
+	reserveHeap(100 << 20)()
+	if got := limit(); got != outside {
+		t.Errorf("with GOMEMLIMIT set: limit %d, want %d", got, outside)
+	}
+	restore()
+}

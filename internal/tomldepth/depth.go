@@ -228,12 +228,13 @@ func skipString(src []byte, i int) int {
 	return i
 }
 
-// Values returns an upper bound of the number of values in src: each comma,
-// equals sign and opening bracket outside comments and strings counts one.
-// Decoding costs memory per value (tens of bytes each, whatever their
-// size): callers bound it before decoding.
-func Values(src []byte) int {
-	n := 0
+// Values returns upper bounds of the number of values and of keys in
+// src: each comma and opening bracket outside comments and strings counts
+// one value, each equals sign one key. Decoding costs memory per value
+// (tens of bytes each, whatever their size) and more per key (the decoder
+// keeps each key's path, type and position): callers bound both before
+// decoding.
+func Values(src []byte) (values, keys int) {
 	for i := 0; i < len(src); {
 		switch src[i] {
 		case '#':
@@ -242,12 +243,15 @@ func Values(src []byte) int {
 			}
 		case '"', '\'':
 			i = skipString(src, i)
-		case ',', '=', '[', '{':
-			n++
+		case ',', '[', '{':
+			values++
+			i++
+		case '=':
+			keys++
 			i++
 		default:
 			i++
 		}
 	}
-	return n
+	return values, keys
 }
