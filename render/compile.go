@@ -228,7 +228,7 @@ func (c *compiler) collect() {
 		c.findActions(u)
 		if len(c.acts) > maxActions {
 			c.errs = append(c.errs, &Error{Part: c.part, Paragraph: u.n, Snippet: snippet(u.text, nil), Kind: KindLimit,
-				Err: fmt.Errorf("more than %d actions in one part", maxActions)})
+				Err: &CountError{Count: CountActions, Max: maxActions, Offset: -1}})
 			c.acts = nil
 			return
 		}
@@ -619,11 +619,11 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	limit := min(maxElements, *elements)
 	root, n, err := parseXMLMax(data, limit)
 	*elements -= n
-	if xe, ok := err.(*xmlError); ok && xe.tooMany {
+	if ce, ok := err.(*CountError); ok {
 		if limit < maxElements {
-			err = &xmlError{off: xe.off, msg: fmt.Sprintf("more than %d elements in the templated parts together", maxTemplateElements), tooMany: true}
+			ce = &CountError{Count: CountTemplateElements, Max: maxTemplateElements, Offset: ce.Offset}
 		}
-		return Errors{{Part: tp.name, Kind: KindLimit, Err: err}}, nil
+		return Errors{{Part: tp.name, Kind: KindLimit, Err: ce}}, nil
 	}
 	if err != nil {
 		return Errors{{Part: tp.name, Kind: KindSyntax, Err: err}}, nil

@@ -26,7 +26,10 @@ const (
 	// which AllowMissing would print as nothing.
 	KindMissingKey
 	// KindLimit is a limit exceeded: a rendered part or document over
-	// [Limits], or too many actions in one part.
+	// [Limits] ([ErrOutputTooLarge]), a list over Limits.MaxItems
+	// ([ErrTooManyItems]), templated parts together over
+	// Limits.MaxPartSize ([*LimitError]), or one of parsing's fixed
+	// bounds ([*CountError]).
 	KindLimit
 )
 
@@ -76,6 +79,39 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// What a [CountError] counts.
+const (
+	CountElements         = "elements"          // XML elements of one part
+	CountTemplateElements = "template elements" // XML elements of the templated parts together
+	CountActions          = "actions"           // actions of one part
+)
+
+// CountError is the cause of a [KindLimit] error for a count over one of
+// parsing's fixed bounds, which keep its memory in proportion to the
+// template: 1,048,576 XML elements in one part, 2,097,152 in the templated
+// parts together, 100,000 actions in one part. Find it with errors.As.
+type CountError struct {
+	Count  string // CountElements, CountTemplateElements or CountActions
+	Max    int    // the bound
+	Offset int    // byte of the part where the count went over; -1 if not known
+}
+
+func (e *CountError) Error() string {
+	var s string
+	switch e.Count {
+	case CountTemplateElements:
+		s = fmt.Sprintf("more than %d elements in the templated parts together", e.Max)
+	case CountActions:
+		s = fmt.Sprintf("more than %d actions in one part", e.Max)
+	default:
+		s = fmt.Sprintf("more than %d %s", e.Max, e.Count)
+	}
+	if e.Offset >= 0 {
+		s += fmt.Sprintf(" (at byte %d)", e.Offset)
+	}
+	return s
+}
 
 // lazyRegexp returns a function giving the regular expression src,
 // compiled on first use: the package's expressions (several with Unicode
@@ -302,7 +338,7 @@ func nullMessage(msg string) string {
 // execKind classifies an error of text/template's Execute.
 func execKind(err error) Kind {
 	switch {
-	case errors.Is(err, ErrOutputTooLarge):
+	case errors.Is(err, ErrOutputTooLarge), errors.Is(err, ErrTooManyItems):
 		return KindLimit
 	case strings.Contains(err.Error(), missingKeyMessage), nilField().MatchString(err.Error()):
 		// text/template reports a missing key with this message only (an

@@ -61,15 +61,11 @@ func (e *elem) nsPrefix(data []byte, ns string) string {
 
 // xmlError is a well-formedness error at a byte offset of a part.
 type xmlError struct {
-	off     int
-	msg     string
-	tooMany bool // more elements than allowed
+	off int
+	msg string
 }
 
 func (e *xmlError) Error() string {
-	if e.tooMany {
-		return fmt.Sprintf("%s (at byte %d)", e.msg, e.off)
-	}
 	return fmt.Sprintf("malformed XML at byte %d: %s", e.off, e.msg)
 }
 
@@ -94,7 +90,7 @@ func parseXML(data []byte) (*elem, error) {
 }
 
 // parseXMLMax is parseXML refusing more than max elements (a *xmlError
-// whose tooMany is set); it returns the number of elements.
+// a *CountError); it returns the number of elements.
 func parseXMLMax(data []byte, max int) (*elem, int, error) {
 	var (
 		root    *elem
@@ -183,7 +179,7 @@ func parseXMLMax(data []byte, max int) (*elem, int, error) {
 			}
 			scratch = attrs
 			if count++; count > max {
-				return nil, count, &xmlError{off: i, msg: fmt.Sprintf("more than %d elements", max), tooMany: true}
+				return nil, count, &CountError{Count: CountElements, Max: max, Offset: i}
 			}
 			if len(stack) == 0 {
 				if root != nil {

@@ -191,6 +191,10 @@ func (a *app) errText(err error) string {
 			texts[i] = a.errText(err)
 		}
 		return strings.Join(texts, "; ")
+	case render.Errors:
+		if len(e) == 1 {
+			return a.errText(e[0])
+		}
 	case signalError:
 		return a.sprintf(e.key())
 	case *os.SyscallError:
@@ -206,7 +210,67 @@ func (a *app) errText(err error) string {
 	if errors.As(err, &pe) {
 		return a.packageText(pe)
 	}
+	if re, ok := err.(*render.Error); ok {
+		if text := a.limitText(re); text != "" {
+			return text
+		}
+	}
 	return err.Error()
+}
+
+// limitText is a template's limit error in the user's language: where
+// (part, paragraph), which limit, and what to do; "" for another error.
+func (a *app) limitText(re *render.Error) string {
+	var (
+		text string
+		ce   *render.CountError
+		le   *render.LimitError
+	)
+	switch {
+	case errors.Is(re, render.ErrOutputTooLarge):
+		text = a.sprintf("the document made would be too large (over render.Limits.MaxPartSize for one part or MaxTotalSize in all): reduce the data, or what the template repeats; a Go program can raise the limits with render.WithLimits")
+	case errors.Is(re, render.ErrTooManyItems):
+		// render words the counts "N items, at most M"
+		msg := re.Err.Error()
+		i := strings.Index(msg, render.ErrTooManyItems.Error()+": ")
+		if i < 0 {
+			return ""
+		}
+		f := strings.Fields(msg[i+len(render.ErrTooManyItems.Error())+2:])
+		if len(f) != 5 {
+			return ""
+		}
+		n, err1 := strconv.Atoi(f[0])
+		max, err2 := strconv.Atoi(f[4])
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		text = a.sprintf("list too long: %d items, at most %d (render.Limits.MaxItems): ask until, seq or untilStep for fewer; a Go program can raise the limit with render.WithLimits", n, max)
+	case errors.As(re, &ce):
+		switch ce.Count {
+		case render.CountElements:
+			text = a.sprintf("more than %d XML elements in this part (a fixed bound of template parsing): simplify the template, or split it", ce.Max)
+		case render.CountTemplateElements:
+			text = a.sprintf("more than %d XML elements in the templated parts together (main document, headers, footers, notes, comments; a fixed bound of template parsing): simplify the template (fewer or lighter headers and footers)", ce.Max)
+		case render.CountActions:
+			text = a.sprintf("more than %d template actions in one part (a fixed bound of template parsing): split the template", ce.Max)
+		default:
+			return ""
+		}
+	case re.Kind == render.KindLimit && errors.As(re, &le):
+		text = a.sprintf("the templated parts together (main document, headers, footers, notes, comments, charts, properties) are larger than render.Limits.%s = %d bytes: make the template smaller (less text, fewer headers); a Go program can raise the limit with render.WithLimits", le.Limit, le.Max)
+	default:
+		return ""
+	}
+	where := quoteName(re.Part)
+	if re.Paragraph > 0 {
+		if re.Snippet != "" {
+			where = a.sprintf("%s: paragraph %d « %s »", where, re.Paragraph, re.Snippet)
+		} else {
+			where = a.sprintf("%s: paragraph %d", where, re.Paragraph)
+		}
+	}
+	return where + ": " + text
 }
 
 // packageTexts say what is wrong with a file given as a template, by the

@@ -323,3 +323,40 @@ func TestPackageText(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitTexts: every kind of template limit error reaches the user in
+// French (English on request), naming the part and paragraph; other
+// template errors keep the engine's words.
+func TestLimitTexts(t *testing.T) {
+	fr, _, _ := testApp()
+	en, _, _ := testApp()
+	en.getenv = englishEnv
+	at := func(err error) *render.Error {
+		return &render.Error{Part: "word/header1.xml", Paragraph: 3, Snippet: "{{.x}}", Kind: render.KindLimit, Err: err}
+	}
+	for _, tc := range []struct {
+		err    *render.Error
+		fr, en string
+	}{
+		{at(fmt.Errorf("error calling repeat: %w", render.ErrOutputTooLarge)), "le document produit serait trop grand", "the document made would be too large"},
+		{at(fmt.Errorf("error calling until: %w: 100000000 items, at most 1048576", render.ErrTooManyItems)), "liste trop longue : 100\u00a0000\u00a0000 éléments, au plus 1\u00a0048\u00a0576", "list too long: 100,000,000 items, at most 1,048,576"},
+		{at(&render.CountError{Count: render.CountElements, Max: 1 << 20, Offset: 12}), "plus de 1\u00a0048\u00a0576 éléments XML dans cette partie", "more than 1,048,576 XML elements in this part"},
+		{at(&render.CountError{Count: render.CountTemplateElements, Max: 2 << 20, Offset: 12}), "plus de 2\u00a0097\u00a0152 éléments XML dans les parties à remplir ensemble", "more than 2,097,152 XML elements in the templated parts together"},
+		{at(&render.CountError{Count: render.CountActions, Max: 100000, Offset: -1}), "plus de 100\u00a0000 actions de modèle dans une partie", "more than 100,000 template actions in one part"},
+		{at(fmt.Errorf("the templated parts together are too large: %w", &render.LimitError{Limit: "MaxPartSize", Max: 64 << 20})), "dépassent ensemble render.Limits.MaxPartSize = 67\u00a0108\u00a0864 octets", "are larger than render.Limits.MaxPartSize = 67,108,864 bytes"},
+	} {
+		got := fr.errText(render.Errors{tc.err})
+		if loc := "word/header1.xml: paragraphe 3 « {{.x}} »: "; !strings.HasPrefix(got, loc) || !strings.Contains(got, tc.fr) {
+			t.Errorf("French:\n%s\nwant %q then %q", got, loc, tc.fr)
+		}
+		got = en.errText(tc.err)
+		if loc := "word/header1.xml: paragraph 3 « {{.x}} »: "; !strings.HasPrefix(got, loc) || !strings.Contains(got, tc.en) {
+			t.Errorf("English:\n%s\nwant %q then %q", got, loc, tc.en)
+		}
+	}
+	// not a limit: the engine's words
+	other := &render.Error{Part: "word/document.xml", Paragraph: 1, Kind: render.KindExec, Err: errors.New("boom")}
+	if got := fr.errText(other); got != other.Error() {
+		t.Errorf("got %q, want %q", got, other.Error())
+	}
+}

@@ -71,6 +71,24 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"olefile":   cmdOLEFile,
 	"code":      cmdCode,
 	"mkpng":     cmdMkPNG,
+	"mkrepeat":  cmdMkRepeat,
+}
+
+// cmdMkRepeat: mkrepeat FILE N UNIT [HEAD [TAIL]] — writes HEAD, UNIT
+// repeated N times, then TAIL: the large inputs of the limit tests, built
+// rather than committed.
+func cmdMkRepeat(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 3 || len(args) > 5 || neg {
+		ts.Fatalf("usage: mkrepeat FILE N UNIT [HEAD [TAIL]]")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("mkrepeat: bad count %q", args[1])
+	}
+	args = append(args, "", "")
+	b := args[3] + strings.Repeat(args[2], n) + args[4]
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o777))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o666))
 }
 
 // cmdMkPNG: mkpng FILE W H — writes a W×H red PNG picture.
