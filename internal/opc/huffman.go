@@ -19,8 +19,15 @@ type codeFreqs struct {
 
 // codes is a dynamic Huffman code for one block.
 type codes struct {
-	lit  [numLit]hcode
-	dist [numDist]hcode
+	lit    [numLit]hcode
+	dist   [numDist]hcode
+	length [maxMatch + 1]lcode // a match's length: its code and extra bits
+}
+
+// lcode is a code followed by extra bits.
+type lcode struct {
+	code uint32
+	len  uint8
 }
 
 type hcode struct {
@@ -41,6 +48,11 @@ func (c *codes) build(f *codeFreqs) {
 	}
 	assign(c.lit[:], huffLengths(lit[:], 15))
 	assign(c.dist[:], huffLengths(dist[:], 15))
+	for l := 3; l <= maxMatch; l++ {
+		lc := lenCode[l]
+		h := c.lit[257+int(lc)]
+		c.length[l] = lcode{code: uint32(h.code) | uint32(l-int(lenBase[lc]))<<h.len, len: h.len + lenExtra[lc]}
+	}
 }
 
 // huffLengths returns Huffman code lengths for freq (all > 0), none

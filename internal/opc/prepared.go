@@ -222,7 +222,8 @@ type Stream struct {
 	bw    bitWriter
 	last  []int64 // output offset where each text last started, or -1
 	pos   int64
-	crc   uint32
+	crc   uint32         // of the output up to hist[crcAt]
+	crcAt int            // in hist
 	hist  []byte         // the end of the output (at least the last window bytes), for Write's matches
 	hbase int            // output offset of hist[0]
 	head  [dynHash]int32 // Write's match finder: position+1 by hash
@@ -238,7 +239,7 @@ func (p *Prepared) Stream() *Stream {
 	for i := range s.last {
 		s.last[i] = -1
 	}
-	s.pos, s.crc = 0, 0
+	s.pos, s.crc, s.crcAt = 0, 0, 0
 	s.hist, s.hbase = s.hist[:0], 0
 	clear(s.head[:])
 	// Block header: not final, dynamic Huffman codes, then the codes.
@@ -260,41 +261,67 @@ func (s *Stream) Write(p []byte) (int, error) {
 	s.hist = append(s.hist, p...)
 	h := s.hist
 	end := len(h)
+	c := &s.p.codes
+	buf, acc, n := s.bw.buf, s.bw.acc, s.bw.n // in registers while coding
 	for g := base; g < end; {
 		if g+minMatch <= end {
 			k := hash4(binary.LittleEndian.Uint32(h[g:])) & (dynHash - 1)
-			c := int(s.head[k]) - 1 - s.hbase // position in hist, < 0 if dropped
+			at := int(s.head[k]) - 1 - s.hbase // position in hist, < 0 if dropped
 			s.head[k] = int32(s.hbase + g + 1)
-			if c >= 0 && g-c <= window {
-				limit := min(maxMatch, end-g)
-				n := 0
-				for n < limit && h[c+n] == h[g+n] {
-					n++
-				}
-				if n >= minMatch {
-					s.bw.match(&s.p.codes, n, g-c)
-					g += n
+			if at >= 0 && g-at <= window {
+				if m := matchLen(h[at:], h[g:min(end, g+maxMatch)]); m >= minMatch {
+					v, nb := c.lengthBits(m)
+					buf, acc, n = putBits(buf, acc, n, v, nb)
+					v, nb = c.distBits(g - at)
+					buf, acc, n = putBits(buf, acc, n, v, nb)
+					g += m
 					continue
 				}
 			}
 		}
-		s.bw.literal(&s.p.codes, h[g])
+		l := c.lit[h[g]]
+		buf, acc, n = putBits(buf, acc, n, uint64(l.code), uint(l.len))
 		g++
 	}
-	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
+	s.bw.buf, s.bw.acc, s.bw.n = buf, acc, n
 	s.pos += int64(len(p))
 	return len(p), nil
 }
 
+// matchLen returns the length of the common prefix of a and b, len(a) >=
+// len(b).
+func matchLen(a, b []byte) int {
+	n := 0
+	for len(b)-n >= 8 {
+		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
+			return n + bits.TrailingZeros64(x)/8
+		}
+		n += 8
+	}
+	for n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
 // trimHist keeps the last window bytes of hist once it holds four times
 // that: matches reach no further back, and memory stays bounded whatever
-// the part's size.
+// the part's size. The CRC is computed over hist's bytes before they go
+// (in long runs, where crc32 is fastest).
 func (s *Stream) trimHist() {
 	if n := len(s.hist); n > 4*window {
+		s.updateCRC()
 		drop := n - window
 		s.hist = s.hist[:copy(s.hist, s.hist[drop:])]
 		s.hbase += drop
+		s.crcAt -= drop
 	}
+}
+
+// updateCRC adds the bytes of hist from crcAt to the CRC.
+func (s *Stream) updateCRC() {
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, s.hist[s.crcAt:])
+	s.crcAt = len(s.hist)
 }
 
 // dynHash is the size of the hash table of Write's match finder.
@@ -304,6 +331,7 @@ const dynHash = 1 << 12
 func (s *Stream) WriteText(i int) {
 	t := &s.p.texts[i]
 	start := s.pos
+	c := &s.p.codes
 	for _, pc := range t.pieces {
 		s.bw.append(pc.bits, pc.nbits)
 		if pc.src < 0 {
@@ -313,23 +341,29 @@ func (s *Stream) WriteText(i int) {
 		if at := s.last[pc.src]; at >= 0 {
 			d = start + int64(pc.off) - (at + int64(pc.srcOff))
 		}
+		buf, acc, n := s.bw.buf, s.bw.acc, s.bw.n
 		if d > 0 && d <= window {
-			s.bw.match(&s.p.codes, pc.n, int(d))
+			v, nb := c.lengthBits(pc.n)
+			buf, acc, n = putBits(buf, acc, n, v, nb)
+			v, nb = c.distBits(int(d))
+			buf, acc, n = putBits(buf, acc, n, v, nb)
 		} else {
 			for _, b := range t.data[pc.off : pc.off+pc.n] {
-				s.bw.literal(&s.p.codes, b)
+				l := c.lit[b]
+				buf, acc, n = putBits(buf, acc, n, uint64(l.code), uint(l.len))
 			}
 		}
+		s.bw.buf, s.bw.acc, s.bw.n = buf, acc, n
 	}
 	s.last[i] = start
 	s.trimHist()
 	s.hist = append(s.hist, t.data...)
-	s.crc = crc32.Update(s.crc, crc32.IEEETable, t.data)
 	s.pos += int64(len(t.data))
 }
 
 // finish ends the stream: end of block, then an empty final block.
 func (s *Stream) finish() []byte {
+	s.updateCRC()
 	eob := s.p.codes.lit[256]
 	s.bw.put(uint64(eob.code), uint(eob.len))
 	s.bw.put(0b011, 3)     // final block, fixed codes
@@ -366,13 +400,22 @@ func (w *bitWriter) reset() { w.buf, w.acc, w.n = w.buf[:0], 0, 0 }
 
 // put writes the nb (<= 32) low bits of v.
 func (w *bitWriter) put(v uint64, nb uint) {
-	w.acc |= v << w.n
-	w.n += nb
-	if w.n >= 32 {
-		w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(w.acc))
-		w.acc >>= 32
-		w.n -= 32
+	w.buf, w.acc, w.n = putBits(w.buf, w.acc, w.n, v, nb)
+}
+
+// putBits is put on a bitWriter's fields held in local variables (the
+// coding loops keep them in registers): it adds the nb (<= 32) low bits
+// of v to the n (< 32) bits pending in acc, moving whole 32-bit words to
+// buf.
+func putBits(buf []byte, acc uint64, n uint, v uint64, nb uint) ([]byte, uint64, uint) {
+	acc |= v << n
+	n += nb
+	if n >= 32 {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(acc))
+		acc >>= 32
+		n -= 32
 	}
+	return buf, acc, n
 }
 
 // bytes returns a copy of the bits written so far, padded to a byte.
@@ -391,17 +434,36 @@ func (w *bitWriter) nbits() int { return len(w.buf)*8 + int(w.n) }
 
 // append writes the first nbits bits of b (as bytes returned).
 func (w *bitWriter) append(b []byte, nbits int) {
-	for nbits >= 32 {
-		w.put(uint64(binary.LittleEndian.Uint32(b)), 32)
-		b, nbits = b[4:], nbits-32
+	if nbits >= 64 {
+		// Eight bytes at a time: with the n < 32 bits pending, they fill
+		// a word, whose top n bits stay pending.
+		acc, n, buf := w.acc, w.n, slices.Grow(w.buf, nbits/8+8)
+		for nbits >= 64 {
+			v := binary.LittleEndian.Uint64(b)
+			buf = binary.LittleEndian.AppendUint64(buf, acc|v<<n)
+			acc = v >> (64 - n) // 0 when n == 0
+			b, nbits = b[8:], nbits-64
+		}
+		w.acc, w.buf = acc, buf
 	}
-	for nbits >= 8 {
-		w.put(uint64(b[0]), 8)
-		b, nbits = b[1:], nbits-8
+	if nbits == 0 {
+		return
 	}
-	if nbits > 0 {
-		w.put(uint64(b[0])&(1<<nbits-1), uint(nbits))
+	// The last bits (fewer than 64): in two puts at most.
+	var v uint64
+	if len(b) >= 8 {
+		v = binary.LittleEndian.Uint64(b)
+	} else {
+		for i := len(b) - 1; i >= 0; i-- {
+			v = v<<8 | uint64(b[i])
+		}
 	}
+	v &= 1<<nbits - 1
+	if nbits > 32 {
+		w.put(v&(1<<32-1), 32)
+		v, nbits = v>>32, nbits-32
+	}
+	w.put(v, uint(nbits))
 }
 
 // flushAll pads to a byte and returns the bytes.
@@ -421,18 +483,23 @@ func (w *bitWriter) literal(c *codes, b byte) {
 
 // match writes a length (3..258) and a distance (1..32768).
 func (w *bitWriter) match(c *codes, length, dist int) {
-	lc := lenCode[length]
-	h := c.lit[257+int(lc)]
-	w.put(uint64(h.code), uint(h.len))
-	if e := lenExtra[lc]; e > 0 {
-		w.put(uint64(length-int(lenBase[lc])), uint(e))
-	}
+	w.put(c.lengthBits(length))
+	w.put(c.distBits(dist))
+}
+
+// lengthBits returns the code of a match's length (3..258), extra bits
+// included: at most 20 bits.
+func (c *codes) lengthBits(length int) (uint64, uint) {
+	l := c.length[length]
+	return uint64(l.code), uint(l.len)
+}
+
+// distBits returns the code of a match's distance (1..32768), extra bits
+// included: at most 28 bits.
+func (c *codes) distBits(dist int) (uint64, uint) {
 	dc := distCode(dist)
-	h = c.dist[dc]
-	w.put(uint64(h.code), uint(h.len))
-	if e := distExtra[dc]; e > 0 {
-		w.put(uint64(dist-int(distBase[dc])), uint(e))
-	}
+	h := c.dist[dc]
+	return uint64(h.code) | uint64(dist-int(distBase[dc]))<<h.len, uint(h.len) + uint(distExtra[dc])
 }
 
 var lenCode [maxMatch + 1]uint8
