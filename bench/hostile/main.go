@@ -186,6 +186,7 @@ func main() {
 	headers(40, "<a/>", 1_000_000).write(at("headers-40x1m.docx"))
 	headers(8, "<a/>", 1_000_000).write(at("headers-8x1m.docx"))
 	headers(3, "a", 60_000_000).write(at("headers-3x60mb.docx"))
+	headers(1, "a", 60_000_000).write(at("headers-1x60mb.docx"))
 	// a never-templated part of 64 MiB starting with a UTF-16 "<"
 	docx{body: p("{{.x}}"), extra: []part{rep("customXml/item1.xml", "", "<\x00a\x00", 16<<20, "")}}.write(at("utf16-64mib.docx"))
 	docx{body: p(strings.Repeat("{{if true}}{{end}}", 49_999))}.write(at("if-49999.docx"))

@@ -90,10 +90,11 @@ row 'vars ct-3m-attrs' 2 vars ct-3m-attrs.docx
 row 'vars ct-12m-attrs' 2 vars ct-12m-attrs.docx
 row 'vars rels-12m-attrs' 2 vars rels-12m-attrs.docx
 row 'vars rels-1.5m' 2 vars rels-1.5m.docx
-row 'vars headers-40x1m' 2 vars headers-40x1m.docx
-row 'vars headers-8x1m' 2 vars headers-8x1m.docx
+row 'vars headers-40x1m' 1 vars headers-40x1m.docx
+row 'vars headers-8x1m' 1 vars headers-8x1m.docx
 row 'vars utf16-64mib' 0 vars utf16-64mib.docx
-row 'vars headers-3x60mb' 2 vars headers-3x60mb.docx
+row 'vars headers-3x60mb' 1 vars headers-3x60mb.docx
+row 'vars headers-1x60mb' 0 vars headers-1x60mb.docx
 row 'vars if-49999' 0 vars if-49999.docx
 row 'vars runs-99999' 0 vars runs-99999.docx
 row 'vars if-nested-49999' 0 vars if-nested-49999.docx
