@@ -127,7 +127,8 @@ func mainColumn(p *opc.Part) sect {
 // section's column, or its table cell when narrower) and its section's text
 // height.
 func (c *compiler) columnSize(e *elem) (int64, int64) {
-	width, height := c.defaultCol.cx, c.defaultCol.cy
+	col := c.defaultCol()
+	width, height := col.cx, col.cy
 	var para *elem
 	for x := e.parent; x != nil; x = x.parent {
 		if c.is(x.name, "p") {

@@ -43,5 +43,9 @@ func main() {
 // Main runs labelkit with the process's arguments, standard streams and
 // environment, and returns the exit code.
 func Main() int {
+	// The process's whole life is paced like a batch: a command that
+	// renders one document then ends before its first collection, which
+	// with the default pacing came while the template was being parsed.
+	defer paceGC(os.Getenv)()
 	return newApp().run(os.Args[1:])
 }
