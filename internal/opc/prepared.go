@@ -88,11 +88,14 @@ func Prepare(texts [][]byte) *Prepared {
 	}
 	// Hash chains over the last window bytes (zlib's scheme: prev is
 	// indexed by position modulo the window), holding positions plus one:
-	// zero is the end of a chain, so the tables need no filling (a fresh
-	// allocation is zero already, its pages untouched until used), and prev
-	// is no longer than the text.
-	head := make([]int32, 1<<hashBits)
-	prev := make([]int32, min(window, total))
+	// zero is the end of a chain. The tables come cleared from a pool: a
+	// template's parts, and the templates a process parses, share them.
+	tables := chainPool.Get().(*chainTables)
+	defer chainPool.Put(tables)
+	head := tables.head[:]
+	prev := tables.prev[:min(window, total)]
+	clear(head)
+	clear(prev)
 	insert := func(g int) {
 		if g+minMatch > len(all) {
 			return
@@ -118,17 +121,17 @@ func Prepare(texts [][]byte) *Prepared {
 					if g-ci > window || ci >= g {
 						break
 					}
+					n, limit := 0, min(maxMatch, end-g)
+					for n < limit && all[ci+n] == all[g+n] {
+						n++
+					}
+					if n < bestLen {
+						continue // shorter still once cut at its text's end
+					}
 					j := k
 					if ci < start {
 						j = owner(ci)
-					}
-					limit := min(maxMatch, end-g)
-					if j != k {
-						limit = min(limit, starts[j+1]-ci)
-					}
-					n := 0
-					for n < limit && all[ci+n] == all[g+n] {
-						n++
+						n = min(n, starts[j+1]-ci)
 					}
 					// Prefer a match inside this text (its distance never
 					// changes) over an equally long one elsewhere.
@@ -167,6 +170,17 @@ func Prepare(texts [][]byte) *Prepared {
 	var bw bitWriter
 	p.codes.writeHeader(&bw)
 	p.header, p.headerBits = bw.bytes(), bw.nbits()
+	// The pieces' bits are slices of one buffer, capped so that none
+	// grows into the next; a new buffer once one is full.
+	var arena []byte
+	bitsOf := func(w *bitWriter) []byte {
+		if cap(arena)-len(arena) < len(w.buf)+8 {
+			arena = make([]byte, 0, max(64<<10, len(w.buf)+8))
+		}
+		start := len(arena)
+		arena = w.appendPadded(arena)
+		return arena[start:len(arena):len(arena)]
+	}
 	for k, t := range texts {
 		pt := &p.texts[k]
 		pt.data = t
@@ -175,7 +189,7 @@ func Prepare(texts [][]byte) *Prepared {
 			switch {
 			case tk&tokCross != 0:
 				c := cross[tk&^tokCross]
-				pt.pieces = append(pt.pieces, piece{bits: bw.bytes(), nbits: bw.nbits(), src: int(c.src), srcOff: int(c.srcOff), off: int(c.off), n: int(c.n)})
+				pt.pieces = append(pt.pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: int(c.src), srcOff: int(c.srcOff), off: int(c.off), n: int(c.n)})
 				bw.reset()
 			case tk&tokMatch != 0:
 				bw.match(&p.codes, int(tk>>15&0x1ff), int(tk&0x7fff)+1)
@@ -184,7 +198,7 @@ func Prepare(texts [][]byte) *Prepared {
 			}
 		}
 		toks[k] = nil
-		pt.pieces = append(pt.pieces, piece{bits: bw.bytes(), nbits: bw.nbits(), src: -1})
+		pt.pieces = append(pt.pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: -1})
 	}
 	return p
 }
@@ -205,6 +219,14 @@ type token struct {
 	off    int32
 	n      uint16
 }
+
+// chainTables are Prepare's hash chains.
+type chainTables struct {
+	head [1 << hashBits]int32
+	prev [window]int32
+}
+
+var chainPool = sync.Pool{New: func() any { return new(chainTables) }}
 
 func hash4(u uint32) uint32 { return (u * 0x9E3779B1) >> (32 - hashBits) }
 
@@ -419,15 +441,18 @@ func putBits(buf []byte, acc uint64, n uint, v uint64, nb uint) ([]byte, uint64,
 }
 
 // bytes returns a copy of the bits written so far, padded to a byte.
-func (w *bitWriter) bytes() []byte {
-	out := append([]byte(nil), w.buf...)
+func (w *bitWriter) bytes() []byte { return w.appendPadded(nil) }
+
+// appendPadded appends the bits written so far, padded to a byte, to dst.
+func (w *bitWriter) appendPadded(dst []byte) []byte {
+	dst = append(dst, w.buf...)
 	acc, n := w.acc, w.n
 	for n > 0 {
-		out = append(out, byte(acc))
+		dst = append(dst, byte(acc))
 		acc >>= 8
 		n = n - min(n, 8)
 	}
-	return out
+	return dst
 }
 
 func (w *bitWriter) nbits() int { return len(w.buf)*8 + int(w.n) }
