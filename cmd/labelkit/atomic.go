@@ -431,7 +431,7 @@ func (d *outDir) sync(f *os.File) error {
 	}
 	if d.dirFile == nil {
 		d.group.coming(-1)
-	} else if d.group.sync(d.dirFile) == nil {
+	} else if d.group.sync(d.dirFile, f) == nil {
 		return nil
 	}
 	return f.Sync()
@@ -491,7 +491,11 @@ func (g *groupSync) wake() {
 	}
 }
 
-func (g *groupSync) sync(f *os.File) error {
+// sync makes own, a file of the folder dir, durable with the outputs of
+// its group: by one syncFS of dir's file system, or by fsync(own) when no
+// other output joined (a one-document run: cheaper, and it flushes only
+// labelkit's own file).
+func (g *groupSync) sync(dir, own *os.File) error {
 	g.mu.Lock()
 	g.inflight--
 	if g.arrive == nil {
@@ -515,7 +519,11 @@ func (g *groupSync) sync(f *os.File) error {
 	g.mu.Lock()
 	g.next = nil
 	g.mu.Unlock()
-	grp.err = syncFS(f)
+	if grp.n == 1 {
+		grp.err = own.Sync()
+	} else {
+		grp.err = syncFS(dir)
+	}
 	g.run.Unlock()
 	close(grp.done)
 	return grp.err

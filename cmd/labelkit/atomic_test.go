@@ -249,11 +249,16 @@ func TestGroupSync(t *testing.T) {
 	var g groupSync
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
-	for range 50 {
+	for i := range 50 {
+		f, err := os.Create(filepath.Join(dir.path, fmt.Sprint(i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- g.sync(dir.dirFile)
+			errs <- g.sync(dir.dirFile, f)
 		}()
 	}
 	wg.Wait()
