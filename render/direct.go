@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 	"text/template/parse"
 )
@@ -89,6 +90,7 @@ const (
 type dcmd struct {
 	kind    cmdKind
 	idents  []string     // field names (cmdField, cmdVar)
+	memo    []fieldMemo  // what each of idents meant, by type
 	name    string       // variable name (cmdVar), function name (calls)
 	konst   value        // cmdConst
 	pipe    *dpipe       // cmdPipe
@@ -261,9 +263,9 @@ func (c *directCompiler) operand(n parse.Node) *dcmd {
 	case *parse.DotNode:
 		return &dcmd{kind: cmdDot}
 	case *parse.FieldNode:
-		return &dcmd{kind: cmdField, idents: n.Ident}
+		return &dcmd{kind: cmdField, idents: n.Ident, memo: make([]fieldMemo, len(n.Ident))}
 	case *parse.VariableNode:
-		return &dcmd{kind: cmdVar, name: n.Ident[0], idents: n.Ident[1:]}
+		return &dcmd{kind: cmdVar, name: n.Ident[0], idents: n.Ident[1:], memo: make([]fieldMemo, len(n.Ident)-1)}
 	case *parse.PipeNode:
 		if len(n.Decl) > 0 {
 			break
@@ -753,13 +755,13 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 	case cmdDot:
 		return dot, nil
 	case cmdField:
-		return d.fields(dot, c.idents)
+		return d.fields(dot, c.idents, c.memo)
 	case cmdVar:
 		v, err := d.lookup(c.name)
 		if err != nil {
 			return v, err
 		}
-		return d.fields(v, c.idents)
+		return d.fields(v, c.idents, c.memo)
 	case cmdConst:
 		return c.konst, nil
 	case cmdPipe:
@@ -932,8 +934,9 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 	return value{r.Interface(), true}, nil
 }
 
-// fields evaluates the field chain idents from v.
-func (d *direct) fields(v value, idents []string) (value, error) {
+// fields evaluates the field chain idents from v; memo is the chain's
+// (see fieldMemo), or nil.
+func (d *direct) fields(v value, idents []string, memo []fieldMemo) (value, error) {
 	for i, name := range idents {
 		if !v.ok {
 			if d.missingErr {
@@ -943,7 +946,10 @@ func (d *direct) fields(v value, idents []string) (value, error) {
 		}
 		m, isMap := v.v.(map[string]any)
 		if !isMap {
-			return d.reflectFields(reflect.ValueOf(v.v), idents[i:])
+			if memo != nil {
+				memo = memo[i:]
+			}
+			return d.reflectFields(reflect.ValueOf(v.v), idents[i:], memo)
 		}
 		x, found := m[name]
 		if !found && d.missingErr {
@@ -959,7 +965,7 @@ func (d *direct) fields(v value, idents []string) (value, error) {
 // fields, map elements. Struct values stay where they are until the end of
 // the chain (and addressable if rv was reached through a pointer, as in
 // text/template).
-func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error) {
+func (d *direct) reflectFields(rv reflect.Value, idents []string, memo []fieldMemo) (value, error) {
 	for i, name := range idents {
 		for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
 			if rv.IsNil() {
@@ -970,7 +976,12 @@ func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error)
 		if !rv.IsValid() {
 			return value{}, errIndirect
 		}
-		f := lookupField(rv.Type(), name)
+		var f *fieldInfo
+		if memo != nil {
+			f = memo[i].lookup(rv.Type(), name)
+		} else {
+			f = lookupField(rv.Type(), name)
+		}
 		switch {
 		case f.method >= 0, f.ptrMethod >= 0:
 			var m reflect.Value
@@ -984,11 +995,11 @@ func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error)
 				// is not
 				return value{}, errIndirect
 			}
-			r, err := d.callMethod(m)
+			r, err := d.callMethod(m, f)
 			if err != nil {
 				return r, err
 			}
-			return d.fields(r, idents[i+1:])
+			return d.fields(r, idents[i+1:], rest(memo, i+1))
 		case f.index != nil:
 			var err error
 			if rv, err = rv.FieldByIndexErr(f.index); err != nil {
@@ -1000,7 +1011,7 @@ func (d *direct) reflectFields(rv reflect.Value, idents []string) (value, error)
 				if d.missingErr {
 					return value{}, errIndirect
 				}
-				return d.fields(value{}, idents[i+1:])
+				return d.fields(value{}, idents[i+1:], rest(memo, i+1))
 			}
 			rv = e
 		default:
@@ -1024,7 +1035,7 @@ func (d *direct) methodCall(dot value, c *dcmd, prev value, hasPrev bool) (value
 		}
 	}
 	last := len(c.idents) - 1
-	recv, err := d.fields(recv, c.idents[:last])
+	recv, err := d.fields(recv, c.idents[:last], c.memo[:last])
 	switch {
 	case err != nil:
 		return recv, err
@@ -1038,7 +1049,7 @@ func (d *direct) methodCall(dot value, c *dcmd, prev value, hasPrev bool) (value
 		rv = rv.Elem()
 	}
 	var m reflect.Value
-	switch f := lookupField(rv.Type(), c.idents[last]); {
+	switch f := c.memo[last].lookup(rv.Type(), c.idents[last]); {
 	case f.method >= 0:
 		m = rv.Method(f.method)
 	case f.ptrMethod >= 0 && rv.CanAddr():
@@ -1076,6 +1087,9 @@ type fieldInfo struct {
 	method, ptrMethod int   // index in the method set of T or *T, or -1
 	index             []int // of an exported struct field
 	mapKey            bool  // a map of string keys
+	// the method takes no argument and newDfunc accepts it (its result
+	// and an optional error, errOut)
+	noArgs, errOut bool
 }
 
 type fieldKey struct {
@@ -1084,6 +1098,38 @@ type fieldKey struct {
 }
 
 var fieldCache sync.Map // fieldKey → *fieldInfo
+
+// fieldMemo remembers what one name of a compiled field chain means on the
+// first type met there (a chain nearly always meets one type): looking it
+// up in fieldCache costs hashing the type and the name at every
+// evaluation.
+type fieldMemo struct{ p atomic.Pointer[typedField] }
+
+type typedField struct {
+	t reflect.Type
+	f *fieldInfo
+}
+
+// lookup is lookupField(t, name), name being the memo's.
+func (m *fieldMemo) lookup(t reflect.Type, name string) *fieldInfo {
+	if tf := m.p.Load(); tf != nil {
+		if tf.t == t {
+			return tf.f
+		}
+		return lookupField(t, name) // another type: the first one stays
+	}
+	f := lookupField(t, name)
+	m.p.CompareAndSwap(nil, &typedField{t, f})
+	return f
+}
+
+// rest is memo[i:], or nil.
+func rest(memo []fieldMemo, i int) []fieldMemo {
+	if memo == nil {
+		return nil
+	}
+	return memo[i:]
+}
 
 // lookupField finds .name on t in text/template's order: a method, then a
 // struct's exported field or a map's element.
@@ -1095,8 +1141,10 @@ func lookupField(t reflect.Type, name string) *fieldInfo {
 	f := &fieldInfo{method: -1, ptrMethod: -1}
 	if m, ok := t.MethodByName(name); ok {
 		f.method = m.Index
+		f.noArgs, f.errOut = callableNoArgs(m.Type, t.Kind() != reflect.Interface)
 	} else if m, ok := reflect.PointerTo(t).MethodByName(name); ok {
 		f.ptrMethod = m.Index
+		f.noArgs, f.errOut = callableNoArgs(m.Type, true)
 	} else {
 		switch t.Kind() {
 		case reflect.Struct:
@@ -1111,13 +1159,40 @@ func lookupField(t reflect.Type, name string) *fieldInfo {
 	return f
 }
 
-// callMethod calls a method taking no argument.
-func (d *direct) callMethod(m reflect.Value) (value, error) {
-	f := newDfunc(m)
-	if f == nil || f.typ.NumIn() != 0 {
+// callableNoArgs reports whether a method of type mt (its receiver first
+// if recv) takes no argument and is one newDfunc accepts, and whether it
+// returns an error too.
+func callableNoArgs(mt reflect.Type, recv bool) (ok, errOut bool) {
+	in := mt.NumIn()
+	if recv {
+		in--
+	}
+	switch {
+	case in != 0 || mt.IsVariadic():
+		return false, false
+	case mt.NumOut() == 1:
+	case mt.NumOut() == 2 && mt.Out(1) == errorType:
+		errOut = true
+	default:
+		return false, false
+	}
+	return plainType(mt.Out(0)), errOut
+}
+
+// callMethod calls m, the method f, without argument, as call would.
+func (d *direct) callMethod(m reflect.Value, f *fieldInfo) (value, error) {
+	if !f.noArgs {
 		return value{}, errIndirect
 	}
-	return d.call(&dcmd{fn: f}, nil)
+	out := m.Call(nil)
+	if f.errOut && !out[1].IsNil() {
+		return value{}, errIndirect
+	}
+	r := out[0]
+	if r.Kind() == reflect.Interface && r.IsNil() {
+		return value{nil, true}, nil
+	}
+	return value{r.Interface(), true}, nil
 }
 
 // fastFunc returns fn as a call without reflection when its signature is a
