@@ -3,10 +3,12 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
 	"time"
+	"unsafe"
 
 	"github.com/esante/labelkit/internal/tmplval"
 )
@@ -154,107 +156,138 @@ func control(v any, opts map[string]any) (controlValue, error) {
 // checkboxXML is the checkbox content control for x, closing the current
 // run before it and reopening it after.
 func (c *escCtx) checkboxXML(x checkboxValue) string {
+	b := c.appendCheckbox(make([]byte, 0, c.checkboxLen(x)), x)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not used again
+}
+
+// checkboxLen is about the length of what appendCheckbox appends.
+func (c *escCtx) checkboxLen(x checkboxValue) int {
+	return len(c.sdtOpen) + c.namesLen(x.tag, x.title) + len(c.cbTail[0])
+}
+
+// appendCheckbox appends checkboxXML(x) to b.
+func (c *escCtx) appendCheckbox(b []byte, x checkboxValue) []byte {
 	tail := c.cbTail[0]
 	if x.checked {
 		tail = c.cbTail[1]
 	}
-	var b strings.Builder
-	b.Grow(len(c.sdtOpen) + c.namesLen(x.tag, x.title) + len(tail))
-	b.WriteString(c.sdtOpen)
-	c.writeNames(&b, x.tag, x.title)
-	b.WriteString(tail)
-	return b.String()
+	b = append(b, c.sdtOpen...)
+	b = c.appendNames(b, x.tag, x.title)
+	return append(b, tail...)
 }
 
-// namesLen is about the length of what writeNames writes.
+// namesLen is about the length of what appendNames appends.
 func (c *escCtx) namesLen(tag, title string) int {
 	return len(c.aliasOpen) + len(title) + len(c.tagOpen) + len(tag) + 6
 }
 
-// writeNames writes w:alias and w:tag, when given.
-func (c *escCtx) writeNames(b *strings.Builder, tag, title string) {
+// appendNames appends w:alias and w:tag, when given.
+func (c *escCtx) appendNames(b []byte, tag, title string) []byte {
 	if title != "" {
-		b.WriteString(c.aliasOpen)
-		b.WriteString(escapeAttr(title))
-		b.WriteString(`"/>`)
+		b = append(b, c.aliasOpen...)
+		b = appendEscapeAttr(b, title)
+		b = append(b, `"/>`...)
 	}
 	if tag != "" {
-		b.WriteString(c.tagOpen)
-		b.WriteString(escapeAttr(tag))
-		b.WriteString(`"/>`)
+		b = append(b, c.tagOpen...)
+		b = appendEscapeAttr(b, tag)
+		b = append(b, `"/>`...)
 	}
+	return b
 }
 
 // controlXML is the content control for x, closing the current run before
 // it and reopening it after, within the output budget of st.
 func (c *escCtx) controlXML(x *controlValue, st *execState) (string, error) {
+	b, err := c.appendControl(nil, x, st)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil // b is not used again
+}
+
+// appendControl appends controlXML(x, st) to b.
+func (c *escCtx) appendControl(b []byte, x *controlValue, st *execState) ([]byte, error) {
 	wp := c.wp
-	attr := func(b *strings.Builder, name, val string) {
-		b.WriteString(" " + wp + ":" + name + `="`)
-		b.WriteString(escapeAttr(val))
-		b.WriteString(`"`)
+	attr := func(b []byte, name, val string) []byte {
+		b = append(b, ' ')
+		b = append(b, wp...)
+		b = append(b, ':')
+		b = append(b, name...)
+		b = append(b, `="`...)
+		b = appendEscapeAttr(b, val)
+		return append(b, '"')
+	}
+	// elem appends "<" or "</" (open false), the prefix and name.
+	elem := func(b []byte, open bool, name string) []byte {
+		if open {
+			b = append(b, '<')
+		} else {
+			b = append(b, "</"...)
+		}
+		b = append(b, wp...)
+		b = append(b, ':')
+		return append(b, name...)
 	}
 	placeholder := x.text == "" && x.prompt != ""
 	text := x.text
 	if placeholder {
 		text = x.prompt
 	}
-	text, err := escapeText(text, c, st)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	b.Grow(len(c.sdtOpen) + len(c.rPr) + c.namesLen(x.tag, x.title) + 64 + len(c.ctlRun) + len(c.ctlText) + len(text) + len(c.ctlClose))
-	b.WriteString(c.sdtOpen)
-	b.WriteString(c.rPr) // what Word gives the text typed in the control
-	c.writeNames(&b, x.tag, x.title)
+	b = slices.Grow(b, len(c.sdtOpen)+len(c.rPr)+c.namesLen(x.tag, x.title)+64+len(c.ctlRun)+len(c.ctlText)+len(text)+len(c.ctlClose))
+	b = append(b, c.sdtOpen...)
+	b = append(b, c.rPr...) // what Word gives the text typed in the control
+	b = c.appendNames(b, x.tag, x.title)
 	if placeholder {
-		b.WriteString("<" + wp + ":showingPlcHdr/>")
+		b = append(elem(b, true, "showingPlcHdr"), "/>"...)
 	}
 	switch {
 	case x.items != nil:
-		b.WriteString("<" + wp + ":dropDownList>")
+		b = append(elem(b, true, "dropDownList"), '>')
 		for _, it := range x.items {
-			b.WriteString("<" + wp + ":listItem")
-			attr(&b, "displayText", it)
-			attr(&b, "value", it)
-			b.WriteString("/>")
+			b = elem(b, true, "listItem")
+			b = attr(b, "displayText", it)
+			b = attr(b, "value", it)
+			b = append(b, "/>"...)
 		}
-		b.WriteString("</" + wp + ":dropDownList>")
+		b = append(elem(b, false, "dropDownList"), '>')
 	case x.dateFormat != "":
-		b.WriteString("<" + wp + ":date")
+		b = elem(b, true, "date")
 		if x.fullDate != "" {
-			attr(&b, "fullDate", x.fullDate)
+			b = attr(b, "fullDate", x.fullDate)
 		}
-		b.WriteString("><" + wp + ":dateFormat")
-		attr(&b, "val", x.dateFormat)
-		b.WriteString("/>")
+		b = elem(append(b, '>'), true, "dateFormat")
+		b = attr(b, "val", x.dateFormat)
+		b = append(b, "/>"...)
 		if x.lang != "" {
-			b.WriteString("<" + wp + ":lid")
-			attr(&b, "val", x.lang)
-			b.WriteString("/>")
+			b = elem(b, true, "lid")
+			b = attr(b, "val", x.lang)
+			b = append(b, "/>"...)
 		}
-		b.WriteString("<" + wp + ":storeMappedDataAs")
-		attr(&b, "val", "dateTime")
-		b.WriteString("/><" + wp + ":calendar")
-		attr(&b, "val", "gregorian")
-		b.WriteString("/></" + wp + ":date>")
+		b = elem(b, true, "storeMappedDataAs")
+		b = attr(b, "val", "dateTime")
+		b = elem(append(b, "/>"...), true, "calendar")
+		b = attr(b, "val", "gregorian")
+		b = append(elem(append(b, "/>"...), false, "date"), '>')
 	case x.multiLine:
-		b.WriteString("<" + wp + ":text")
-		attr(&b, "multiLine", "1")
-		b.WriteString("/>")
+		b = elem(b, true, "text")
+		b = attr(b, "multiLine", "1")
+		b = append(b, "/>"...)
 	default:
-		b.WriteString("<" + wp + ":text/>")
+		b = append(elem(b, true, "text"), "/>"...)
 	}
-	b.WriteString(c.ctlRun)
+	b = append(b, c.ctlRun...)
 	if placeholder {
-		b.WriteString(withRStyle(wp, c.rPr, x.promptStyle) + "<" + wp + `:t xml:space="preserve">`)
+		b = append(b, withRStyle(wp, c.rPr, x.promptStyle)...)
+		b = append(elem(b, true, "t"), ` xml:space="preserve">`...)
 	} else {
-		b.WriteString(c.ctlText)
+		b = append(b, c.ctlText...)
 	}
-	b.WriteString(text)
-	b.WriteString(c.ctlClose)
-	return b.String(), nil
+	b, err := appendEscapeText(b, text, c, st)
+	if err != nil {
+		return b, err
+	}
+	return append(b, c.ctlClose...), nil
 }
 
 // withRStyle returns the run properties rPr with the character style style

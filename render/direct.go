@@ -520,11 +520,37 @@ func (tp *tpart) executeDirect(w *limitWriter, data any, e *executor) (err error
 	if _, isValue := data.(reflect.Value); isValue {
 		return errIndirect
 	}
-	d := direct{tp: tp, w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing}
+	d := direct{tp: tp, w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing, buf: e.buf[:0]}
+	defer func() {
+		if cap(d.buf) <= 64<<10 {
+			e.buf = d.buf // for the next part or execution
+		}
+	}()
 	root := value{data, data != nil}
 	d.vars = append(d.vars, variable{"$", root})
 	_, err = d.walk(root, tp.direct)
 	return err
+}
+
+// appendEsc appends what the escaper prints for v in context ctx to b:
+// text, content controls and checkboxes are made in b, other values as
+// the escaper returns them.
+func (d *direct) appendEsc(b []byte, ctx int, v any) ([]byte, error) {
+	c := &d.tp.ctxs[ctx]
+	switch x := v.(type) {
+	case string:
+		return appendEscapeText(b, x, c, &d.e.st)
+	case controlValue:
+		if c.run {
+			return c.appendControl(b, &x, &d.e.st)
+		}
+	case checkboxValue:
+		if c.run && (x.tag != "" || x.title != "") {
+			return c.appendCheckbox(b, x), nil
+		}
+	}
+	s, err := d.esc(ctx, v)
+	return append(b, s...), err
 }
 
 // escError is the escaper's error err at pos. The output limit is
@@ -563,12 +589,11 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 			if err != nil {
 				return flowNext, err
 			}
-			s, err := d.esc(n.ctx, v.v)
+			d.buf, err = d.appendEsc(d.buf[:0], n.ctx, v.v)
 			if err != nil {
 				return flowNext, d.escError(n.pos, err)
 			}
-			if s != "" {
-				d.buf = append(d.buf[:0], s...)
+			if len(d.buf) > 0 {
 				if _, err := d.w.Write(d.buf); err != nil {
 					return flowNext, err
 				}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/esante/labelkit/internal/tmplval"
 )
@@ -199,7 +200,20 @@ func escapeText(s string, c *escCtx, st *execState) (string, error) {
 	if !needsEscape(s) {
 		return s, st.room(int64(len(s)))
 	}
-	var b strings.Builder
+	b, err := appendEscapeText(nil, s, c, st)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil // b is not used again
+}
+
+// appendEscapeText appends escapeText(s, c, st) to b; the budget counts
+// what it appends.
+func appendEscapeText(b []byte, s string, c *escCtx, st *execState) ([]byte, error) {
+	if !needsEscape(s) {
+		return append(b, s...), st.room(int64(len(s)))
+	}
+	start := len(b)
 	// Grown once to the size of the result (less when markup replaces
 	// bytes of both a \r\n), or to just past the budget when the result
 	// will not fit: growing by doubling would copy it again and again.
@@ -211,12 +225,12 @@ func escapeText(s string, c *escCtx, st *execState) (string, error) {
 	if st != nil && st.lw != nil {
 		size = min(size, st.lw.part+1, st.lw.total+1)
 	}
-	b.Grow(int(size))
+	b = slices.Grow(b, int(size))
 	next := 0 // where to check the size next
 	for i := 0; i < len(s); {
 		if i >= next {
-			if err := st.room(int64(b.Len())); err != nil {
-				return "", err
+			if err := st.room(int64(len(b) - start)); err != nil {
+				return b, err
 			}
 			next = i + 4096
 		}
@@ -225,30 +239,30 @@ func escapeText(s string, c *escCtx, st *execState) (string, error) {
 			i++
 			switch {
 			case ch == '&':
-				b.WriteString("&amp;")
+				b = append(b, "&amp;"...)
 			case ch == '<':
-				b.WriteString("&lt;")
+				b = append(b, "&lt;"...)
 			case ch == '>':
-				b.WriteString("&gt;")
+				b = append(b, "&gt;"...)
 			case ch == '\r' || ch == '\n':
 				if ch == '\r' && i < len(s) && s[i] == '\n' {
 					i++
 				}
 				if c.run {
-					b.WriteString(c.br)
+					b = append(b, c.br...)
 				} else {
-					b.WriteByte('\n')
+					b = append(b, '\n')
 				}
 			case ch == '\t':
 				if c.run {
-					b.WriteString(c.tab)
+					b = append(b, c.tab...)
 				} else {
-					b.WriteByte('\t')
+					b = append(b, '\t')
 				}
 			case ch < 0x20:
 				// illegal in XML 1.0: dropped
 			default:
-				b.WriteByte(ch)
+				b = append(b, ch)
 			}
 			continue
 		}
@@ -256,14 +270,14 @@ func escapeText(s string, c *escCtx, st *execState) (string, error) {
 		i += size
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 		case !legalXMLRune(r):
 			// dropped
 		default:
-			b.WriteString(s[i-size : i])
+			b = append(b, s[i-size:i]...)
 		}
 	}
-	return b.String(), st.room(int64(b.Len()))
+	return b, st.room(int64(len(b) - start))
 }
 
 // escIdent is the escaper appended to every printing pipeline.

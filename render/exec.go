@@ -77,6 +77,7 @@ type executor struct {
 	// those the caller's functions replace: the direct execution calls them
 	bound map[string]reflect.Value
 	ns    *noteState // of the execution, for the parts that repeat note references
+	buf   []byte     // the direct execution's, for a printed value
 }
 
 type executorPool struct {

@@ -71,6 +71,14 @@ func splice(data []byte, from, to int, s string) []byte {
 	return append(out, data[to:]...)
 }
 
+// appendEscapeAttr appends escapeAttr(s) to b.
+func appendEscapeAttr(b []byte, s string) []byte {
+	if !needsEscape(s) && !strings.Contains(s, `"`) {
+		return append(b, s...)
+	}
+	return append(b, escapeAttr(s)...)
+}
+
 // escapeAttr escapes s for a double-quoted attribute value; characters
 // XML forbids are dropped, invalid UTF-8 becomes U+FFFD.
 func escapeAttr(s string) string {
