@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -78,6 +79,19 @@ func TestReserveHeap(t *testing.T) {
 	if got := limit(); got != outside {
 		t.Errorf("after the batch: limit %d, want %d", got, outside)
 	}
+	// the heap a parsed template holds
+	restore = paceGC(noEnv)
+	held := make([]byte, 32<<20)
+	base := limit()
+	n := holdHeap()
+	if n < int64(len(held)) || limit() != base+n {
+		t.Errorf("holdHeap reserved %d bytes (32 MiB in use): limit %d -> %d", n, base, limit())
+	}
+	runtime.KeepAlive(held)
+	gcPace.mu.Lock()
+	gcPace.reserved -= n // what a run never gives back
+	gcPace.mu.Unlock()
+	restore()
 	// GOMEMLIMIT set by the user: left alone
 	restore = paceGC(func(k string) string {
 		if k == "GOMEMLIMIT" {

@@ -48,14 +48,17 @@ func loadTemplate(spec string, opts ...render.Option) (*render.Template, string,
 	}
 	opts = append([]render.Option{render.Funcs(frfuncs.FuncMap())}, opts...)
 	var t *render.Template
+	release := reserveHeap(parseRoom)
 	if fi.IsDir() {
 		t, err = render.ParseFS(os.DirFS(spec), opts...)
 	} else {
 		t, err = render.ParseFile(spec, opts...)
 	}
+	release()
 	if err != nil {
 		return nil, "", prefixed(spec, err)
 	}
+	holdHeap()
 	return t, "", nil
 }
 
