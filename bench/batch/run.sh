@@ -14,10 +14,14 @@
 #   labelkit-fsync     labelkit fill -q --sync=each (only if the flag exists)
 #   labelkit-2cores    labelkit fill -q, GOMAXPROCS=2, both cores
 #   labelkit-1doc      labelkit fill -q of one data file (cold start)
+#   labelkit-agreement labelkit render -q of one agreement
+#                      (examples/monosite-standard.toml: cold start of the
+#                      embedded template)
 #   floor-cp           cp -r of N finished outputs
 #   floor-true         /bin/true (process start on this machine)
 #   labelkit-base      BASE_LABELKIT fill -q, when that variable names
-#                      another labelkit binary (an earlier commit, say)
+#                      another labelkit binary (an earlier commit, say),
+#                      and labelkit-base-2cores the same on both cores
 # Wall time is bash's $EPOCHREALTIME around the command (no extra process).
 set -euo pipefail
 n=${1:-300}
@@ -48,13 +52,15 @@ fi
 if [ -n "${BASE_LABELKIT:-}" ]; then
 	# Another labelkit build (an earlier commit) in the same rounds.
 	CMD[labelkit-base]="$BASE_LABELKIT fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
-	order+=(labelkit-base)
+	CMD[labelkit-base-2cores]=${CMD[labelkit-base]}
+	order+=(labelkit-base labelkit-base-2cores)
 fi
 CMD[labelkit-2cores]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
 CMD[labelkit-1doc]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[0]}"
+CMD[labelkit-agreement]="$work/labelkit render -q -o OUT $root/examples/monosite-standard.toml"
 CMD[floor-cp]="cp -r $work/cpsrc OUT"
 CMD[floor-true]="/bin/true"
-order+=(labelkit-2cores labelkit-1doc floor-cp floor-true)
+order+=(labelkit-2cores labelkit-1doc labelkit-agreement floor-cp floor-true)
 
 # Fidelity once: every output of both engines has the expected text.
 "$work/labelkit" fill -q -t "$work/bench-go.docx" -o "$work/cpsrc" "${files[@]}"
@@ -81,7 +87,7 @@ run() { # $1: name -> prints wall ms
 	rm -rf "$work"/out-*
 	sync
 	cmd=${CMD[$k]//OUT/$out}
-	[ "$k" = labelkit-2cores ] && { pin=(); procs=2; }
+	case $k in *-2cores) pin=(); procs=2 ;; esac
 	local t0=$EPOCHREALTIME
 	GOMAXPROCS=$procs "${pin[@]}" $cmd
 	local t1=$EPOCHREALTIME
@@ -107,11 +113,15 @@ for k in "${order[@]}"; do
 	med=$(printf '%s\n' ${T[$k]} | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
 	# ratio: median over rounds of docxtemplater's time / this run's time in the same round
 	ratio=$(paste <(printf '%s\n' ${T[docxtemplater]}) <(printf '%s\n' ${T[$k]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1fx [%.1f-%.1f]", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR] }')
-	case $k in labelkit-1doc|floor-true) rate=- ;; *) rate=$(awk -v n="$n" -v m="$med" 'BEGIN { printf "%.0f", n / m * 1000 }') ;; esac
+	case $k in labelkit-1doc|labelkit-agreement|floor-true) rate=- ;; *) rate=$(awk -v n="$n" -v m="$med" 'BEGIN { printf "%.0f", n / m * 1000 }') ;; esac
 	printf '%-18s %10s %10s %12s\n' "$k" "$med" "$rate" "$ratio"
 done
 one=$(paste <(printf '%s\n' ${T[labelkit]}) <(printf '%s\n' ${T[labelkit-2cores]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.2fx", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
 echo "two cores / one core (labelkit, same round, median): $one"
+if [ -n "${BASE_LABELKIT:-}" ]; then
+	one=$(paste <(printf '%s\n' ${T[labelkit-base]}) <(printf '%s\n' ${T[labelkit-base-2cores]}) | awk '{ print $1 / $2 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.2fx", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
+	echo "two cores / one core (labelkit-base, same round, median): $one"
+fi
 
 # Where one document's time goes (in-process, one core), next to the
 # floors: BenchmarkStages, writing to the same disk as the batches.
