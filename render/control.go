@@ -74,14 +74,10 @@ var controlOptions = []string{"date", "fullDate", "items", "lang", "multiLine", 
 // Without items or date it is a plain-text control. Outside the text of a
 // paragraph (docProps) it prints v alone.
 func control(v any, opts map[string]any) (controlValue, error) {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
-		v = nil // a nil *T prints nothing, even when *T has a String method
-	}
-	text, err := tmplval.String(v)
+	cv, err := newControl(v)
 	if err != nil {
 		return controlValue{}, err
 	}
-	cv := controlValue{text: text}
 	keys := controlOptions // sorted: the options are read in name order
 	known := 0
 	for _, k := range keys {
@@ -101,56 +97,104 @@ func control(v any, opts map[string]any) (controlValue, error) {
 		if !ok {
 			continue
 		}
-		var s string
-		switch k {
-		case "tag", "title", "prompt", "promptStyle", "date", "lang":
-			if s, err = tmplval.String(o); err != nil {
-				return cv, fmt.Errorf("control: option %s: %w", k, err)
-			}
+		if err := cv.option(k, o); err != nil {
+			return cv, err
 		}
-		switch k {
-		case "tag":
-			cv.tag = s
-		case "title":
-			cv.title = s
-		case "prompt":
-			cv.prompt = s
-		case "promptStyle":
-			cv.promptStyle = s
-		case "date":
-			cv.dateFormat = s
-		case "lang":
-			cv.lang = s
-		case "multiLine":
-			cv.multiLine, _ = template.IsTrue(o)
-		case "items":
-			rv := reflect.ValueOf(o)
-			if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-				return cv, fmt.Errorf("control: option items: want a list, got %T", o)
-			}
-			for i := 0; i < rv.Len(); i++ {
-				item, err := tmplval.String(rv.Index(i).Interface())
-				if err != nil {
-					return cv, fmt.Errorf("control: option items: %w", err)
-				}
-				cv.items = append(cv.items, item)
-			}
-		case "fullDate":
-			t, ok, err := toTime("control: option fullDate", o)
+	}
+	return cv, cv.check()
+}
+
+// newControl is control's value for v, before its options.
+func newControl(v any) (controlValue, error) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		v = nil // a nil *T prints nothing, even when *T has a String method
+	}
+	text, err := tmplval.String(v)
+	if err != nil {
+		return controlValue{}, err
+	}
+	return controlValue{text: text}, nil
+}
+
+// option sets control's option k to o.
+func (cv *controlValue) option(k string, o any) error {
+	var s string
+	var err error
+	switch k {
+	case "tag", "title", "prompt", "promptStyle", "date", "lang":
+		if s, err = tmplval.String(o); err != nil {
+			return fmt.Errorf("control: option %s: %w", k, err)
+		}
+	}
+	switch k {
+	case "tag":
+		cv.tag = s
+	case "title":
+		cv.title = s
+	case "prompt":
+		cv.prompt = s
+	case "promptStyle":
+		cv.promptStyle = s
+	case "date":
+		cv.dateFormat = s
+	case "lang":
+		cv.lang = s
+	case "multiLine":
+		cv.multiLine, _ = template.IsTrue(o)
+	case "items":
+		rv := reflect.ValueOf(o)
+		if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+			return fmt.Errorf("control: option items: want a list, got %T", o)
+		}
+		for i := 0; i < rv.Len(); i++ {
+			item, err := tmplval.String(rv.Index(i).Interface())
 			if err != nil {
-				return cv, err
+				return fmt.Errorf("control: option items: %w", err)
 			}
-			if ok {
-				cv.fullDate = t.Format("2006-01-02") + "T00:00:00Z"
-			}
-		default:
-			return cv, fmt.Errorf("control: unknown option %q (known: %s)", k, strings.Join(controlOptions, ", "))
+			cv.items = append(cv.items, item)
+		}
+	case "fullDate":
+		t, ok, err := toTime("control: option fullDate", o)
+		if err != nil {
+			return err
+		}
+		if ok {
+			cv.fullDate = t.Format("2006-01-02") + "T00:00:00Z"
+		}
+	default:
+		return fmt.Errorf("control: unknown option %q (known: %s)", k, strings.Join(controlOptions, ", "))
+	}
+	return nil
+}
+
+// check reports options that exclude each other.
+func (cv *controlValue) check() error {
+	if cv.items != nil && cv.dateFormat != "" {
+		return fmt.Errorf("control: options items and date exclude each other")
+	}
+	return nil
+}
+
+// ctlOpt is an option given to control by a dict of the template: its
+// name and its value's index among the call's arguments.
+type ctlOpt struct {
+	key string
+	arg int
+}
+
+// controlArgs is control(v, dict ...) for a dict whose keys are the
+// distinct known options of opts, sorted, and whose values are args.
+func controlArgs(v any, opts []ctlOpt, args []value) (controlValue, error) {
+	cv, err := newControl(v)
+	if err != nil {
+		return controlValue{}, err
+	}
+	for _, o := range opts {
+		if err := cv.option(o.key, args[o.arg].v); err != nil {
+			return cv, err
 		}
 	}
-	if cv.items != nil && cv.dateFormat != "" {
-		return cv, fmt.Errorf("control: options items and date exclude each other")
-	}
-	return cv, nil
+	return cv, cv.check()
 }
 
 // checkboxXML is the checkbox content control for x, closing the current

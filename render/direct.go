@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
+
+	"github.com/Masterminds/sprig/v3"
 )
 
 // A direct execution runs a part without text/template's reflective
@@ -84,6 +86,7 @@ const (
 	cmdEq
 	cmdNe
 	cmdLen
+	cmdControl // control V (dict "option" value ...), without the map (see fusedControl)
 )
 
 // dcmd is a command of a pipeline, or an argument of a call.
@@ -98,6 +101,7 @@ type dcmd struct {
 	hasArgs bool         // given arguments: a method's (cmdField, cmdVar), else text/template's error
 	margs   []parse.Node // a method's arguments
 	fn      *dfunc       // cmdCall
+	ctl     []ctlOpt     // cmdControl: the options, sorted; args[0] is the value
 }
 
 // darg is an argument of a call: a command, or a constant already of the
@@ -321,6 +325,9 @@ func isIntText(s string) bool {
 }
 
 func (c *directCompiler) call(name string, args []parse.Node) *dcmd {
+	if d := c.fusedControl(name, args); d != nil {
+		return d
+	}
 	if _, user := c.fm[name]; !user {
 		switch name {
 		case "and", "or", "not", "eq", "ne", "len":
@@ -350,6 +357,45 @@ func (c *directCompiler) call(name string, args []parse.Node) *dcmd {
 	}
 	return d
 }
+
+// fusedControl compiles control V (dict "key" value ...) as one command
+// when control and dict are render's and sprig's, and the keys are
+// distinct known options written as strings: control then gets the
+// options without a map being built and read (controlArgs). Else nil.
+func (c *directCompiler) fusedControl(name string, args []parse.Node) *dcmd {
+	if name != "control" || len(args) != 2 || !sameFunc(c.fm["control"], control) {
+		return nil
+	}
+	p, ok := args[1].(*parse.PipeNode)
+	if !ok || len(p.Decl) != 0 || len(p.Cmds) != 1 {
+		return nil
+	}
+	dargs := p.Cmds[0].Args
+	if id, ok := dargs[0].(*parse.IdentifierNode); !ok || id.Ident != "dict" || len(dargs)%2 != 1 || !sameFunc(c.fm["dict"], sprigDict()) {
+		return nil
+	}
+	anyType := reflect.TypeFor[any]()
+	d := &dcmd{kind: cmdControl, name: name, args: []*darg{c.arg(args[0], anyType)}}
+	for i := 1; i < len(dargs); i += 2 {
+		k, ok := dargs[i].(*parse.StringNode)
+		if !ok || !slices.Contains(controlOptions, k.Text) || slices.ContainsFunc(d.ctl, func(o ctlOpt) bool { return o.key == k.Text }) {
+			return nil
+		}
+		d.ctl = append(d.ctl, ctlOpt{key: k.Text, arg: len(d.args)})
+		d.args = append(d.args, c.arg(dargs[i+1], anyType))
+	}
+	slices.SortFunc(d.ctl, func(a, b ctlOpt) int { return strings.Compare(a.key, b.key) })
+	return d
+}
+
+// sameFunc reports whether f is the function g.
+func sameFunc(f, g any) bool {
+	fv, gv := reflect.ValueOf(f), reflect.ValueOf(g)
+	return fv.Kind() == reflect.Func && gv.Kind() == reflect.Func && fv.Pointer() == gv.Pointer()
+}
+
+// sprigDict is sprig's dict.
+var sprigDict = sync.OnceValue(func() any { return sprig.HermeticTxtFuncMap()["dict"] })
 
 // param returns the type of the function's i-th argument.
 func (f *dfunc) param(i int) reflect.Type {
@@ -842,6 +888,15 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 			return value{}, errIndirect
 		}
 		return length(args[0].v)
+	case cmdControl:
+		if hasPrev {
+			return value{}, errIndirect // a third argument: text/template's error
+		}
+		r, err := controlArgs(args[0].v, c.ctl, args)
+		if err != nil {
+			return value{}, errIndirect
+		}
+		return value{r, true}, nil
 	}
 	return d.call(c, args)
 }

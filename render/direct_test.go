@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -436,4 +437,103 @@ func TestDirectLimitError(t *testing.T) {
 		}
 		lw.release()
 	}
+}
+
+// TestDirectControl checks control V (dict ...) compiled as one command
+// (fusedControl) against text/template, and the shapes left to the
+// general call.
+func TestDirectControl(t *testing.T) {
+	data := map[string]any{"s": "Zoé & co\nligne 2", "e": "", "b": true, "n": nil, "l": []any{"Madame", "Monsieur"},
+		"d": "2024-03-05", "st": tStruct{Civ: "Madame"}}
+	cases := []struct {
+		tmpl          string
+		fused, handed bool
+	}{
+		{tmpl: `{{control .s (dict "tag" "t.x" "title" "Titre \"q\" & <b>")}}`, fused: true},
+		{tmpl: `{{control .e (dict "tag" "t" "prompt" "Saisissez" "promptStyle" "PlaceholderText")}}`, fused: true},
+		{tmpl: `{{control .s (dict "multiLine" true "prompt" (ternary "p" "" .b))}}`, fused: true},
+		{tmpl: `{{control .n (dict "prompt" .s "multiLine" .b "tag" .e)}}`, fused: true},
+		{tmpl: `{{control .s (dict "items" .l "title" "Civilité")}}`, fused: true},
+		{tmpl: `{{control .st.Civ (dict "items" (list "Madame" "Monsieur") "tag" "civ")}}`, fused: true},
+		{tmpl: `{{control .s (dict "date" "d MMMM yyyy" "lang" "fr-FR" "fullDate" .d)}}`, fused: true},
+		{tmpl: `{{control .s (dict "date" "d" "fullDate" .n)}}`, fused: true},
+		{tmpl: `{{control .s (dict)}}`, fused: true},
+		{tmpl: `{{with .s}}{{control . (dict "tag" $.e "title" .)}}{{end}}`, fused: true},
+		{tmpl: `{{if control .e (dict "tag" "x")}}oui{{end}}`, fused: true},
+		{tmpl: `{{control .missing (dict "tag" "x")}}`, fused: true, handed: true}, // missing key
+		{tmpl: `{{control .s (dict "items" .s)}}`, fused: true, handed: true},      // control's error
+		{tmpl: `{{control .s (dict "items" .l "date" "d")}}`, fused: true, handed: true},
+		{tmpl: `{{control .s (dict "fullDate" "mardi" "date" "d")}}`, fused: true, handed: true},
+		{tmpl: `{{control .s (dict "tag" "a" "tag" .s)}}`},         // a repeated key: the general call
+		{tmpl: `{{control .s (dict "nope" 1)}}`, handed: true},     // an unknown option: control's error
+		{tmpl: `{{control .s (dict "tag")}}`},                      // odd: dict gives ""
+		{tmpl: `{{control .s (dict .s "x")}}`, handed: true},       // a key from data
+		{tmpl: `{{"x" | control (dict "tag" "x")}}`, handed: true}, // text/template's error
+		{tmpl: `{{control .s (dict "tag" "x") | printf "%v"}}`, fused: true},
+	}
+	for _, c := range cases {
+		body := p(html.EscapeString(c.tmpl))
+		checkDirect(t, body, data)
+		checkDirect(t, body, data, AllowMissing())
+		tmpl, err := parseSpec(t, spec{body: body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp := tmpl.parts[tmpl.names["word/document.xml"]]
+		if fused := hasKind(tp.direct, cmdControl); fused != c.fused {
+			t.Errorf("%s: compiled as one command %v, want %v", c.tmpl, fused, c.fused)
+		}
+		if tp.direct == nil {
+			if !c.handed {
+				t.Errorf("%s: not compiled for direct execution", c.tmpl)
+			}
+			continue
+		}
+		lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
+		err = runDirect(t, tmpl, tp, lw, data)
+		lw.release()
+		if (err != nil) != c.handed {
+			t.Errorf("%s: direct execution: %v, want handed back %v", c.tmpl, err, c.handed)
+		}
+	}
+}
+
+// hasKind reports whether a command of kind k is in l.
+func hasKind(l dlist, k cmdKind) bool {
+	var inPipe func(p *dpipe) bool
+	var inCmd func(c *dcmd) bool
+	inCmd = func(c *dcmd) bool {
+		if c == nil {
+			return false
+		}
+		if c.kind == k || (c.pipe != nil && inPipe(c.pipe)) {
+			return true
+		}
+		for _, a := range c.args {
+			if inCmd(a.cmd) {
+				return true
+			}
+		}
+		return false
+	}
+	inPipe = func(p *dpipe) bool {
+		return p != nil && slices.ContainsFunc(p.cmds, inCmd)
+	}
+	for _, n := range l {
+		switch n := n.(type) {
+		case *dprint:
+			if inPipe(n.pipe) {
+				return true
+			}
+		case *dpipe:
+			if inPipe(n) {
+				return true
+			}
+		case *dbranch:
+			if inPipe(n.pipe) || hasKind(n.list, k) || hasKind(n.elseList, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
