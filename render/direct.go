@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
+	"unsafe"
 
 	"github.com/Masterminds/sprig/v3"
 )
@@ -123,6 +124,7 @@ type dfunc struct {
 
 var (
 	errorType   = reflect.TypeFor[error]()
+	boolType    = reflect.TypeFor[bool]()
 	valueType   = reflect.TypeFor[reflect.Value]()
 	builtinFmts = map[string]any{"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln}
 )
@@ -1098,8 +1100,11 @@ func (d *direct) reflectFields(rv reflect.Value, idents []string, memo []fieldMe
 			return value{}, errIndirect
 		}
 	}
-	if rv.Kind() == reflect.Interface && rv.IsNil() {
+	switch {
+	case rv.Kind() == reflect.Interface && rv.IsNil():
 		return value{nil, true}, nil
+	case rv.Type() == boolType:
+		return value{rv.Bool(), true}, nil // Interface copies a field to the heap; a bool in an interface needs no memory
 	}
 	return value{rv.Interface(), true}, nil
 }
@@ -1330,7 +1335,13 @@ func fastFunc(fn any) func(args []value) (any, error, bool) {
 			return f(a[0].v, a[1].v, b), nil, true
 		}
 	case func(...any) string:
+		isSprint := sameFunc(f, fmt.Sprint)
 		return func(a []value) (any, error, bool) {
+			if isSprint {
+				if s, ok := concat(a); ok {
+					return s, nil, true
+				}
+			}
 			return f(anys(a)...), nil, true
 		}
 	case func(string, ...any) string:
@@ -1365,17 +1376,23 @@ func fastFunc(fn any) func(args []value) (any, error, bool) {
 			return r, err, true
 		}
 	case func(any, ...string) (checkboxValue, error):
+		own := sameFunc(f, checkbox)
 		return func(a []value) (any, error, bool) {
 			if len(a) < 1 {
 				return nil, nil, false
 			}
-			ss := make([]string, len(a)-1)
-			for i := range ss {
-				s, ok := str(a[i+1])
+			if own { // the strings on the stack: checkbox keeps none
+				var buf [2]string
+				ss, ok := strs(buf[:0], a[1:])
 				if !ok {
 					return nil, nil, false
 				}
-				ss[i] = s
+				r, err := checkbox(a[0].v, ss...)
+				return r, err, true
+			}
+			ss, ok := strs(make([]string, 0, len(a)-1), a[1:])
+			if !ok {
+				return nil, nil, false
 			}
 			r, err := f(a[0].v, ss...)
 			return r, err, true
@@ -1389,6 +1406,40 @@ func fastFunc(fn any) func(args []value) (any, error, bool) {
 func str(v value) (string, bool) {
 	s, ok := v.v.(string)
 	return s, ok && v.ok
+}
+
+// strs appends the string arguments a to ss; false if one is not a
+// string.
+func strs(ss []string, a []value) ([]string, bool) {
+	for _, v := range a {
+		s, ok := str(v)
+		if !ok {
+			return nil, false
+		}
+		ss = append(ss, s)
+	}
+	return ss, true
+}
+
+// concat is fmt.Sprint(a...) when every value is a string (Sprint puts no
+// space between strings).
+func concat(a []value) (string, bool) {
+	n := 0
+	for _, v := range a {
+		s, ok := v.v.(string)
+		if !ok {
+			return "", false
+		}
+		n += len(s)
+	}
+	if len(a) == 1 {
+		return a[0].v.(string), true
+	}
+	b := make([]byte, 0, n)
+	for _, v := range a {
+		b = append(b, v.v.(string)...)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), true
 }
 
 // anys is the values of a variadic ...any argument.

@@ -470,6 +470,11 @@ func TestDirectControl(t *testing.T) {
 		{tmpl: `{{control .s (dict .s "x")}}`, handed: true},       // a key from data
 		{tmpl: `{{"x" | control (dict "tag" "x")}}`, handed: true}, // text/template's error
 		{tmpl: `{{control .s (dict "tag" "x") | printf "%v"}}`, fused: true},
+		// checkbox and print, called without a slice of their arguments
+		{tmpl: `{{checkbox .b "t" "T"}}{{checkbox .e (print "a=" .s) (print "b : " .e "" .s)}}{{checkbox .n}}{{checkbox .s "t"}}`},
+		{tmpl: `{{checkbox .b "t" "T" "x"}}`, handed: true}, // checkbox's error
+		{tmpl: `{{checkbox .b .b}}`, handed: true},          // not a string: text/template's error
+		{tmpl: `{{print .s "-" .e}}{{print}}{{print .s}}{{print .s 1 .e}}{{print .st.Civ "x"}}{{print .n .s}}`},
 	}
 	for _, c := range cases {
 		body := p(html.EscapeString(c.tmpl))
