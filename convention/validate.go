@@ -87,20 +87,31 @@ func (v *validator) add(path string, code Code, msg string) {
 // indexes removed. It reports whether the value is present and clean enough
 // for further checks.
 func (v *validator) text(path, s string, required bool) bool {
-	f := lookupField(patternOf(path))
+	return v.textField(lookupField(patternOf(path)), path, -1, s, required)
+}
+
+// textField is text for a field whose rules are f, at path, or at its item
+// i if i >= 0 (the item's path is made only for a problem).
+func (v *validator) textField(f field, path string, i int, s string, required bool) bool {
+	at := func() string {
+		if i < 0 {
+			return path
+		}
+		return itemPath(path, i)
+	}
 	if strings.TrimSpace(s) == "" {
 		if required {
-			v.add(path, CodeRequired, "obligatoire : renseignez « "+f.label+" »")
+			v.add(at(), CodeRequired, "obligatoire : renseignez « "+f.label+" »")
 		}
 		return false
 	}
 	ok := true
 	if strings.HasPrefix(s, Placeholder) {
-		v.add(path, CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par "+f.what+optionalHint(path))
+		v.add(at(), CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par "+f.what+optionalHint(at()))
 		return false
 	}
 	if !utf8.ValidString(s) {
-		v.add(path, CodeControlChar, "texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8")
+		v.add(at(), CodeControlChar, "texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8")
 		return false
 	}
 	for _, r := range s {
@@ -109,19 +120,24 @@ func (v *validator) text(path, s string, required bool) bool {
 		}
 		if unicode.IsControl(r) {
 			if r == '\n' {
-				v.add(path, CodeControlChar, "retour à la ligne interdit dans ce champ : écrivez-le sur une seule ligne")
+				v.add(at(), CodeControlChar, "retour à la ligne interdit dans ce champ : écrivez-le sur une seule ligne")
 			} else {
-				v.add(path, CodeControlChar, fmt.Sprintf("caractère de contrôle %U interdit : retirez-le", r))
+				v.add(at(), CodeControlChar, fmt.Sprintf("caractère de contrôle %U interdit : retirez-le", r))
 			}
 			ok = false
 			break
 		}
 	}
 	if n := utf8.RuneCountInString(s); f.max > 0 && n > f.max {
-		v.add(path, CodeTooLong, fmt.Sprintf("trop long (%d caractères, %d au plus) : abrégez", n, f.max))
+		v.add(at(), CodeTooLong, fmt.Sprintf("trop long (%d caractères, %d au plus) : abrégez", n, f.max))
 		ok = false
 	}
 	return ok
+}
+
+// itemPath is the path of item i of the list at path.
+func itemPath(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 // list checks a list of texts: number of items, each item, duplicates.
@@ -130,16 +146,19 @@ func (v *validator) list(path string, items []string, max int) {
 		v.add(path, CodeTooMany, fmt.Sprintf("trop d'éléments (%d, %d au plus)", len(items), max))
 	}
 	seen := map[string]bool{}
+	var f field // every item's
+	if len(items) > 0 {
+		f = lookupField(patternOf(path) + "[]")
+	}
 	for i, s := range items {
-		ipath := path + "[" + strconv.Itoa(i) + "]"
 		if strings.TrimSpace(s) == "" {
-			v.add(ipath, CodeRequired, "élément vide : retirez-le ou remplissez-le")
+			v.add(itemPath(path, i), CodeRequired, "élément vide : retirez-le ou remplissez-le")
 			continue
 		}
-		v.text(ipath, s, true)
+		v.textField(f, path, i, s, true)
 		key := strings.ToLower(s)
 		if seen[key] {
-			v.add(ipath, CodeDuplicate, "« "+s+" » figure déjà dans la liste : ne le donnez qu'une fois")
+			v.add(itemPath(path, i), CodeDuplicate, "« "+s+" » figure déjà dans la liste : ne le donnez qu'une fois")
 		}
 		seen[key] = true
 	}
@@ -342,8 +361,8 @@ func (v *validator) professions(s *Solution) {
 	}
 	seen := map[Profession]bool{}
 	for i, p := range s.Professions {
-		path := "solution.professions[" + strconv.Itoa(i) + "]"
 		if !p.Valid() {
+			path := itemPath("solution.professions", i)
 			msg := "profession « " + string(p) + " » inconnue"
 			if sg := suggest(string(p), professionKeys()); sg != "" {
 				msg += " (vouliez-vous dire « " + sg + " » ?)"
@@ -353,7 +372,7 @@ func (v *validator) professions(s *Solution) {
 			continue
 		}
 		if seen[p] {
-			v.add(path, CodeDuplicate, "« "+string(p)+" » figure déjà dans la liste : ne la donnez qu'une fois")
+			v.add(itemPath("solution.professions", i), CodeDuplicate, "« "+string(p)+" » figure déjà dans la liste : ne la donnez qu'une fois")
 		}
 		seen[p] = true
 	}
