@@ -33,8 +33,9 @@ type meta struct {
 // the same bytes: the Info dictionary and the XMP packet are written anew
 // from the DOCX's core properties (dates included, instead of the time of
 // the conversion), the sRGB output profile gets the same date in its header
-// (lcms stamps the current time there), the file identifier is derived
-// from the content, and the cross-reference table is rebuilt for the new
+// (lcms stamps the current time there) and is stored uncompressed, with
+// its length object (if any) updated, the file identifier is derived from
+// the content, and the cross-reference table is rebuilt for the new
 // offsets. Every other object is copied byte for byte.
 //
 // pdfcpu parses the file and serialises the new dictionaries; its writer is
@@ -88,7 +89,7 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 	repl := map[int][]byte{}
 	repl[ctx.Info.ObjectNumber.Value()] = []byte(infoDict(m, creator, producer).PDFString())
 	xmp := buildXMP(m, part, conformance, creator, producer)
-	repl[metaRef.ObjectNumber.Value()] = streamObject(types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, xmp)
+	putStream(repl, metaRef.ObjectNumber.Value(), oldXMP.Dict["Length"], types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, xmp)
 	if iccRef != nil {
 		sd, _, err := xt.DereferenceStreamDict(*iccRef)
 		if err != nil || sd == nil {
@@ -111,7 +112,7 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 		}
 		// Stored uncompressed: the bytes then depend on nothing but the
 		// profile, not on a compressor's version.
-		repl[iccRef.ObjectNumber.Value()] = streamObject(d, icc)
+		putStream(repl, iccRef.ObjectNumber.Value(), sd.Dict["Length"], d, icc)
 	}
 	return rebuild(raw, xt, *xt.Size, ctx.Root.ObjectNumber.Value(), ctx.Info.ObjectNumber.Value(), repl)
 }
@@ -320,17 +321,25 @@ func stampICC(icc []byte, t time.Time) ([]byte, error) {
 	return out, nil
 }
 
-// streamObject is the body of a stream object with dictionary d and
-// (unfiltered) content.
-func streamObject(d types.Dict, content []byte) []byte {
+// putStream sets in repl the new body of stream object nr: dictionary d
+// and (unfiltered) content. If the old stream's Length was an object of its
+// own (LibreOffice writes the ICC profile's so), the new dictionary refers
+// to it and that object is given the new length: left as it was, it would
+// keep the old deflated length, which varies with what is replaced (for
+// the profile, by a byte or so with the date lcms stamps into it).
+func putStream(repl map[int][]byte, nr int, oldLength types.Object, d types.Dict, content []byte) {
 	d = d.Clone().(types.Dict)
 	d["Length"] = types.Integer(len(content))
+	if ref, ok := oldLength.(types.IndirectRef); ok {
+		d["Length"] = ref
+		repl[ref.ObjectNumber.Value()] = []byte(strconv.Itoa(len(content)))
+	}
 	var b bytes.Buffer
 	b.WriteString(d.PDFString())
 	b.WriteString("\nstream\n")
 	b.Write(content)
 	b.WriteString("\nendstream")
-	return b.Bytes()
+	repl[nr] = b.Bytes()
 }
 
 // rebuild writes the file anew: the header and every object as in raw,

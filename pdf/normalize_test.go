@@ -2,16 +2,22 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/lo74-a.pdf and lo74-b.pdf with the installed soffice")
@@ -185,4 +191,153 @@ func TestParseCore(t *testing.T) {
 		!p.created.Equal(time.Date(2019, 7, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", p)
 	}
+}
+
+// TestNormalizeICCLength: LibreOffice gives the length of the deflated ICC
+// profile in an object of its own, and lcms stamps the time of the
+// conversion into the profile, so that length varies by a byte or so from
+// one conversion to the next: normalisation must not leave it as it was.
+func TestNormalizeICCLength(t *testing.T) {
+	a, _ := samples(t)
+	b := recompressICC(t, a, zlib.BestSpeed)
+	m := sampleMeta(t)
+	na, err := normalize(a, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err := normalize(b, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(na, nb) {
+		t.Errorf("the same ICC profile deflated to another length gives other bytes (%d and %d)", len(na), len(nb))
+	}
+	checkNormalized(t, nb)
+	// The length object holds the profile's length as now stored.
+	ctx, err := api.ReadContext(bytes.NewReader(nb), readConfig(model.ValidationStrict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog, err := ctx.XRefTable.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := outputProfile(ctx.XRefTable, catalog)
+	if err != nil || ref == nil {
+		t.Fatalf("no output profile: %v", err)
+	}
+	sd, _, err := ctx.XRefTable.DereferenceStreamDict(*ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := ctx.XRefTable.DereferenceInteger(sd.Dict["Length"])
+	if err != nil || n == nil || n.Value() != len(sd.Raw) || sd.FilterPipeline != nil {
+		t.Errorf("profile stored in %d bytes, unfiltered %v, Length says %v (%v)", len(sd.Raw), sd.FilterPipeline == nil, n, err)
+	}
+}
+
+// recompressICC returns raw (a PDF as LibreOffice writes it, with a
+// cross-reference table) with its ICC output profile deflated again at
+// level, its length object and cross-reference table updated.
+func recompressICC(t *testing.T, raw []byte, level int) []byte {
+	t.Helper()
+	ctx, err := api.ReadContext(bytes.NewReader(raw), readConfig(model.ValidationRelaxed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xt := ctx.XRefTable
+	catalog, err := xt.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := outputProfile(xt, catalog)
+	if err != nil || ref == nil {
+		t.Fatalf("no output profile: %v", err)
+	}
+	sd, _, err := xt.DereferenceStreamDict(*ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lenRef, ok := sd.Dict["Length"].(types.IndirectRef)
+	if !ok {
+		t.Fatal("the sample's ICC profile length is not an object of its own: the test shows nothing")
+	}
+	oldZ := sd.Raw
+	if err := sd.Decode(); err != nil {
+		t.Fatal(err)
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, level)
+	zw.Write(sd.Content)
+	zw.Close()
+	if z.Len() == len(oldZ) {
+		t.Fatalf("deflated at level %d, the profile has the same length (%d)", level, z.Len())
+	}
+
+	// Two edits: the stream's data, and the length object's number.
+	type edit struct {
+		at, end int
+		with    []byte
+	}
+	iccOff := int(*xt.Table[ref.ObjectNumber.Value()].Offset)
+	data := iccOff + bytes.Index(raw[iccOff:], []byte("stream\n")) + len("stream\n")
+	if !bytes.Equal(raw[data:data+len(oldZ)], oldZ) {
+		t.Fatal("the profile's data is not where expected")
+	}
+	lenOff := int(*xt.Table[lenRef.ObjectNumber.Value()].Offset)
+	head := fmt.Sprintf("%d 0 obj\n", lenRef.ObjectNumber.Value())
+	old := head + strconv.Itoa(len(oldZ))
+	if !bytes.HasPrefix(raw[lenOff:], []byte(old)) {
+		t.Fatalf("length object %q not where expected", raw[lenOff:lenOff+len(old)])
+	}
+	edits := []edit{{data, data + len(oldZ), z.Bytes()}, {lenOff + len(head), lenOff + len(old), []byte(strconv.Itoa(z.Len()))}}
+	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
+	moved := func(off int) int {
+		n := off
+		for _, e := range edits {
+			if e.end <= off {
+				n += len(e.with) - (e.end - e.at)
+			}
+		}
+		return n
+	}
+	xrefAt, err := startXRef(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	prev := 0
+	for _, e := range edits {
+		out.Write(raw[prev:e.at])
+		out.Write(e.with)
+		prev = e.end
+	}
+	out.Write(raw[prev:xrefAt])
+	// The table: "xref", "0 N", then N entries of 20 bytes.
+	tail := raw[xrefAt:]
+	lines := bytes.SplitAfterN(tail, []byte("\n"), 3)
+	if string(lines[0]) != "xref\n" || !bytes.HasPrefix(lines[1], []byte("0 ")) {
+		t.Fatalf("unexpected cross-reference table %q", tail[:min(len(tail), 40)])
+	}
+	out.Write(lines[0])
+	out.Write(lines[1])
+	n, _ := strconv.Atoi(strings.TrimSpace(string(lines[1][2:])))
+	entries := lines[2]
+	for i := range n {
+		e := entries[20*i : 20*i+20]
+		if e[17] == 'n' {
+			off, _ := strconv.Atoi(string(e[:10]))
+			fmt.Fprintf(&out, "%010d", moved(off))
+			out.Write(e[10:])
+		} else {
+			out.Write(e)
+		}
+	}
+	rest := string(entries[20*n:])
+	i := strings.LastIndex(rest, "startxref\n")
+	if i < 0 {
+		t.Fatal("no startxref")
+	}
+	fmt.Fprintf(&out, "%sstartxref\n%d\n%%%%EOF\n", rest[:i], moved(int(xrefAt)))
+	return out.Bytes()
 }
