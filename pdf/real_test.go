@@ -2,9 +2,12 @@ package pdf_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +18,7 @@ import (
 	"github.com/esante/labelkit/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // shared is the one Converter of the real-client tests: its processes'
@@ -148,7 +152,105 @@ func TestGoldenAgreements(t *testing.T) {
 		t.Error("the second conversion did not start a new process")
 	}
 	if !bytes.Equal(again.Bytes(), pdfs[3]) {
-		t.Errorf("converting %s twice gave different bytes (%d and %d)", golden[3].name, len(pdfs[3]), again.Len())
+		// Kept for diagnosis: the test's temporary folder goes at its end.
+		keep, err := os.MkdirTemp("", "labelkit-pdf-differ-")
+		if err == nil {
+			err = errors.Join(os.WriteFile(filepath.Join(keep, "batch.pdf"), pdfs[3], 0o644),
+				os.WriteFile(filepath.Join(keep, "alone.pdf"), again.Bytes(), 0o644))
+		}
+		if err != nil {
+			keep = fmt.Sprintf("(not kept: %v)", err)
+		}
+		t.Errorf("converting %s twice gave different bytes (%d and %d), kept in %s as batch.pdf and alone.pdf; objects that differ: %s",
+			golden[3].name, len(pdfs[3]), again.Len(), keep, strings.Join(diffObjects(t, pdfs[3], again.Bytes()), "; "))
+	}
+}
+
+// diffObjects names the objects that differ between two PDFs, streams
+// compared decoded, with an excerpt of each difference (at most ten).
+func diffObjects(t *testing.T, a, b []byte) []string {
+	t.Helper()
+	objects := func(data []byte) map[int][]byte {
+		conf := &model.Configuration{Reader15: true, ValidationMode: model.ValidationRelaxed, Offline: true,
+			UnsupportedResourcePolicy: model.UnsupportedResourceSkip, Limits: model.DefaultResourceLimits()}
+		ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+		if err != nil {
+			t.Errorf("reading a PDF to compare it: %v", err)
+			return nil
+		}
+		objs := map[int][]byte{}
+		for nr, e := range ctx.XRefTable.Table {
+			if e == nil || e.Free || e.Object == nil {
+				continue
+			}
+			sd, ok := e.Object.(types.StreamDict)
+			if !ok {
+				objs[nr] = []byte(e.Object.PDFString())
+				continue
+			}
+			body := append([]byte(sd.Dict.PDFString()), " stream "...)
+			if err := sd.Decode(); err == nil {
+				body = append(body, sd.Content...)
+			} else {
+				body = append(body, sd.Raw...)
+			}
+			objs[nr] = body
+		}
+		return objs
+	}
+	oa, ob := objects(a), objects(b)
+	var nrs []int
+	for nr := range oa {
+		nrs = append(nrs, nr)
+	}
+	for nr := range ob {
+		if _, ok := oa[nr]; !ok {
+			nrs = append(nrs, nr)
+		}
+	}
+	slices.Sort(nrs)
+	var diffs []string
+	for _, nr := range nrs {
+		x, y := oa[nr], ob[nr]
+		if bytes.Equal(x, y) {
+			continue
+		}
+		if len(diffs) == 10 {
+			diffs = append(diffs, "…")
+			break
+		}
+		i := 0
+		for i < min(len(x), len(y)) && x[i] == y[i] {
+			i++
+		}
+		from := max(0, i-20)
+		diffs = append(diffs, fmt.Sprintf("object %d (%d and %d bytes) at byte %d: %q | %q", nr, len(x), len(y), i,
+			x[from:min(len(x), i+40)], y[from:min(len(y), i+40)]))
+	}
+	return diffs
+}
+
+// TestDiffObjects: the diagnosis of TestGoldenAgreements names the objects
+// that differ between two of LibreOffice's PDFs of the same DOCX (the dates
+// of the Info dictionary, of the XMP packet and of the ICC profile), and
+// none between a PDF and itself.
+func TestDiffObjects(t *testing.T) {
+	a, err := os.ReadFile(filepath.Join("testdata", "lo74-a.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "lo74-b.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diffObjects(t, a, a); len(d) != 0 {
+		t.Errorf("a PDF differs from itself: %v", d)
+	}
+	d := strings.Join(diffObjects(t, a, b), "\n")
+	for _, want := range []string{"Date(D:", "</xmp:CreateDate>", "acspAPPL"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("no difference naming %s in:\n%s", want, d)
+		}
 	}
 }
 
