@@ -87,18 +87,12 @@ func (v *validator) add(path string, code Code, msg string) {
 // indexes removed. It reports whether the value is present and clean enough
 // for further checks.
 func (v *validator) text(path, s string, required bool) bool {
-	return v.textField(lookupField(patternOf(path)), path, -1, s, required)
+	return v.textField(lookupField(patternOf(path)), func() string { return path }, s, required)
 }
 
-// textField is text for a field whose rules are f, at path, or at its item
-// i if i >= 0 (the item's path is made only for a problem).
-func (v *validator) textField(f field, path string, i int, s string, required bool) bool {
-	at := func() string {
-		if i < 0 {
-			return path
-		}
-		return itemPath(path, i)
-	}
+// textField is text for a field whose rules are f, at the path at returns
+// (made only for a problem).
+func (v *validator) textField(f field, at func() string, s string, required bool) bool {
 	if strings.TrimSpace(s) == "" {
 		if required {
 			v.add(at(), CodeRequired, "obligatoire : renseignez « "+f.label+" »")
@@ -155,7 +149,7 @@ func (v *validator) list(path string, items []string, max int) {
 			v.add(itemPath(path, i), CodeRequired, "élément vide : retirez-le ou remplissez-le")
 			continue
 		}
-		v.textField(f, path, i, s, true)
+		v.textField(f, func() string { return itemPath(path, i) }, s, true)
 		key := strings.ToLower(s)
 		if seen[key] {
 			v.add(itemPath(path, i), CodeDuplicate, "« "+s+" » figure déjà dans la liste : ne le donnez qu'une fois")
@@ -391,10 +385,13 @@ func (v *validator) annexes(as []Annex) {
 	if len(as) > maxAnnexes {
 		v.add("annexes", CodeTooMany, fmt.Sprintf("trop d'annexes (%d, %d au plus)", len(as), maxAnnexes))
 	}
+	if len(as) == 0 {
+		return
+	}
+	title, description := lookupField("annexes[].title"), lookupField("annexes[].description")
 	for i, a := range as {
-		p := "annexes[" + strconv.Itoa(i) + "]"
-		v.text(p+".title", a.Title, true)
-		v.text(p+".description", a.Description, false)
+		v.textField(title, func() string { return itemPath("annexes", i) + ".title" }, a.Title, true)
+		v.textField(description, func() string { return itemPath("annexes", i) + ".description" }, a.Description, false)
 	}
 }
 
