@@ -11,7 +11,8 @@ import (
 
 // TestRealLanguage: WithLanguage is LibreOffice's default language, so a
 // DOCX that declares none comes out in it (the catalog's /Lang and the XMP
-// dc:language); a DOCX's own language is kept.
+// dc:language); a DOCX's own language is kept: its core property's in the
+// XMP packet, or else its default language's (the catalog's /Lang).
 func TestRealLanguage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("LibreOffice conversions skipped in -short mode")
@@ -19,9 +20,10 @@ func TestRealLanguage(t *testing.T) {
 	clienttest.Need(t, "soffice")
 	c := New(WithLanguage("de-DE"), WithProcesses(1), WithTempDir(t.TempDir()))
 	defer c.Close()
-	docs := [][]byte{tinyDocxLang(t, "Guten Tag", ""), tinyDocxLang(t, "Good morning", "en-GB")}
+	docs := [][]byte{tinyDocxLang(t, "Guten Tag", "", ""), tinyDocxLang(t, "Good morning", "en-GB", ""),
+		tinyDocxLang(t, "Good evening", "", "en-GB")}
 	outs, errs := convertAll(c, t.Context(), docs)
-	for i, want := range []struct{ catalog, xmp string }{{"de-DE", "de-DE"}, {"de-DE", "en-GB"}} {
+	for i, want := range []struct{ catalog, xmp string }{{"de-DE", "de-DE"}, {"de-DE", "en-GB"}, {"en-GB", "en-GB"}} {
 		if errs[i] != nil {
 			t.Errorf("document %d: %v", i, errs[i])
 			continue

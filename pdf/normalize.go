@@ -27,6 +27,9 @@ var ErrNotPDFA = errors.New("LibreOffice did not produce a PDF/A-2b document")
 type meta struct {
 	props
 	created, modified time.Time // zero: left out
+	// defaultLanguage is the XMP dc:language when neither the DOCX's core
+	// properties nor the PDF's catalog give one.
+	defaultLanguage string
 }
 
 // normalize rewrites the PDF LibreOffice wrote so that the same DOCX gives
@@ -80,10 +83,15 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 	}
 	creator := infoText(oldInfo, "Creator")
 	producer := infoText(oldInfo, "Producer")
+	// The catalog's /Lang is the DOCX's default language, or LibreOffice's
+	// (WithLanguage) if the DOCX has none.
 	if m.language == "" {
 		if s, ok := catalog["Lang"]; ok {
 			m.language, _ = model.Text(s)
 		}
+	}
+	if m.language == "" {
+		m.language = m.defaultLanguage
 	}
 
 	repl := map[int][]byte{}

@@ -144,9 +144,10 @@ func WithTempDir(dir string) Option { return func(c *config) { c.tempDir = dir }
 // PDF, instead of the DOCX's own core property dates.
 func WithDate(t time.Time) Option { return func(c *config) { c.date = t } }
 
-// WithLanguage sets LibreOffice's default language (for documents that
-// declare none) and the XMP dc:language of documents whose PDF has none
-// (default "fr-FR").
+// WithLanguage sets LibreOffice's default language (default "fr-FR"): a
+// document that declares none gets it as the PDF's /Lang and XMP
+// dc:language. The XMP dc:language is otherwise the DOCX's core property,
+// or else its default language (the PDF's /Lang).
 func WithLanguage(tag string) Option { return func(c *config) { c.language = tag } }
 
 // Converter converts DOCX documents to PDF. It is safe for concurrent use;
@@ -227,9 +228,7 @@ func (c *Converter) Convert(ctx context.Context, w io.Writer, r io.Reader) error
 	if !c.cfg.date.IsZero() {
 		m.created, m.modified = c.cfg.date, c.cfg.date
 	}
-	if m.language == "" {
-		m.language = c.cfg.language
-	}
+	m.defaultLanguage = c.cfg.language
 	out, err := normalize(raw, m)
 	if err != nil {
 		return err
