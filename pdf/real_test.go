@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/esante/labelkit"
 	"github.com/esante/labelkit/convention"
@@ -164,6 +165,51 @@ func TestGoldenAgreements(t *testing.T) {
 		t.Errorf("converting %s twice gave different bytes (%d and %d), kept in %s as batch.pdf and alone.pdf; objects that differ: %s",
 			golden[3].name, len(pdfs[3]), again.Len(), keep, strings.Join(diffObjects(t, pdfs[3], again.Bytes()), "; "))
 	}
+}
+
+// TestGroupings: a document's PDF does not depend on what the same
+// LibreOffice process converted before it: two agreements converted in one
+// batch, then in the other order in another, give the same bytes.
+func TestGroupings(t *testing.T) {
+	converter(t)
+	c := pdf.New(pdf.WithProcesses(1))
+	defer c.Close()
+	docs := [][]byte{render(t, "testdata/inputs/maximal.toml"), render(t, "testdata/inputs/minimal.toml")}
+	first := inOrder(t, c, docs[0], docs[1])
+	second := inOrder(t, c, docs[1], docs[0])
+	if n := c.Starts(); n != 2 {
+		t.Logf("%d LibreOffice starts, not 2: the documents were not batched as intended (a loaded machine)", n)
+	}
+	for i, name := range []string{"maximal", "minimal"} {
+		a, b := first[i], second[1-i]
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s converted in another batch, at another place, gave other bytes (%d and %d); objects that differ: %s",
+				name, len(a), len(b), strings.Join(diffObjects(t, a, b), "; "))
+		}
+	}
+}
+
+// inOrder converts docs with c, submitted 20 ms apart so that they reach
+// its one process in this order, in one batch (the gathering window is
+// 100 ms).
+func inOrder(t *testing.T, c *pdf.Converter, docs ...[]byte) [][]byte {
+	t.Helper()
+	outs := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	for i, doc := range docs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			errs[i] = c.Convert(t.Context(), &buf, bytes.NewReader(doc))
+			outs[i] = buf.Bytes()
+		})
+		time.Sleep(20 * time.Millisecond)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	return outs
 }
 
 // diffObjects names the objects that differ between two PDFs, streams
