@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // genTemplate builds, from the bytes of src, a body of paragraphs whose
@@ -541,4 +542,96 @@ func hasKind(l dlist, k cmdKind) bool {
 		}
 	}
 	return false
+}
+
+// needsEscapeRunes is needsEscape rune by rune, as it was written first.
+func needsEscapeRunes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '&' || c == '<' || c == '>' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || !legalXMLRune(r) {
+				return true
+			}
+			i += size - 1
+		}
+	}
+	return false
+}
+
+func TestNeedsEscape(t *testing.T) {
+	cases := []string{"", "abc", "é", "Zoé & co", "a<b", "x\ny", "\t", "\x7f", "\uFFFD", "\uFFFE", "a\uFFFFb",
+		"\U0010FFFF", "\xed\xa0\x80", "\xff", "é\xc3", "€ 🎉", "\u2028"}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("a&<>\n\x00\x7f\xc3\xa9\xef\xbf\xbe\xbd\xed\xa0\x80\xf0\x9f\x8e\x89\xff")
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := needsEscape(s), needsEscapeRunes(s); got != want {
+			t.Fatalf("needsEscape(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// escapeTextRunes is escapeText rune by rune, without a budget.
+func escapeTextRunes(s string, c *escCtx) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r' || r == '\n':
+			if r == '\r' && i < len(s) && s[i] == '\n' {
+				i++
+			}
+			if c.run {
+				b.WriteString(c.br)
+			} else {
+				b.WriteByte('\n')
+			}
+		case r == '\t' && c.run:
+			b.WriteString(c.tab)
+		case r == '\t':
+			b.WriteByte('\t')
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r < 0x20 || !legalXMLRune(r):
+			// dropped
+		default:
+			b.WriteString(s[i-size : i])
+		}
+	}
+	return b.String()
+}
+
+func TestEscapeTextRandom(t *testing.T) {
+	run, plain := newRunCtx("w", "w14", "<w:rPr><w:b/></w:rPr>", ""), escCtx{}
+	r := rand.New(rand.NewPCG(8, 9))
+	alphabet := []byte("ab &<>\r\n\t\x00\x1f\x7f\xc3\xa9\xef\xbf\xbe\xed\xa0\x80\xf0\x9f\x8e\x89\xff")
+	for range 20000 {
+		b := make([]byte, r.IntN(5000)/(1+r.IntN(50)))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		for _, c := range []*escCtx{&run, &plain} {
+			got, err := escapeText(string(b), c, nil)
+			if want := escapeTextRunes(string(b), c); err != nil || got != want {
+				t.Fatalf("escapeText(%q) = %q, %v, want %q", b, got, err, want)
+			}
+		}
+	}
 }

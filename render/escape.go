@@ -171,25 +171,30 @@ func escaper(st *execState, ctxs []escCtx, allowRaw bool) func(i int, v any) (st
 	}
 }
 
-// needsEscape reports whether s holds a byte the escaper must handle.
+// needsEscape reports whether s holds a byte the escaper must handle:
+// markup, a control character, invalid UTF-8 or a rune XML forbids (of the
+// valid non-ASCII ones, U+FFFE and U+FFFF).
 func needsEscape(s string) bool {
+	var high byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 || c == '&' || c == '<' || c == '>' || c >= utf8.RuneSelf {
-			if c >= utf8.RuneSelf {
-				// Only invalid UTF-8 and U+FFFE/U+FFFF need care.
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if (r == utf8.RuneError && size == 1) || !legalXMLRune(r) {
-					return true
-				}
-				i += size - 1
-				continue
-			}
+		if escByte[c] {
 			return true
 		}
+		high |= c
 	}
-	return false
+	if high < utf8.RuneSelf {
+		return false
+	}
+	return !utf8.ValidString(s) || strings.Contains(s, "\uFFFE") || strings.Contains(s, "\uFFFF")
 }
+
+// escByte marks the ASCII bytes the escaper handles: control characters
+// and markup.
+var escByte = [256]bool{'&': true, '<': true, '>': true,
+	0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true, 9: true, 10: true,
+	11: true, 12: true, 13: true, 14: true, 15: true, 16: true, 17: true, 18: true, 19: true, 20: true,
+	21: true, 22: true, 23: true, 24: true, 25: true, 26: true, 27: true, 28: true, 29: true, 30: true, 31: true}
 
 // escapeText escapes s for character data. In a run, a newline becomes a
 // line break and a tab a tab element. Characters that XML 1.0 forbids are
@@ -233,6 +238,16 @@ func appendEscapeText(b []byte, s string, c *escCtx, st *execState) ([]byte, err
 				return b, err
 			}
 			next = i + 4096
+		}
+		// The bytes that stay as they are, in one copy.
+		j := i
+		for j < len(s) && j < next && s[j] < utf8.RuneSelf && !escByte[s[j]] {
+			j++
+		}
+		if j > i {
+			b = append(b, s[i:j]...)
+			i = j
+			continue
 		}
 		ch := s[i]
 		if ch < utf8.RuneSelf {
