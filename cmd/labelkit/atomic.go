@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/esante/labelkit/internal/bufpool"
@@ -78,12 +79,16 @@ func trackTemp(path string, on bool) {
 	}
 }
 
-// outDir is an output folder. Every file is written to a temporary file in
-// the folder, synced, closed, then moved into place: with --force by rename,
-// otherwise by a hard link that fails if the name exists (so a concurrent
-// writer can never be overwritten), falling back to an existence check and a
-// rename on file systems without hard links. All access goes through an
-// os.Root, so outputs cannot escape the folder, even through symbolic links.
+// outDir is an output folder. Every file is written to an unnamed file in
+// the folder (Linux's O_TMPFILE: nothing to remove if the process dies),
+// synced, then given its name by a hard link that fails if the name exists
+// (so a concurrent writer can never be overwritten; with --force, a
+// temporary name then a rename). Where unnamed files are not available, it
+// is written to a temporary file, synced, closed, then moved into place the
+// same way, falling back to an existence check and a rename on file
+// systems without hard links. All access goes through an os.Root or the
+// folder's own descriptor, so outputs cannot escape the folder, even
+// through symbolic links.
 type outDir struct {
 	path   string
 	root   *os.Root
@@ -96,9 +101,12 @@ type outDir struct {
 	mu   sync.Mutex
 	temp map[string]bool // live temporary files, removed by cleanup
 
-	// dirFile is the folder itself, for syncfs; group batches the syncs.
+	// dirFile is the folder itself, for syncfs and unnamed files; group
+	// batches the syncs.
 	dirFile *os.File
 	group   groupSync
+	// named: unnamed files turned out not to be available here.
+	named atomic.Bool
 }
 
 // openOutDir opens (creating it if needed) the output folder.
@@ -327,6 +335,15 @@ func (p *pendingFile) contents() ([]byte, error) {
 	if err := p.bw.Flush(); err != nil {
 		return nil, err
 	}
+	if p.tmp == "" { // unnamed
+		fi, err := p.f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, fi.Size())
+		_, err = p.f.ReadAt(b, 0)
+		return b, err
+	}
 	return p.d.root.ReadFile(p.tmp)
 }
 
@@ -359,6 +376,13 @@ func (p *pendingFile) commit(ctx context.Context) error {
 	joined = true
 	if err := p.d.sync(p.f); err != nil {
 		return p.named(err)
+	}
+	if p.tmp == "" {
+		// Unnamed: it gets its name while open (closing it would free it).
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return p.named(p.d.publishUnnamed(p.f, p.name))
 	}
 	err := p.f.Close()
 	p.f = nil
@@ -591,7 +615,92 @@ func (d *outDir) publish(tmp, name string) error {
 	return d.root.Rename(tmp, name)
 }
 
-// createTemp creates a new temporary file for the output name, locked
+// publishUnnamed gives the unnamed file f the name name.
+func (d *outDir) publishUnnamed(f *os.File, name string) error {
+	err := linkFile(f, d.dirFile, name)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		// /proc/self/fd unusable (a sandbox, say): the bytes go to a
+		// named temporary file, and so do the next outputs.
+		d.named.Store(true)
+		return d.copyNamed(f, name)
+	}
+	if !d.force {
+		if err := d.checkExisting(name); err != nil {
+			return err
+		}
+		return errExists
+	}
+	// --force: a temporary name, then a rename over the existing file.
+	temps.mu.RLock()
+	defer temps.mu.RUnlock()
+	if temps.closing {
+		return context.Canceled
+	}
+	for range 100 {
+		tmp := tempName(name)
+		err := linkFile(f, d.dirFile, tmp)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return &fs.PathError{Op: "link", Path: name, Err: err}
+		}
+		d.mu.Lock()
+		d.temp[tmp] = true
+		d.mu.Unlock()
+		err = d.root.Rename(tmp, name)
+		if err != nil {
+			d.root.Remove(tmp)
+		}
+		d.forget(tmp)
+		return err
+	}
+	return errorf("%s: cannot create a temporary file in this folder", fileName(d.folderName()))
+}
+
+// linkFile is linkUnnamed, replaced by tests.
+var linkFile = linkUnnamed
+
+// copyNamed writes the unnamed file f's bytes to a named temporary file,
+// made durable as the policy says, and moves it to name.
+func (d *outDir) copyNamed(f *os.File, name string) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	tf, tmp, err := d.createTemp(name)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		d.root.Remove(tmp)
+		d.forget(tmp)
+	}()
+	_, err = io.Copy(tf, io.NewSectionReader(f, 0, fi.Size()))
+	if err == nil && d.policy != syncNone {
+		err = tf.Sync()
+	}
+	if cerr := tf.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return d.publish(tmp, name)
+}
+
+// tempName returns a new temporary name for the output name.
+func tempName(name string) string {
+	var b [6]byte
+	rand.Read(b[:])
+	return fmt.Sprintf(".%s%s%x", name, tmpMarker, b)
+}
+
+// createTemp creates the file an output is written to before it gets its
+// name: an unnamed file (tmp is then ""), or a new temporary file locked
 // against other runs' sweeps and registered for removal on every exit
 // path. A failure names the folder, not the temporary name the user never
 // chose.
@@ -601,10 +710,18 @@ func (d *outDir) createTemp(name string) (*os.File, string, error) {
 	if temps.closing {
 		return nil, "", context.Canceled
 	}
+	if d.dirFile != nil && !d.named.Load() {
+		f, ok, err := createUnnamed(d.dirFile, name)
+		if ok && err == nil {
+			return f, "", nil
+		}
+		if ok {
+			return nil, "", errorf("%s: cannot write in this folder: %v", fileName(d.folderName()), err)
+		}
+		d.named.Store(true)
+	}
 	for range 100 {
-		var b [6]byte
-		rand.Read(b[:])
-		tmp := fmt.Sprintf(".%s%s%x", name, tmpMarker, b)
+		tmp := tempName(name)
 		f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -179,12 +180,22 @@ func TestWriteFileAtomic(t *testing.T) {
 }
 
 // TestPendingFile: a small output stays in memory until commit (nothing on
-// disk while rendering); a large one spills to its temporary file; both
-// end complete.
+// disk while rendering); a large one spills to its unnamed file (invisible)
+// or, where there are none, to its temporary file; both end complete.
 func TestPendingFile(t *testing.T) {
+	for _, named := range []bool{false, true} {
+		t.Run(fmt.Sprintf("named=%v", named), func(t *testing.T) { testPendingFile(t, named) })
+	}
+}
+
+func testPendingFile(t *testing.T, named bool) {
 	dir := t.TempDir()
 	d, _ := openOutDir(dir, false)
 	defer d.Close()
+	if !named && !unnamedFiles(t, d) {
+		t.Skip("no unnamed files (O_TMPFILE) here")
+	}
+	d.named.Store(named)
 	ctx := context.Background()
 	small, err := d.create(ctx, "small.docx", writeString("petit"))
 	if err != nil {
@@ -205,8 +216,16 @@ func TestPendingFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if names := listDir(t, dir); len(names) != 1 || !strings.HasPrefix(names[0], ".large.docx"+tmpMarker) {
+	if names := listDir(t, dir); named && (len(names) != 1 || !strings.HasPrefix(names[0], ".large.docx"+tmpMarker)) {
 		t.Fatalf("spilled temporary file missing: %v", names)
+	} else if !named && len(names) != 0 {
+		t.Fatalf("spilled to a named file: %v", names)
+	}
+	if large.f == nil {
+		t.Fatal("not spilled")
+	}
+	if b, err := large.contents(); err != nil || string(b) != big {
+		t.Fatalf("contents before commit: %d bytes, %v", len(b), err)
 	}
 	if err := small.commit(ctx); err != nil {
 		t.Fatal(err)
@@ -347,6 +366,7 @@ func TestRemoveTemps(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	d.named.Store(true) // unnamed files need no removal
 	f, tmp, err := d.createTemp("a.docx")
 	if err != nil {
 		t.Fatal(err)
@@ -366,5 +386,104 @@ func TestRemoveTemps(t *testing.T) {
 	}
 	if _, _, err := d.createTemp("b.docx"); err == nil {
 		t.Error("a temporary file was created after removeTemps")
+	}
+}
+
+// unnamedFiles reports whether d writes unnamed files (O_TMPFILE).
+func unnamedFiles(t *testing.T, d *outDir) bool {
+	t.Helper()
+	f, tmp, err := d.createTemp("probe.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if tmp != "" {
+		d.root.Remove(tmp)
+		d.forget(tmp)
+	}
+	return tmp == ""
+}
+
+// TestUnnamedOutputs: on Linux, outputs are unnamed files until they get
+// their name: an existing name is refused, or replaced with --force; a
+// failed or cancelled output leaves nothing, not even a temporary name.
+func TestUnnamedOutputs(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := openOutDir(dir, false)
+	defer d.Close()
+	if !unnamedFiles(t, d) {
+		if runtime.GOOS == "linux" {
+			t.Log("no O_TMPFILE on this file system: named temporary files are used")
+		}
+		t.Skip("no unnamed files here")
+	}
+	ctx := context.Background()
+	if err := d.write(ctx, "a.docx", writeString("un")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.write(ctx, "a.docx", writeString("deux")); !errors.Is(err, errExists) {
+		t.Fatalf("second write: %v", err)
+	}
+	fail := errors.New("échec")
+	if err := d.write(ctx, "b.docx", func(w io.Writer) error { io.WriteString(w, "x"); return fail }); !errors.Is(err, fail) {
+		t.Fatalf("failed write: %v", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	p, err := d.create(cctx, "c.docx", writeString("trois"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := p.commit(cctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled commit: %v", err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "a.docx" {
+		t.Fatalf("folder: %s", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.docx")); string(b) != "un" {
+		t.Errorf("a.docx = %q", b)
+	}
+	df, _ := openOutDir(dir, true)
+	defer df.Close()
+	if err := df.write(ctx, "a.docx", writeString("quatre")); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "a.docx" {
+		t.Fatalf("folder after --force: %s", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.docx")); string(b) != "quatre" {
+		t.Errorf("a.docx after --force = %q", b)
+	}
+}
+
+// TestUnnamedLinkFails: when an unnamed file cannot be given its name
+// (no usable /proc), its bytes go through a named temporary file, and the
+// next outputs are named from the start.
+func TestUnnamedLinkFails(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := openOutDir(dir, false)
+	defer d.Close()
+	if !unnamedFiles(t, d) {
+		t.Skip("no unnamed files here")
+	}
+	defer func(f func(f, dir *os.File, name string) error) { linkFile = f }(linkFile)
+	linkFile = func(*os.File, *os.File, string) error { return syscall.ENOENT }
+	ctx := context.Background()
+	if err := d.write(ctx, "a.docx", writeString("un")); err != nil {
+		t.Fatal(err)
+	}
+	if !d.named.Load() {
+		t.Error("still unnamed after a failed link")
+	}
+	if err := d.write(ctx, "b.docx", writeString("deux")); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listDir(t, dir), ","); got != "a.docx,b.docx" {
+		t.Fatalf("folder: %s", got)
+	}
+	for n, want := range map[string]string{"a.docx": "un", "b.docx": "deux"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, n)); string(b) != want {
+			t.Errorf("%s = %q", n, b)
+		}
 	}
 }

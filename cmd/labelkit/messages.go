@@ -161,9 +161,9 @@ are rendered, on all cores (GOMAXPROCS workers; -j to change; messages come in
 the order of the inputs). A progress bar shows on a terminal; the
 summary line tells what was rendered, failed and skipped, and the time taken.
 
-Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
-then moved into place: an interrupted run (Ctrl-C) never leaves a truncated
-.docx. An existing output is never overwritten without --force (it counts as
+Outputs are written to a file of DIR that has no name yet (on Linux; elsewhere
+a temporary file .NAME.docx.tmp-XXXX), synced, then given their name: an
+interrupted run (Ctrl-C), even killed, never leaves a truncated .docx. An existing output is never overwritten without --force (it counts as
 a failed input; --skip-existing leaves it alone, to finish an interrupted
 batch). Two inputs that would write the same output are an error before
 anything is written. A second Ctrl-C stops at once, removing the temporary
@@ -200,9 +200,10 @@ pour changer ; les messages suivent l'ordre des entrées). Une barre de
 progression s'affiche sur un terminal ; la ligne de bilan dit ce qui a été
 produit, ce qui a échoué ou a été ignoré, et le temps pris.
 
-Chaque document est écrit dans un fichier temporaire de DOSSIER
-(.NOM.docx.tmp-XXXX), synchronisé, puis mis à sa place : une exécution
-interrompue (Ctrl-C) ne laisse jamais de .docx tronqué. Un document existant
+Chaque document est écrit dans un fichier de DOSSIER encore sans nom (sous
+Linux ; ailleurs un fichier temporaire .NOM.docx.tmp-XXXX), synchronisé, puis
+nommé : une exécution interrompue (Ctrl-C), même tuée, ne laisse jamais de
+.docx tronqué. Un document existant
 n'est jamais remplacé sans --force (l'entrée compte alors comme en échec ;
 --skip-existing le laisse tel quel, pour finir une série interrompue). Deux
 entrées qui écriraient le même document sont une erreur, signalée avant toute

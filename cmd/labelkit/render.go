@@ -36,9 +36,9 @@ are rendered, on all cores (GOMAXPROCS workers; -j to change; messages come in
 the order of the inputs). A progress bar shows on a terminal; the
 summary line tells what was rendered, failed and skipped, and the time taken.
 
-Outputs are written to a temporary file in DIR (.NAME.docx.tmp-XXXX), synced,
-then moved into place: an interrupted run (Ctrl-C) never leaves a truncated
-.docx. An existing output is never overwritten without --force (it counts as
+Outputs are written to a file of DIR that has no name yet (on Linux; elsewhere
+a temporary file .NAME.docx.tmp-XXXX), synced, then given their name: an
+interrupted run (Ctrl-C), even killed, never leaves a truncated .docx. An existing output is never overwritten without --force (it counts as
 a failed input; --skip-existing leaves it alone, to finish an interrupted
 batch). Two inputs that would write the same output are an error before
 anything is written. A second Ctrl-C stops at once, removing the temporary
