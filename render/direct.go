@@ -1005,8 +1005,14 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 			fn = b
 		}
 	}
-	out := fn.Call(argv)
-	if f.errOut && !out[1].IsNil() {
+	return callResult(fn.Call(argv), f.errOut)
+}
+
+// callResult is the value of a call's results out, as text/template takes
+// it; a function's error hands the part back (errIndirect), for
+// text/template's own message.
+func callResult(out []reflect.Value, errOut bool) (value, error) {
+	if errOut && !out[1].IsNil() {
 		return value{}, errIndirect
 	}
 	r := out[0]
@@ -1269,15 +1275,7 @@ func (d *direct) callMethod(m reflect.Value, f *fieldInfo) (value, error) {
 	if !f.noArgs {
 		return value{}, errIndirect
 	}
-	out := m.Call(nil)
-	if f.errOut && !out[1].IsNil() {
-		return value{}, errIndirect
-	}
-	r := out[0]
-	if r.Kind() == reflect.Interface && r.IsNil() {
-		return value{nil, true}, nil
-	}
-	return value{r.Interface(), true}, nil
+	return callResult(m.Call(nil), f.errOut)
 }
 
 // fastFunc returns fn as a call without reflection when its signature is a

@@ -86,7 +86,8 @@ func (d docx) write(path string) {
 	writeZip(path, append(parts, d.extra...))
 }
 
-func writeZip(path string, parts []part) {
+// writeZip writes parts, then empty stored entries e/0 to e/(empty-1).
+func writeZip(path string, parts []part, empty ...int) {
 	f, err := os.Create(path)
 	check(err)
 	bw := bufio.NewWriterSize(f, 1<<20)
@@ -95,6 +96,12 @@ func writeZip(path string, parts []part) {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
 		check(err)
 		p.data(w)
+	}
+	for _, n := range empty {
+		for i := 0; i < n; i++ {
+			_, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("e/%d", i), Method: zip.Store})
+			check(err)
+		}
 	}
 	check(zw.Close())
 	check(bw.Flush())
@@ -296,20 +303,5 @@ func writeZip64(path string, n int) {
 		str("_rels/.rels", decl+`<Relationships `+relNS+`><Relationship Id="rId1" Type="`+relBase+`officeDocument" Target="word/document.xml"/></Relationships>`),
 		str("word/document.xml", decl+`<w:document `+wNS+`><w:body>`+p("{{.x}}")+`</w:body></w:document>`),
 	}
-	f, err := os.Create(path)
-	check(err)
-	bw := bufio.NewWriterSize(f, 1<<20)
-	zw := zip.NewWriter(bw)
-	for _, p := range parts {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
-		check(err)
-		p.data(w)
-	}
-	for i := 0; i < n; i++ {
-		_, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("e/%d", i), Method: zip.Store})
-		check(err)
-	}
-	check(zw.Close())
-	check(bw.Flush())
-	check(f.Close())
+	writeZip(path, parts, n)
 }
