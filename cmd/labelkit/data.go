@@ -146,8 +146,12 @@ func loadDataHeap(r io.Reader, format string) (m map[string]any, release func(),
 }
 
 // loadJSON decodes b, a JSON object, into a map; numbers are kept as
-// json.Number.
+// json.Number. untyped.JSONObject decodes valid data; encoding/json the
+// rest, and words what is wrong.
 func loadJSON(b []byte) (map[string]any, error) {
+	if m, ok := untyped.JSONObject(b); ok {
+		return m, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var v any
