@@ -354,8 +354,9 @@ func (s *Stream) WriteText(i int) {
 	t := &s.p.texts[i]
 	start := s.pos
 	c := &s.p.codes
+	buf, acc, n := s.bw.buf, s.bw.acc, s.bw.n
 	for _, pc := range t.pieces {
-		s.bw.append(pc.bits, pc.nbits)
+		buf, acc, n = appendBits(buf, acc, n, pc.bits, pc.nbits)
 		if pc.src < 0 {
 			break
 		}
@@ -363,7 +364,6 @@ func (s *Stream) WriteText(i int) {
 		if at := s.last[pc.src]; at >= 0 {
 			d = start + int64(pc.off) - (at + int64(pc.srcOff))
 		}
-		buf, acc, n := s.bw.buf, s.bw.acc, s.bw.n
 		if d > 0 && d <= window {
 			v, nb := c.lengthBits(pc.n)
 			buf, acc, n = putBits(buf, acc, n, v, nb)
@@ -375,8 +375,8 @@ func (s *Stream) WriteText(i int) {
 				buf, acc, n = putBits(buf, acc, n, uint64(l.code), uint(l.len))
 			}
 		}
-		s.bw.buf, s.bw.acc, s.bw.n = buf, acc, n
 	}
+	s.bw.buf, s.bw.acc, s.bw.n = buf, acc, n
 	s.last[i] = start
 	s.trimHist()
 	s.hist = append(s.hist, t.data...)
@@ -459,20 +459,27 @@ func (w *bitWriter) nbits() int { return len(w.buf)*8 + int(w.n) }
 
 // append writes the first nbits bits of b (as bytes returned).
 func (w *bitWriter) append(b []byte, nbits int) {
+	w.buf, w.acc, w.n = appendBits(w.buf, w.acc, w.n, b, nbits)
+}
+
+// appendBits is append on a bit writer's state (buf, acc, n) held in
+// variables: a caller writing many pieces stores the state back once, not
+// once a piece (each store of buf is a write barrier while a collection
+// runs).
+func appendBits(buf []byte, acc uint64, n uint, b []byte, nbits int) ([]byte, uint64, uint) {
 	if nbits >= 64 {
 		// Eight bytes at a time: with the n < 32 bits pending, they fill
 		// a word, whose top n bits stay pending.
-		acc, n, buf := w.acc, w.n, slices.Grow(w.buf, nbits/8+8)
+		buf = slices.Grow(buf, nbits/8+8)
 		for nbits >= 64 {
 			v := binary.LittleEndian.Uint64(b)
 			buf = binary.LittleEndian.AppendUint64(buf, acc|v<<n)
 			acc = v >> (64 - n) // 0 when n == 0
 			b, nbits = b[8:], nbits-64
 		}
-		w.acc, w.buf = acc, buf
 	}
 	if nbits == 0 {
-		return
+		return buf, acc, n
 	}
 	// The last bits (fewer than 64): in two puts at most.
 	var v uint64
@@ -485,10 +492,10 @@ func (w *bitWriter) append(b []byte, nbits int) {
 	}
 	v &= 1<<nbits - 1
 	if nbits > 32 {
-		w.put(v&(1<<32-1), 32)
+		buf, acc, n = putBits(buf, acc, n, v&(1<<32-1), 32)
 		v, nbits = v>>32, nbits-32
 	}
-	w.put(v, uint(nbits))
+	return putBits(buf, acc, n, v, uint(nbits))
 }
 
 // flushAll pads to a byte and returns the bytes.
