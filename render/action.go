@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // actionKind classifies an action by what it does to the output.
@@ -58,7 +60,52 @@ func actionBody(src string) string {
 	return strings.TrimSpace(s)
 }
 
-var declRE = lazyRegexp(`^\$[\p{L}\p{Nd}_]*\s*(,\s*\$[\p{L}\p{Nd}_]*\s*)?(:=|=[^=])`)
+// declaresVar reports whether the action body b starts with a variable
+// declaration or assignment: $x := …, $x = …, $i, $e := … (what the
+// expression ^\$[\p{L}\p{Nd}_]*\s*(,\s*\$[\p{L}\p{Nd}_]*\s*)?(:=|=[^=])
+// matches; compiling it was a noticeable part of parsing a template).
+func declaresVar(b string) bool {
+	i, ok := varName(b, 0)
+	if !ok {
+		return false
+	}
+	i = skipSpaces(b, i)
+	if i < len(b) && b[i] == ',' {
+		if i, ok = varName(b, skipSpaces(b, i+1)); !ok {
+			return false
+		}
+		i = skipSpaces(b, i)
+	}
+	if strings.HasPrefix(b[i:], ":=") {
+		return true
+	}
+	return i+1 < len(b) && b[i] == '=' && b[i+1] != '='
+}
+
+// varName returns the end of the variable name ($, then letters, digits
+// and underscores) at b[i:].
+func varName(b string, i int) (int, bool) {
+	if i >= len(b) || b[i] != '$' {
+		return i, false
+	}
+	i++
+	for i < len(b) {
+		r, size := utf8.DecodeRuneInString(b[i:])
+		if r != '_' && !unicode.IsLetter(r) && !unicode.Is(unicode.Nd, r) {
+			break
+		}
+		i += size
+	}
+	return i, true
+}
+
+// skipSpaces skips the white space of regexp's \s (\t, \n, \f, \r, space).
+func skipSpaces(b string, i int) int {
+	for i < len(b) && strings.IndexByte("\t\n\f\r ", b[i]) >= 0 {
+		i++
+	}
+	return i
+}
 
 // classify sets kind and keyword from the action's text.
 func (a *action) classify() {
@@ -90,7 +137,7 @@ func (a *action) classify() {
 			a.kind, a.keyword = kindSilent, "revision"
 			return
 		}
-		if strings.HasPrefix(b, "$") && declRE().MatchString(b) {
+		if declaresVar(b) {
 			a.kind = kindSilent
 		} else {
 			a.kind = kindPrint
