@@ -83,18 +83,10 @@ func (d *jsonDecoder) value(depth int) (any, bool) {
 				return nil, false
 			}
 			m[k] = v
-			d.space()
-			if d.i >= len(d.src) {
+			if end, ok := d.next('}'); !ok {
 				return nil, false
-			}
-			switch d.src[d.i] {
-			case ',':
-				d.i++
-			case '}':
-				d.i++
+			} else if end {
 				return m, true
-			default:
-				return nil, false
 			}
 		}
 	case c == '[':
@@ -112,18 +104,10 @@ func (d *jsonDecoder) value(depth int) (any, bool) {
 				return nil, false
 			}
 			a = append(a, v)
-			d.space()
-			if d.i >= len(d.src) {
+			if end, ok := d.next(']'); !ok {
 				return nil, false
-			}
-			switch d.src[d.i] {
-			case ',':
-				d.i++
-			case ']':
-				d.i++
+			} else if end {
 				return a, true
-			default:
-				return nil, false
 			}
 		}
 	case c == '"':
@@ -138,6 +122,24 @@ func (d *jsonDecoder) value(depth int) (any, bool) {
 		return nil, d.literal("null")
 	}
 	return nil, false
+}
+
+// next reads what follows an item of an object or array: a comma (end is
+// false) or close (end is true).
+func (d *jsonDecoder) next(close byte) (end, ok bool) {
+	d.space()
+	if d.i >= len(d.src) {
+		return false, false
+	}
+	switch d.src[d.i] {
+	case ',':
+		d.i++
+		return false, true
+	case close:
+		d.i++
+		return true, true
+	}
+	return false, false
 }
 
 func (d *jsonDecoder) literal(word string) bool {
