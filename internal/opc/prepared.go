@@ -121,10 +121,8 @@ func Prepare(texts [][]byte) *Prepared {
 					if g-ci > window || ci >= g {
 						break
 					}
-					n, limit := 0, min(maxMatch, end-g)
-					for n < limit && all[ci+n] == all[g+n] {
-						n++
-					}
+					limit := min(maxMatch, end-g)
+					n := matchLen(all[ci:ci+limit], all[g:g+limit])
 					if n < bestLen {
 						continue // shorter still once cut at its text's end
 					}
