@@ -79,14 +79,7 @@ func TestNormalizeReproducible(t *testing.T) {
 		t.Fatal("the two samples are identical: they cannot show that normalisation works")
 	}
 	m := sampleMeta(t)
-	na, err := normalize(a, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb, err := normalize(b, m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	na, nb := normalizeBoth(t, a, b, m)
 	if !bytes.Equal(na, nb) {
 		t.Errorf("two LibreOffice runs give different normalised PDFs (%d and %d bytes)", len(na), len(nb))
 	}
@@ -201,14 +194,7 @@ func TestNormalizeICCLength(t *testing.T) {
 	a, _ := samples(t)
 	b := recompressICC(t, a, zlib.BestSpeed)
 	m := sampleMeta(t)
-	na, err := normalize(a, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb, err := normalize(b, m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	na, nb := normalizeBoth(t, a, b, m)
 	if !bytes.Equal(na, nb) {
 		t.Errorf("the same ICC profile deflated to another length gives other bytes (%d and %d)", len(na), len(nb))
 	}
@@ -340,4 +326,18 @@ func recompressICC(t *testing.T, raw []byte, level int) []byte {
 	}
 	fmt.Fprintf(&out, "%sstartxref\n%d\n%%%%EOF\n", rest[:i], moved(int(xrefAt)))
 	return out.Bytes()
+}
+
+// normalizeBoth normalises a and b with m.
+func normalizeBoth(t *testing.T, a, b []byte, m meta) (na, nb []byte) {
+	t.Helper()
+	na, err := normalize(a, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err = normalize(b, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return na, nb
 }

@@ -383,18 +383,7 @@ func TestDirectCases(t *testing.T) {
 			t.Fatal(err)
 		}
 		tp := tmpl.parts[tmpl.names["word/document.xml"]]
-		if tp.direct == nil {
-			if !c.handed {
-				t.Errorf("%s: not compiled for direct execution", c.tmpl)
-			}
-			continue
-		}
-		lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
-		err = runDirect(t, tmpl, tp, lw, data)
-		lw.release()
-		if (err != nil) != c.handed {
-			t.Errorf("%s: direct execution: %v, want handed back %v", c.tmpl, err, c.handed)
-		}
+		checkHanded(t, tmpl, tp, c.tmpl, data, c.handed)
 	}
 }
 
@@ -489,18 +478,7 @@ func TestDirectControl(t *testing.T) {
 		if fused := hasKind(tp.direct, cmdControl); fused != c.fused {
 			t.Errorf("%s: compiled as one command %v, want %v", c.tmpl, fused, c.fused)
 		}
-		if tp.direct == nil {
-			if !c.handed {
-				t.Errorf("%s: not compiled for direct execution", c.tmpl)
-			}
-			continue
-		}
-		lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
-		err = runDirect(t, tmpl, tp, lw, data)
-		lw.release()
-		if (err != nil) != c.handed {
-			t.Errorf("%s: direct execution: %v, want handed back %v", c.tmpl, err, c.handed)
-		}
+		checkHanded(t, tmpl, tp, c.tmpl, data, c.handed)
 	}
 }
 
@@ -633,5 +611,24 @@ func TestEscapeTextRandom(t *testing.T) {
 				t.Fatalf("escapeText(%q) = %q, %v, want %q", b, got, err, want)
 			}
 		}
+	}
+}
+
+// checkHanded runs tp directly and checks that it hands the part back to
+// text/template (or is not compiled for direct execution) when handed
+// says so, and runs to the end otherwise.
+func checkHanded(t *testing.T, tmpl *Template, tp *tpart, src string, data any, handed bool) {
+	t.Helper()
+	if tp.direct == nil {
+		if !handed {
+			t.Errorf("%s: not compiled for direct execution", src)
+		}
+		return
+	}
+	lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
+	err := runDirect(t, tmpl, tp, lw, data)
+	lw.release()
+	if (err != nil) != handed {
+		t.Errorf("%s: direct execution: %v, want handed back %v", src, err, handed)
 	}
 }
