@@ -80,6 +80,7 @@ func runExtract(a *app, args []string) int {
 	if len(ins) == 0 {
 		return a.usageError(fs, "no .docx form in the given folders")
 	}
+	makeHeapRoom(len(ins))
 	ext := ".toml"
 	if format == "json" {
 		ext = ".json"

@@ -67,6 +67,7 @@ func runFill(a *app, args []string) int {
 	if err != nil {
 		return a.failUsage(fs, err)
 	}
+	makeHeapRoom(len(ins))
 	var ropts []render.Option
 	if o.allowMis {
 		ropts = append(ropts, render.AllowMissing())

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -123,4 +124,39 @@ func holdHeap() int64 {
 	}
 	reserveHeap(n)
 	return n
+}
+
+// Heap room for batches.
+//
+// On some virtual machines the first touch of each 4 KiB page costs the
+// kernel far more than the work done in it (see BENCH.md), and a batch
+// touches its heap's pages as the heap grows to the size batchGCPercent
+// allows. makeHeapRoom grows the heap once, by heapRoom, into pages the
+// kernel may back with 2 MiB huge pages, and frees it at once: the
+// template's parse and the documents then reuse those pages, a fault per
+// 2 MiB instead of per 4 KiB. It costs one collection while the heap is
+// almost empty, so only batches of at least roomBatch inputs get it.
+const (
+	heapRoom     = 32 << 20
+	roomBatch    = 64
+	hugePageSize = 2 << 20 // x86-64 and arm64 with 4 KiB pages
+)
+
+// makeHeapRoom gives a batch of n inputs its heap room (see above).
+func makeHeapRoom(n int) {
+	if n < roomBatch {
+		return
+	}
+	adviseHugePages(make([]byte, heapRoom))
+	runtime.GC() // frees the room for reuse: nothing refers to it any more
+}
+
+// hugeRange is the part [start, end) of the n bytes at p made of whole,
+// aligned huge pages.
+func hugeRange(p uintptr, n int) (start, end int) {
+	start = int((p+hugePageSize-1)&^(hugePageSize-1) - p)
+	if start >= n || n-start < hugePageSize {
+		return 0, 0
+	}
+	return start, start + (n-start)/hugePageSize*hugePageSize
 }

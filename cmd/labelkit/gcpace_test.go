@@ -194,3 +194,28 @@ func TestPacedCollections(t *testing.T) {
 	debug.SetMemoryLimit(batchMemoryLimit)
 	gcPace.mu.Unlock()
 }
+
+func TestHugeRange(t *testing.T) {
+	const h = hugePageSize
+	for _, c := range []struct {
+		p          uintptr
+		n          int
+		start, end int
+	}{
+		{0, 0, 0, 0},
+		{h, h, 0, h},                      // exactly one aligned page
+		{h, 3*h - 1, 0, 2 * h},            // the tail is not a whole page
+		{h - 4096, h, 0, 0},               // straddles a boundary: no whole page
+		{h - 4096, 2 * h, 4096, h + 4096}, // starts at the next boundary
+		{h + 1, h, 0, 0},
+		{5*h + 8192, 16 * h, h - 8192, 16*h - 8192},
+	} {
+		start, end := hugeRange(c.p, c.n)
+		if start != c.start || end != c.end {
+			t.Errorf("hugeRange(%#x, %d) = %d, %d; want %d, %d", c.p, c.n, start, end, c.start, c.end)
+		}
+		if start < end && ((c.p+uintptr(start))%h != 0 || (end-start)%h != 0 || end > c.n) {
+			t.Errorf("hugeRange(%#x, %d) = %d, %d: not whole aligned pages inside", c.p, c.n, start, end)
+		}
+	}
+}

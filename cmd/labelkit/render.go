@@ -165,6 +165,14 @@ func runRender(a *app, args []string) int {
 	if !ok {
 		return code
 	}
+	var ins []input
+	var insErr error
+	if !o.blank && len(pos) > 0 {
+		// Inputs are listed before the template is parsed, for the heap
+		// room; their errors still come after the template's.
+		ins, insErr = expandInputs(pos, ".docx")
+		makeHeapRoom(len(ins))
+	}
 	opts, err := agreementTemplate(o.tmpl)
 	if err != nil {
 		return a.failTemplate(fs, err)
@@ -181,9 +189,8 @@ func runRender(a *app, args []string) int {
 	if o.out == stdinName {
 		return a.usageError(fs, `-o - is only for --blank; use "-" as the input to write to standard output`)
 	}
-	ins, err := expandInputs(pos, ".docx")
-	if err != nil {
-		return a.failUsage(fs, err)
+	if insErr != nil {
+		return a.failUsage(fs, insErr)
 	}
 	dir, code, ok := a.batchOutputs(fs, ins, o)
 	if !ok {

@@ -43,6 +43,7 @@ func runValidate(a *app, args []string) int {
 	if err != nil {
 		return a.failUsage(fs, err)
 	}
+	makeHeapRoom(len(ins))
 	f := format.conventionFormat()
 	return a.runBatch(msg("validating"), validateWords, ins, defaultWorkers(), quiet, nil,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
