@@ -7,7 +7,14 @@
 #
 # Every measured process runs on one core (taskset -c 1; Go with
 # GOMAXPROCS=1) unless its name says 2cores. Before each run: an untimed
-# `sync` and a fresh output folder on the same disk (ext4 here). Runs:
+# `sync` and a new output folder on the same disk (ext4 here). Outputs are
+# deleted only at the end: on ext4 without a journal (this machine's disk),
+# a new file's inode is looked for past every inode deleted in the last
+# seconds (recently_deleted(), 5 s, 300 s while the inode table block is
+# dirty), so a run right after deleting thousands of outputs pays for each
+# of them on every file it creates, and that search does not scale with
+# cores. CHURN=1 deletes the previous outputs before each run instead
+# (the method before 2026-12-02). Runs:
 #   docxtemplater      node batch-dt.js TEMPLATE OUT data/*.json (no fsync)
 #   labelkit           labelkit fill -q (default sync policy)
 #   labelkit-nosync    labelkit fill -q --sync=none
@@ -82,9 +89,9 @@ console.log('fidelity: ' + n + ' outputs have the expected text');
 JS
 )
 
-run() { # $1: name -> prints wall ms
-	local k=$1 out="$work/out-$1" cmd pin=(taskset -c 1) procs=1
-	rm -rf "$work"/out-*
+run() { # $1: name, $2: round -> prints wall ms
+	local k=$1 out="$work/out/$1-$2" cmd pin=(taskset -c 1) procs=1
+	if [ -n "${CHURN:-}" ]; then rm -rf "$work"/out/*; fi
 	sync
 	cmd=${CMD[$k]//OUT/$out}
 	case $k in *-2cores) pin=(); procs=2 ;; esac
@@ -94,14 +101,15 @@ run() { # $1: name -> prints wall ms
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }'
 }
 
-echo "N=$n rounds=$rounds $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir "$work/out"
+echo "N=$n rounds=$rounds $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), load: $(cut -d' ' -f1-3 /proc/loadavg), outputs $([ -n "${CHURN:-}" ] && echo "deleted before each run" || echo "kept until the end")"
 declare -A T
 for r in $(seq "$rounds"); do
 	# rotate the starting command from round to round
 	rot=("${order[@]:$(( (r - 1) % ${#order[@]} ))}" "${order[@]:0:$(( (r - 1) % ${#order[@]} ))}")
 	line="round $r:"
 	for k in "${rot[@]}"; do
-		ms=$(run "$k")
+		ms=$(run "$k" "$r")
 		T[$k]+="$ms "
 		line+=" $k=${ms}ms"
 	done

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/esante/labelkit/internal/textpos"
@@ -98,11 +97,17 @@ func decodedHeap(size, n int) int64 { return 4*int64(size) + 48*int64(n) }
 // in the batch's memory limit (reserveHeap): release gives it back, once
 // the document made from the data is done. release is never nil.
 func loadDataHeap(r io.Reader, format string) (m map[string]any, release func(), err error) {
-	release = func() {}
 	b, err := io.ReadAll(io.LimitReader(r, maxDataSize+1))
 	if err != nil {
-		return nil, release, err
+		return nil, func() {}, err
 	}
+	return loadDataBytes(b, format)
+}
+
+// loadDataBytes is loadDataHeap of data already read, at most
+// maxDataSize+1 bytes of it.
+func loadDataBytes(b []byte, format string) (m map[string]any, release func(), err error) {
+	release = func() {}
 	if len(b) > maxDataSize {
 		return nil, release, errorf("data larger than %d MiB", maxDataSize>>20)
 	}
@@ -207,12 +212,11 @@ func (a *app) loadDataFile(path, stdinFormat string) (m map[string]any, release 
 		}
 		return m, release, err
 	}
-	f, err := os.Open(path)
+	b, err := readData(path)
 	if err != nil {
 		return nil, func() {}, err
 	}
-	defer f.Close()
-	m, release, err = loadDataHeap(f, dataFormat(path))
+	m, release, err = loadDataBytes(b, dataFormat(path))
 	var de *dataError
 	if errors.As(err, &de) {
 		de.file = path

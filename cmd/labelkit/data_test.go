@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -192,5 +197,78 @@ func TestDecodedHeap(t *testing.T) {
 			}
 			runtime.KeepAlive(m)
 		})
+	}
+}
+
+func TestReadData(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 511, 512, 513, 4096, 100_000, maxDataSize, maxDataSize + 10} {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.json", n))
+		want := make([]byte, n) // zeros, written as a sparse file when large
+		if n < 1<<20 {
+			want = bytes.Repeat([]byte("0123456789abcdef"), n/16+1)[:n]
+		}
+		if err := os.WriteFile(path, want[:min(n, 1<<20)], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(path, int64(n)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readData(path)
+		if err != nil {
+			t.Fatalf("%d bytes: %v", n, err)
+		}
+		if n > maxDataSize {
+			want = want[:maxDataSize+1] // enough to know it is too large
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%d bytes: read %d bytes, not the file's", n, len(got))
+		}
+	}
+	_, err := readData(filepath.Join(dir, "missing.json"))
+	var pe *os.PathError
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Op != "open" {
+		t.Errorf("missing file: %#v, want an open *os.PathError of fs.ErrNotExist", err)
+	}
+	if _, err := readData(dir); err == nil {
+		t.Error("a folder read as data: no error")
+	}
+}
+
+func TestDataRoots(t *testing.T) {
+	base := t.TempDir()
+	var r dataRoots
+	for i := range maxDataRoots + 3 {
+		d := filepath.Join(base, fmt.Sprint(i))
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, fmt.Sprint(i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from the cache, when kept
+			root, done, err := r.open(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := root.Stat(fmt.Sprint(i)); err != nil {
+				t.Fatalf("folder %d: %v", i, err)
+			}
+			done()
+			_, err = root.Stat(fmt.Sprint(i))
+			if kept := i < maxDataRoots; kept != (err == nil) {
+				t.Errorf("folder %d: after done, Stat gives %v; kept open: %v", i, err, kept)
+			}
+		}
+	}
+	kept := r.m
+	r.close()
+	for d, root := range kept {
+		if _, err := root.Stat("."); err == nil {
+			t.Errorf("%s still open after close", d)
+		}
+	}
+	if _, _, err := r.open(filepath.Join(base, "missing")); err == nil {
+		t.Error("a missing folder: no error")
 	}
 }

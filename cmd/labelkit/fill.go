@@ -82,6 +82,8 @@ func runFill(a *app, args []string) int {
 	}
 	defer dir.Close()
 	defer dir.pdf.close()
+	var roots dataRoots
+	defer roots.close()
 	var stdout sync.Mutex
 	return a.pdfDone(dir.pdf, a.runBatch(msg("filling"), fillWords, ins, int(o.workers), o.quiet, dir,
 		func(ctx context.Context, in input) (outcome, *pendingFile) {
@@ -99,11 +101,11 @@ func runFill(a *app, args []string) int {
 			if in.path != stdinName {
 				dataDir = filepath.Dir(in.path)
 			}
-			root, err := os.OpenRoot(dataDir)
+			root, done, err := roots.open(dataDir)
 			if err != nil {
 				return outcome{status: statusFailed, msgs: a.errorLines(a.inName(in), err)}, nil
 			}
-			defer root.Close()
+			defer done()
 			fill := func(w io.Writer) error {
 				dctx, cancel := o.docContext(ctx)
 				defer cancel()
@@ -142,4 +144,47 @@ func hasKind(err error, k render.Kind) bool {
 	}
 	var e *render.Error
 	return errors.As(err, &e) && e.Kind == k
+}
+
+// maxDataRoots is how many data folders a batch keeps open.
+const maxDataRoots = 16
+
+// dataRoots opens each data folder once for a batch, as the root pictures
+// named in its data files are read from, instead of once per document.
+// Past maxDataRoots folders, each document opens and closes its own.
+type dataRoots struct {
+	mu sync.Mutex
+	m  map[string]*os.Root
+}
+
+// open returns the root of folder dir, and the function to call when done
+// with it.
+func (r *dataRoots) open(dir string) (*os.Root, func(), error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if root, ok := r.m[dir]; ok {
+		return root, func() {}, nil
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(r.m) >= maxDataRoots {
+		return root, func() { root.Close() }, nil
+	}
+	if r.m == nil {
+		r.m = map[string]*os.Root{}
+	}
+	r.m[dir] = root
+	return root, func() {}, nil
+}
+
+// close closes the folders kept open.
+func (r *dataRoots) close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, root := range r.m {
+		root.Close()
+	}
+	r.m = nil
 }
