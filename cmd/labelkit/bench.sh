@@ -37,11 +37,16 @@ if [ "$(id -u)" -eq 0 ] && [ "${BENCH_PRIO:-0}" = 1 ] && command -v chrt >/dev/n
 fi
 printf 'priority: %s\n' "${prio[*]:-normal}"
 declare -A best cpu rss
+mkdir "$work/out"
 for run in $(seq 1 "$RUNS"); do
 	for procs in 1 2; do
-		rm -rf "$work/out"
-		GOMAXPROCS=$procs "${prio[@]}" /usr/bin/time -v "$work/labelkit" render -q -o "$work/out" "$work/in" 2>"$work/time.txt"
-		n=$(find "$work/out" -name '*.docx' | wc -l)
+		# A new folder per run, all deleted at the end: creating files
+		# right after deleting as many is slow on ext4 without a journal
+		# (see bench/batch/run.sh). CHURN=1 deletes before each run.
+		out="$work/out/$run-$procs"
+		if [ -n "${CHURN:-}" ]; then rm -rf "$work"/out/*; fi
+		GOMAXPROCS=$procs "${prio[@]}" /usr/bin/time -v "$work/labelkit" render -q -o "$out" "$work/in" 2>"$work/time.txt"
+		n=$(find "$out" -name '*.docx' | wc -l)
 		[ "$n" -eq "$N" ] || { echo "only $n outputs" >&2; exit 1; }
 		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$work/time.txt")
 		c=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
@@ -60,5 +65,5 @@ for procs in 1 2; do
 	printf '%-12s %10s %10s %14s %8s KiB\n' "$procs" "${best[$procs]}" "$rate" "${cpu[$procs]}" "${rss[$procs]}"
 done
 awk -v a="${best[1]}" -v b="${best[2]}" 'BEGIN { printf "speed-up 2 vs 1: %.2fx\n", a / b }'
-du -sh "$work/out" | awk '{ print "output size: " $1 }'
+du -sh "$out" | awk '{ print "output size: " $1 }'
 printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
