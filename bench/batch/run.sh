@@ -14,7 +14,11 @@
 # dirty), so a run right after deleting thousands of outputs pays for each
 # of them on every file it creates, and that search does not scale with
 # cores. CHURN=1 deletes the previous outputs before each run instead
-# (the method before 2026-12-02). Runs:
+# (the method before 2026-12-02). For the same reason the outputs' parent
+# folder is marked as a top directory (chattr +T, where the file system
+# has it): ext4 then places each run's folder, and so its files' inodes,
+# in block groups away from the deletions of other processes in /tmp (Go
+# builds, tests). Runs:
 #   docxtemplater      node batch-dt.js TEMPLATE OUT data/*.json (no fsync)
 #   labelkit           labelkit fill -q (default sync policy)
 #   labelkit-nosync    labelkit fill -q --sync=none
@@ -46,7 +50,7 @@ mkdir "$work/data"
 for i in $(seq -w 1 "$n"); do cp "$work/data.json" "$work/data/d$i.json"; done
 files=("$work"/data/*.json)
 
-has_flag() { "$work/labelkit" fill --help 2>&1 | grep -q -- "$1"; }
+has_flag() { "$work/labelkit" fill --help 2>&1 | grep -c -- "$1" >/dev/null; } # -c reads it all: no SIGPIPE under pipefail
 declare -A CMD
 CMD[docxtemplater]="node $work/batch-dt.js $work/bench-dt.docx OUT ${files[*]}"
 CMD[labelkit]="$work/labelkit fill -q -t $work/bench-go.docx -o OUT ${files[*]}"
@@ -102,7 +106,8 @@ run() { # $1: name, $2: round -> prints wall ms
 }
 
 mkdir "$work/out"
-echo "N=$n rounds=$rounds $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), load: $(cut -d' ' -f1-3 /proc/loadavg), outputs $([ -n "${CHURN:-}" ] && echo "deleted before each run" || echo "kept until the end")"
+topdir=$(chattr +T "$work/out" 2>/dev/null && echo "top directory (chattr +T)" || echo "plain folder")
+echo "N=$n rounds=$rounds $(nproc) cores, $(go version | cut -d' ' -f3), node $(node --version), load: $(cut -d' ' -f1-3 /proc/loadavg), outputs $([ -n "${CHURN:-}" ] && echo "deleted before each run" || echo "kept until the end") in a $topdir"
 declare -A T
 for r in $(seq "$rounds"); do
 	# rotate the starting command from round to round

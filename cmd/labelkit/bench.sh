@@ -38,6 +38,8 @@ fi
 printf 'priority: %s\n' "${prio[*]:-normal}"
 declare -A best cpu rss
 mkdir "$work/out"
+# Each run's folder away from other processes' deletions (bench/batch/run.sh).
+chattr +T "$work/out" 2>/dev/null || true
 for run in $(seq 1 "$RUNS"); do
 	for procs in 1 2; do
 		# A new folder per run, all deleted at the end: creating files
