@@ -55,26 +55,31 @@ func (c *codes) build(f *codeFreqs) {
 	}
 }
 
-// huffLengths returns Huffman code lengths for freq (all > 0), none
-// longer than maxLen: a Huffman tree, then the lengths over maxLen cut and
-// the code made complete again by lengthening the longest shorter codes
-// (the Kraft sum stays exactly 1).
+// huffLengths returns Huffman code lengths for freq (all > 0, at most
+// numLit symbols), none longer than maxLen (at most 15): a Huffman tree,
+// then the lengths over maxLen cut and the code made complete again by
+// lengthening the longest shorter codes (the Kraft sum stays exactly 1).
+// Its work space is on the stack: it runs for every templated part.
 func huffLengths(freq []int, maxLen int) []uint8 {
 	n := len(freq)
+	// Weights fit in int32: they count symbols of at most MaxPrepared
+	// bytes.
 	type node struct {
-		w           int
-		left, right int // children, -1 for a leaf
+		w           int32
+		left, right int32 // children, -1 for a leaf
 	}
-	nodes := make([]node, 0, 2*n)
-	order := make([]int, n)
+	var nodesA [2 * numLit]node
+	var orderA, innerA [numLit]int
+	nodes := nodesA[:0]
+	order := orderA[:n]
 	for i := range order {
 		order[i] = i
-		nodes = append(nodes, node{w: freq[i], left: -1, right: -1})
+		nodes = append(nodes, node{w: int32(freq[i]), left: -1, right: -1})
 	}
 	// Leaves sorted by weight (symbol as tie-break: deterministic), then
 	// the two-queue construction.
 	slices.SortStableFunc(order, func(a, b int) int { return freq[a] - freq[b] })
-	leaves, inner := order, []int{}
+	leaves, inner := order, innerA[:0]
 	pop := func() int {
 		if len(inner) == 0 || (len(leaves) > 0 && nodes[leaves[0]].w <= nodes[inner[0]].w) {
 			x := leaves[0]
@@ -87,10 +92,11 @@ func huffLengths(freq []int, maxLen int) []uint8 {
 	}
 	for len(leaves)+len(inner) > 1 {
 		a, b := pop(), pop()
-		nodes = append(nodes, node{w: nodes[a].w + nodes[b].w, left: a, right: b})
+		nodes = append(nodes, node{w: nodes[a].w + nodes[b].w, left: int32(a), right: int32(b)})
 		inner = append(inner, len(nodes)-1)
 	}
-	depth := make([]int, len(nodes))
+	var depthA [2 * numLit]int32
+	depth := depthA[:len(nodes)]
 	lengths := make([]uint8, n)
 	for i := len(nodes) - 1; i >= 0; i-- {
 		if nd := nodes[i]; nd.left >= 0 {
@@ -98,9 +104,10 @@ func huffLengths(freq []int, maxLen int) []uint8 {
 			depth[nd.right] = depth[i] + 1
 		}
 	}
-	count := make([]int, maxLen+1) // codes of each length
+	var countA [16]int
+	count := countA[:maxLen+1] // codes of each length
 	for i := 0; i < n; i++ {
-		count[min(depth[i], maxLen)]++
+		count[min(int(depth[i]), maxLen)]++
 	}
 	// Kraft sum in units of 2^-maxLen; too many codes after the cut: take
 	// a code of the longest length and lengthen a shorter one (a code of
@@ -121,7 +128,7 @@ func huffLengths(freq []int, maxLen int) []uint8 {
 		total--
 	}
 	// Shortest codes to the most frequent symbols.
-	byFreq := make([]int, n)
+	byFreq := orderA[:n] // order is used up
 	for i := range byFreq {
 		byFreq[i] = i
 	}

@@ -105,13 +105,17 @@ func Prepare(texts [][]byte) *Prepared {
 		head[h] = int32(g + 1)
 	}
 
-	// Pass 1: find the symbols of every text, counting them.
-	toks := make([][]uint32, len(texts))
+	// Pass 1: find the symbols of every text, counting them. The texts'
+	// symbols are in one slice, text k's from tokAt[k] (one allocation,
+	// not one per text).
+	toks := make([]uint32, 0, total/3+len(texts))
+	tokAt := make([]int, len(texts)+1)
 	var cross []token
 	var freq codeFreqs
 	for k := range texts {
 		start, end := starts[k], starts[k+1]
-		ts := make([]uint32, 0, (end-start)/3+1)
+		tokAt[k] = len(toks)
+		ts := toks
 		for g := start; g < end; {
 			bestLen, bestSrc, bestOwner := 0, -1, -1
 			if g+minMatch <= end {
@@ -158,8 +162,9 @@ func Prepare(texts [][]byte) *Prepared {
 			}
 			g += bestLen
 		}
-		toks[k] = ts
+		toks = ts
 	}
+	tokAt[len(texts)] = len(toks)
 
 	// Pass 2: one Huffman code for the part, fitted to its texts, with a
 	// code for every symbol (the printed values may hold any byte).
@@ -179,15 +184,19 @@ func Prepare(texts [][]byte) *Prepared {
 		arena = w.appendPadded(arena)
 		return arena[start:len(arena):len(arena)]
 	}
+	// Every text has one piece per match into another text, plus its last:
+	// all of them in one slice, each text's capped at its own.
+	pieces := make([]piece, 0, len(cross)+len(texts))
 	for k, t := range texts {
 		pt := &p.texts[k]
 		pt.data = t
+		first := len(pieces)
 		bw.reset()
-		for _, tk := range toks[k] {
+		for _, tk := range toks[tokAt[k]:tokAt[k+1]] {
 			switch {
 			case tk&tokCross != 0:
 				c := cross[tk&^tokCross]
-				pt.pieces = append(pt.pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: int(c.src), srcOff: int(c.srcOff), off: int(c.off), n: int(c.n)})
+				pieces = append(pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: int(c.src), srcOff: int(c.srcOff), off: int(c.off), n: int(c.n)})
 				bw.reset()
 			case tk&tokMatch != 0:
 				bw.match(&p.codes, int(tk>>15&0x1ff), int(tk&0x7fff)+1)
@@ -195,8 +204,8 @@ func Prepare(texts [][]byte) *Prepared {
 				bw.literal(&p.codes, byte(tk))
 			}
 		}
-		toks[k] = nil
-		pt.pieces = append(pt.pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: -1})
+		pieces = append(pieces, piece{bits: bitsOf(&bw), nbits: bw.nbits(), src: -1})
+		pt.pieces = pieces[first:len(pieces):len(pieces)]
 	}
 	return p
 }
