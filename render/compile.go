@@ -616,7 +616,7 @@ func compile(pkg *opc.Package, cfg config, precompress bool) (*Template, error) 
 	}
 	if precompress {
 		for _, tp := range t.parts {
-			if tp.tmpl == nil {
+			if tp.tmpl == nil && !tp.part.Compressed() {
 				tp.part.Precompress()
 			}
 		}

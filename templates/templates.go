@@ -65,7 +65,11 @@ func FS(name string) (fs.FS, error) {
 	if _, ok := Lookup(name); !ok {
 		return nil, &UnknownError{Name: name}
 	}
-	return fs.Sub(embedded, name)
+	sub, err := fs.Sub(embedded, name)
+	if err != nil {
+		return nil, err
+	}
+	return withDeflated(name, sub), nil
 }
 
 // UnknownError reports a template name that is not in the registry.

@@ -190,3 +190,31 @@ func TestContentTypeCache(t *testing.T) {
 		t.Error("empty package")
 	}
 }
+
+// TestWithDeflated: ReadFS takes a stream made in advance for a part whose
+// bytes are the stream's, and ignores it for a part changed since; the
+// Writer copies the stream as it is.
+func TestWithDeflated(t *testing.T) {
+	styles, core := []byte("<w:styles/>"), []byte("<cp/>")
+	m := mapFS(with(
+		entry{name: "word/styles.xml", data: string(styles)},
+		entry{name: "docProps/core.xml", data: "<cp>changed</cp>"},
+	))
+	d := map[string]Deflated{
+		"word/styles.xml":   {Comp: Deflate(styles), CRC: crc(styles), Size: len(styles)},
+		"docProps/core.xml": {Comp: Deflate(core), CRC: crc(core), Size: len(core)},
+	}
+	p, err := ReadFS(WithDeflated(m, d), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pt := range p.Parts {
+		if want := pt.Name == "word/styles.xml"; pt.Compressed() != want {
+			t.Errorf("%s: compressed %v, want %v", pt.Name, pt.Compressed(), want)
+		}
+	}
+	st := p.Part("word/styles.xml")
+	if &st.raw.comp[0] != &d["word/styles.xml"].Comp[0] {
+		t.Error("styles.xml: the stream made in advance is not the one kept")
+	}
+}

@@ -344,7 +344,9 @@ func ReadFS(fsys fs.FS, lim Limits) (*Package, error) {
 			return nil, errf(name, ErrCorrupt, "%v", err)
 		}
 		budget -= int64(len(data))
-		pkg.Parts = append(pkg.Parts, &Part{Name: name, Data: data})
+		p := &Part{Name: name, Data: data}
+		deflatedFor(fsys, p)
+		pkg.Parts = append(pkg.Parts, p)
 	}
 	if err := pkg.check(); err != nil {
 		return nil, err

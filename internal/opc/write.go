@@ -2,7 +2,6 @@ package opc
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 
@@ -119,10 +118,7 @@ func (w *Writer) writeRaw(name string, comp []byte, crc32 uint32, usize uint64) 
 // goroutines. A part read from a deflated zip entry keeps the source's
 // compressed bytes unless Precompress is called.
 func (p *Part) Precompress() {
-	var buf bytes.Buffer
-	buf.Grow(len(p.Data)/4 + 64)
-	defaultDeflater.compress(&buf, p.Data)
-	p.raw = newRaw(p.Data, buf.Bytes(), crc(p.Data))
+	p.raw = newRaw(p.Data, Deflate(p.Data), crc(p.Data))
 }
 
 func newRaw(data, comp []byte, crc uint32) *rawEntry {
