@@ -9,6 +9,7 @@ import (
 	"sync"
 	"text/template"
 	"text/template/parse"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/esante/labelkit/internal/opc"
@@ -722,18 +723,29 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	tp.ctxs, tp.allowMissing = c.ctxs, cfg.allowMissing
 	// the escaper and tick stand for those of each execution (see
 	// getExecutor), for Parse to know their names
-	tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
-		Funcs(template.FuncMap{escIdent: escaper(nil, c.ctxs, cfg.allowRaw), tickIdent: (*execState)(nil).tick})
-	if c.extraFuncs != nil {
-		tmpl.Funcs(c.extraFuncs)
+	newTmpl := func(funcs template.FuncMap) *template.Template {
+		tmpl := template.New(tp.name).Delims(leftDelim, rightDelim).Option(opt).Funcs(funcs).
+			Funcs(template.FuncMap{escIdent: escaper(nil, c.ctxs, cfg.allowRaw), tickIdent: (*execState)(nil).tick})
+		if c.extraFuncs != nil {
+			tmpl.Funcs(c.extraFuncs)
+		}
+		return tmpl
 	}
 	tp.acts = acts
 	tp.dropTables = c.dropMarks
 	tp.noteRefs, tp.noteKinds = len(c.notes) > 0, c.notes
 	tp.src = src
+	used := namedIn(src, funcs)
+	tmpl := newTmpl(used)
 	if _, err := tmpl.Parse(src); err != nil {
-		c.errs = Errors{tp.locate(err, parseLoc())}
-		return c.syntaxFirst(funcs), nil
+		// Parsed again with every function, for the error to be the same
+		// whatever namedIn kept.
+		used = funcs
+		tmpl = newTmpl(funcs)
+		if _, err := tmpl.Parse(src); err != nil {
+			c.errs = Errors{tp.locate(err, parseLoc())}
+			return c.syntaxFirst(funcs), nil
+		}
 	}
 	err = rewrite(tmpl.Tree, func(pos parse.Pos) (int, bool) {
 		a := tp.actionAt(int(pos))
@@ -758,12 +770,53 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	tp.calls = usesDynamic(tmpl.Tree, cfg.funcs)
 	if tp.calls == nil {
-		fm := maps.Clone(funcs)
+		fm := maps.Clone(used)
 		maps.Copy(fm, c.extraFuncs)
 		tp.direct = compileDirect(tmpl, fm)
 	}
 	tp.forgetTree()
 	return nil, nil
+}
+
+// namedIn returns the functions of funcs whose names are words of src's
+// actions (between leftDelim and rightDelim). text/template copies a
+// template's functions when it is given them and at every Clone (each
+// executor clones every templated part), about 200 of them with sprig's,
+// where a part calls a few.
+func namedIn(src string, funcs template.FuncMap) template.FuncMap {
+	used := template.FuncMap{}
+	for {
+		i := strings.Index(src, leftDelim)
+		if i < 0 {
+			return used
+		}
+		src = src[i+len(leftDelim):]
+		act := src
+		if j := strings.Index(src, rightDelim); j >= 0 {
+			act, src = src[:j], src[j+len(rightDelim):]
+		} else {
+			src = ""
+		}
+		for len(act) > 0 {
+			n := 0
+			for n < len(act) {
+				r, size := utf8.DecodeRuneInString(act[n:])
+				if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				n += size
+			}
+			if n == 0 {
+				_, size := utf8.DecodeRuneInString(act)
+				act = act[size:]
+				continue
+			}
+			if f, ok := funcs[act[:n]]; ok {
+				used[act[:n]] = f
+			}
+			act = act[n:]
+		}
+	}
 }
 
 // mentions reports whether s holds one of names: a quick test before
