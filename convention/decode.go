@@ -34,7 +34,7 @@ func Decode(r io.Reader, format Format) (*Convention, error) {
 // DecodeNamed is Decode for an input whose name is known (a file name, "-"
 // for the standard input, an upload's name): every problem carries it.
 func DecodeNamed(r io.Reader, format Format, name string) (*Convention, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	src, err := readInput(r)
 	if err != nil {
 		return nil, Problems{{File: name, Code: CodeRead, Err: err,
 			Message: "lecture impossible : " + err.Error()}}
@@ -100,7 +100,7 @@ func withFile[F io.ReadCloser](open func(string) (F, error), name string,
 // ValidateReader is ValidateFile for an input read from r; name (may be
 // empty) is put on every problem.
 func ValidateReader(r io.Reader, format Format, name string) (*Convention, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	src, err := readInput(r)
 	if err != nil || len(src) > MaxInputSize {
 		return DecodeNamed(io.MultiReader(bytes.NewReader(src), errReader{err}), format, name)
 	}
@@ -259,4 +259,32 @@ func parseTOML(src []byte) (map[string]any, *Problem) {
 		p.Message = "erreur de syntaxe TOML : " + se.Message
 	}
 	return nil, p
+}
+
+// readInput reads r whole, at most MaxInputSize+1 bytes (enough to know the
+// input is too large). A file (anything with Stat, as *os.File and most
+// fs.File) is read into a buffer of its size, in one read and the one that
+// finds its end, rather than io.ReadAll's reads from 512 bytes up.
+func readInput(r io.Reader) ([]byte, error) {
+	size := 512
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), MaxInputSize)) + 1
+		}
+	}
+	b := make([]byte, 0, size)
+	for len(b) <= MaxInputSize {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):min(cap(b), MaxInputSize+1)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+	return b, nil
 }

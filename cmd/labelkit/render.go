@@ -282,6 +282,14 @@ func loadValid(a *app, in input, format convention.Format) (*convention.Conventi
 		}
 		return c, err
 	}
+	// Read with readData (no round trip through the poller); whatever goes
+	// wrong opening or reading the file is left to ValidateFile, for its
+	// message.
+	if format, err := convention.FormatFromPath(in.path); err == nil {
+		if b, err := readData(in.path); err == nil && len(b) <= convention.MaxInputSize {
+			return convention.ValidateReader(bytes.NewReader(b), format, in.path)
+		}
+	}
 	return convention.ValidateFile(in.path)
 }
 
