@@ -29,7 +29,7 @@ const dateLayout = "2006-01-02"
 func NewDate(year int, month time.Month, day int) (Date, error) {
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
 	if year < 1 || year > 9999 || t.Year() != year || t.Month() != month || t.Day() != day {
-		return Date{}, fmt.Errorf("la date %04d-%02d-%02d n'existe pas", year, int(month), day)
+		return Date{}, errorf("la date %04d-%02d-%02d n'existe pas", year, int(month), day)
 	}
 	return Date{Year: year, Month: month, Day: day}, nil
 }
@@ -39,7 +39,7 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || len(s) != len(dateLayout) {
-		return Date{}, fmt.Errorf("date invalide %q : écrivez-la AAAA-MM-JJ, par exemple 2026-12-01", s)
+		return Date{}, errorf("date invalide %q : écrivez-la AAAA-MM-JJ, par exemple 2026-12-01", s)
 	}
 	return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
 }
@@ -110,7 +110,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("une date est attendue entre guillemets, au format \"AAAA-MM-JJ\" (par exemple \"2026-12-01\")")
+		return errorf("une date est attendue entre guillemets, au format \"AAAA-MM-JJ\" (par exemple \"2026-12-01\")")
 	}
 	return d.UnmarshalText([]byte(s))
 }
@@ -138,13 +138,13 @@ func dateFromTOML(v any) (Date, error) {
 	switch v := v.(type) {
 	case time.Time:
 		if v.Location().String() != tomlLocalDateZone {
-			return Date{}, fmt.Errorf("une date seule est attendue (AAAA-MM-JJ, par exemple 2026-12-01), sans heure ni fuseau horaire : retirez %q", timeSuffix(v))
+			return Date{}, errorf("une date seule est attendue (AAAA-MM-JJ, par exemple 2026-12-01), sans heure ni fuseau horaire : retirez %q", timeSuffix(v))
 		}
 		return Date{Year: v.Year(), Month: v.Month(), Day: v.Day()}, nil
 	case string:
 		return ParseDate(v)
 	}
-	return Date{}, fmt.Errorf("une date est attendue (AAAA-MM-JJ, par exemple 2026-12-01)")
+	return Date{}, errorf("une date est attendue (AAAA-MM-JJ, par exemple 2026-12-01)")
 }
 
 // timeSuffix returns the part of a TOML date-time after the date, for the

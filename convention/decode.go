@@ -36,12 +36,14 @@ func Decode(r io.Reader, format Format) (*Convention, error) {
 func DecodeNamed(r io.Reader, format Format, name string) (*Convention, error) {
 	src, err := readInput(r)
 	if err != nil {
-		return nil, Problems{{File: name, Code: CodeRead, Err: err,
-			Message: "lecture impossible : " + err.Error()}}
+		p := problem("", CodeRead, fr("lecture impossible : %s", err.Error()))
+		p.File, p.Err = name, err
+		return nil, Problems{p}
 	}
 	if len(src) > MaxInputSize {
-		return nil, Problems{{File: name, Code: CodeTooLarge,
-			Message: fmt.Sprintf("le fichier dépasse %d octets : une convention n'en demande que quelques milliers ; vérifiez que c'est le bon fichier", MaxInputSize)}}
+		p := problem("", CodeTooLarge, fr("le fichier dépasse %d octets : une convention n'en demande que quelques milliers ; vérifiez que c'est le bon fichier", MaxInputSize))
+		p.File = name
+		return nil, Problems{p}
 	}
 	c, _, ps := decodeBytes(src, format)
 	for _, p := range ps {
@@ -91,7 +93,9 @@ func withFile[F io.ReadCloser](open func(string) (F, error), name string,
 	}
 	f, err := open(name)
 	if err != nil {
-		return nil, Problems{{File: name, Code: CodeRead, Err: err, Message: openMessage(err)}}
+		p := problem("", CodeRead, openMessage(err))
+		p.File, p.Err = name, err
+		return nil, Problems{p}
 	}
 	defer f.Close()
 	return read(f, format, name)
@@ -142,14 +146,14 @@ func (e errReader) Read([]byte) (int, error) {
 	return 0, e.err
 }
 
-func openMessage(err error) string {
+func openMessage(err error) phrase {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "fichier introuvable : vérifiez le chemin"
+		return fr("fichier introuvable : vérifiez le chemin")
 	case errors.Is(err, fs.ErrPermission):
-		return "lecture interdite : vérifiez les droits du fichier"
+		return fr("lecture interdite : vérifiez les droits du fichier")
 	}
-	return "ouverture impossible : " + err.Error()
+	return fr("ouverture impossible : %s", err.Error())
 }
 
 // decodeBytes parses src, copies it into a Convention and sorts the
@@ -180,7 +184,7 @@ func decodeBytes(src []byte, format Format) (*Convention, locator, Problems) {
 	case JSON:
 		tree, loc, stop = parseJSON(src, &ps)
 	default:
-		return nil, nil, Problems{{Code: CodeFormat, Message: fmt.Sprintf("format inconnu %v : TOML ou JSON", format)}}
+		return nil, nil, Problems{problem("", CodeFormat, fr("format inconnu %s : TOML ou JSON", fmt.Sprint(format)))}
 	}
 	if tree == nil {
 		return nil, loc, capped(append(ps.list, stop), ps.dropped)
@@ -247,17 +251,20 @@ func parseTOML(src []byte) (map[string]any, *Problem) {
 	if err == nil {
 		return tree, nil
 	}
-	p := &Problem{Code: CodeSyntax, Err: err}
+	var p *Problem
 	var de *tomldepth.Error
 	var se *untyped.SyntaxError
 	switch {
 	case errors.As(err, &de):
+		p = problem("", CodeSyntax, fr("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max))
 		p.Line, p.Column = de.Line, de.Column
-		p.Message = fmt.Sprintf("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max)
 	case errors.As(err, &se):
-		p.Line, p.Column, p.Path = se.Line, se.Column, se.Key
-		p.Message = "erreur de syntaxe TOML : " + se.Message
+		p = problem(se.Key, CodeSyntax, fr("erreur de syntaxe TOML : %s", se.Message))
+		p.Line, p.Column = se.Line, se.Column
+	default:
+		p = &Problem{Code: CodeSyntax}
 	}
+	p.Err = err
 	return nil, p
 }
 

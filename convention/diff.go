@@ -114,7 +114,7 @@ func Compare(old, new *Convention) ([]Change, error) {
 // comparable returns a normalized, valid copy of c.
 func comparable(c *Convention, side string) (*Convention, error) {
 	if c == nil {
-		return nil, fmt.Errorf("%s convention: %w", side, Problems{{Code: CodeRequired, Message: "aucune convention"}})
+		return nil, fmt.Errorf("%s convention: %w", side, Problems{problem("", CodeRequired, fr("aucune convention"))})
 	}
 	cp := c.Clone()
 	cp.Normalize()

@@ -14,11 +14,13 @@ func textProblem(src []byte) ([]byte, *Problem) {
 	var ee *untyped.EncodingError
 	switch {
 	case errors.As(err, &ee):
-		return nil, &Problem{Code: CodeEncoding, Err: err,
-			Message: "le fichier est encodé en " + ee.Encoding + " : enregistrez-le en UTF-8 (par exemple, dans le Bloc-notes : Fichier, Enregistrer sous, Encodage UTF-8)"}
+		p := problem("", CodeEncoding, fr("le fichier est encodé en %s : enregistrez-le en UTF-8 (par exemple, dans le Bloc-notes : Fichier, Enregistrer sous, Encodage UTF-8)", ee.Encoding))
+		p.Err = err
+		return nil, p
 	case errors.Is(err, untyped.ErrEmpty):
-		return nil, &Problem{Code: CodeEmpty, Err: err,
-			Message: "le fichier est vide : il doit contenir la convention, en TOML ou en JSON"}
+		p := problem("", CodeEmpty, fr("le fichier est vide : il doit contenir la convention, en TOML ou en JSON"))
+		p.Err = err
+		return nil, p
 	}
 	return src, nil
 }

@@ -37,6 +37,7 @@ func FormatFromPath(name string) (Format, error) {
 	case ".json":
 		return JSON, nil
 	}
-	return 0, &Problem{File: name, Code: CodeFormat,
-		Message: fmt.Sprintf("format inconnu (extension %q) : donnez un fichier .toml ou .json", ext)}
+	p := problem("", CodeFormat, fr("format inconnu (extension %q) : donnez un fichier .toml ou .json", ext))
+	p.File = name
+	return 0, p
 }

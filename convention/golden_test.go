@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/esante/labelkit/convention"
 )
 
@@ -28,21 +30,8 @@ func TestInvalidGolden(t *testing.T) {
 		}
 		n++
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			got := problemsText(t, f)
-			golden := f + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./convention -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("problems differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			compareGolden(t, f+".golden", problemsText(t, f, language.French))
+			compareGolden(t, f+".en.golden", problemsText(t, f, language.English))
 		})
 	}
 	if n < 8 {
@@ -50,9 +39,28 @@ func TestInvalidGolden(t *testing.T) {
 	}
 }
 
+// compareGolden compares got with the file golden, or rewrites it with
+// -update.
+func compareGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./convention -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("problems differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+	}
+}
+
 // problemsText loads f, validates it if it decodes, and writes the problems
-// one a line: "[code] error".
-func problemsText(t *testing.T, f string) string {
+// one a line: "[code] error", the messages in lang.
+func problemsText(t *testing.T, f string, lang language.Tag) string {
 	t.Helper()
 	var stage string
 	c, err := convention.LoadFile(filepath.ToSlash(f))
@@ -75,7 +83,7 @@ func problemsText(t *testing.T, f string) string {
 		if p.Code == "" || p.Message == "" {
 			t.Errorf("problem without code or message: %#v", p)
 		}
-		b.WriteString("[" + string(p.Code) + "] " + p.Error() + "\n")
+		b.WriteString("[" + string(p.Code) + "] " + p.ErrorText(lang) + "\n")
 	}
 	return b.String()
 }

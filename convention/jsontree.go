@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -33,8 +32,7 @@ const maxJSONDepth = 64
 const maxListItems = 10_000
 
 func tooManyItems(path string) *Problem {
-	return &Problem{Path: path, Code: CodeTooMany,
-		Message: fmt.Sprintf("liste de plus de %d éléments : aucune liste de la convention n'en compte plus de %d ; vérifiez que c'est le bon fichier", maxListItems, maxAnnexes)}
+	return problem(path, CodeTooMany, fr("liste de plus de %d éléments : aucune liste de la convention n'en compte plus de %d ; vérifiez que c'est le bon fichier", maxListItems, maxAnnexes))
 }
 
 type jsonStop struct{ p *Problem }
@@ -56,13 +54,14 @@ func parseJSON(src []byte, ps *bounded) (tree map[string]any, loc locator, stop 
 	}()
 	v := t.value("")
 	if _, err := t.dec.Token(); err != io.EOF {
-		t.fail(t.start(), "données en trop après la fin de l'objet JSON : retirez-les", err)
+		t.fail(t.start(), fr("données en trop après la fin de l'objet JSON : retirez-les"), err)
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		line, col := t.pos.Pos(t.start0())
-		return nil, t.loc, &Problem{Line: line, Column: col, Code: CodeType,
-			Message: "le document JSON doit être un objet { … }, pas " + describe(v, JSON)}
+		p := problem("", CodeType, fr("le document JSON doit être un objet { … }, pas %s", describe(v, JSON)))
+		p.Line, p.Column = line, col
+		return nil, t.loc, p
 	}
 	return m, t.loc, nil
 }
@@ -90,23 +89,25 @@ func (t *jsonTree) start0() int {
 	return off
 }
 
-func (t *jsonTree) fail(off int, msg string, err error) {
+func (t *jsonTree) fail(off int, msg phrase, err error) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off = int(se.Offset)
-		msg = "erreur de syntaxe JSON : " + se.Error() + " ; corrigez le fichier (virgules, guillemets, accolades)"
+		msg = fr("erreur de syntaxe JSON : %s ; corrigez le fichier (virgules, guillemets, accolades)", se.Error())
 	} else if err == io.ErrUnexpectedEOF || err == io.EOF {
 		off = len(t.src)
-		msg = "le document JSON s'arrête avant la fin : une accolade ou un crochet fermant manque"
+		msg = fr("le document JSON s'arrête avant la fin : une accolade ou un crochet fermant manque")
 	}
-	if msg == "" {
-		msg = "erreur de syntaxe JSON"
+	if msg.key == "" {
+		msg = fr("erreur de syntaxe JSON")
 		if err != nil {
-			msg += " : " + err.Error()
+			msg = fr("erreur de syntaxe JSON : %s", err.Error())
 		}
 	}
-	line, col := t.pos.Pos(off)
-	panic(jsonStop{&Problem{Line: line, Column: col, Code: CodeSyntax, Message: msg, Err: err}})
+	p := problem("", CodeSyntax, msg)
+	p.Line, p.Column = t.pos.Pos(off)
+	p.Err = err
+	panic(jsonStop{p})
 }
 
 func (t *jsonTree) mark(path string, off int) {
@@ -118,7 +119,7 @@ func (t *jsonTree) value(path string) any {
 	off := t.start()
 	tok, err := t.dec.Token()
 	if err != nil {
-		t.fail(off, "", err)
+		t.fail(off, phrase{}, err)
 	}
 	t.mark(path, off)
 	d, ok := tok.(json.Delim)
@@ -127,7 +128,7 @@ func (t *jsonTree) value(path string) any {
 	}
 	t.depth++
 	if t.depth > maxJSONDepth {
-		t.fail(off, fmt.Sprintf("le document JSON est imbriqué sur plus de %d niveaux", maxJSONDepth), nil)
+		t.fail(off, fr("le document JSON est imbriqué sur plus de %d niveaux", maxJSONDepth), nil)
 	}
 	defer func() { t.depth-- }()
 	switch d {
@@ -137,19 +138,20 @@ func (t *jsonTree) value(path string) any {
 			koff := t.start()
 			ktok, err := t.dec.Token()
 			if err != nil {
-				t.fail(koff, "", err)
+				t.fail(koff, phrase{}, err)
 			}
 			key, ok := ktok.(string)
 			if !ok {
-				t.fail(koff, "erreur de syntaxe JSON : une clé entre guillemets est attendue", nil)
+				t.fail(koff, fr("erreur de syntaxe JSON : une clé entre guillemets est attendue"), nil)
 			}
 			kpath := joinPath(path, key)
 			// the key's position, asked before the value's: the index
 			// answers offsets in increasing order in linear time
 			line, col := t.pos.Pos(koff)
 			if _, dup := m[key]; dup {
-				t.problems.add(&Problem{Line: line, Column: col, Path: kpath,
-					Code: CodeDuplicateKey, Message: "clé répétée : ne la donnez qu'une fois"})
+				p := problem(kpath, CodeDuplicateKey, fr("clé répétée : ne la donnez qu'une fois"))
+				p.Line, p.Column = line, col
+				t.problems.add(p)
 				t.value(kpath + "#dup") // parse and drop
 				delete(t.loc, kpath+"#dup")
 				continue
@@ -158,7 +160,7 @@ func (t *jsonTree) value(path string) any {
 			t.loc[kpath] = [2]int{line, col}
 		}
 		if _, err := t.dec.Token(); err != nil {
-			t.fail(t.start(), "", err)
+			t.fail(t.start(), phrase{}, err)
 		}
 		return m
 	case '[':
@@ -175,10 +177,10 @@ func (t *jsonTree) value(path string) any {
 			l = []any{}
 		}
 		if _, err := t.dec.Token(); err != nil {
-			t.fail(t.start(), "", err)
+			t.fail(t.start(), phrase{}, err)
 		}
 		return l
 	}
-	t.fail(off, "erreur de syntaxe JSON", nil)
+	t.fail(off, fr("erreur de syntaxe JSON"), nil)
 	return nil
 }

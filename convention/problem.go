@@ -50,7 +50,8 @@ const (
 const MaxProblems = 100
 
 // Problem is one thing wrong with an input: where (file, line, column, key
-// path), what (a stable Code) and what to do (a French Message).
+// path), what (a stable Code) and what to do (a French Message, also in
+// English through Text).
 //
 // Decode and Validate return problems in a Problems list; errors.As finds
 // both the list and its elements:
@@ -70,6 +71,13 @@ type Problem struct {
 	Code Code
 	// Message says, in French, what is wrong and what to do.
 	Message string
+	// Key is the message's stable catalogue key, its French format
+	// (« obligatoire : renseignez « %s » »), and Args its arguments:
+	// Message is fmt.Sprintf(Key, Args...). Text translates it. An argument
+	// is printed as it is (the agreement's labels, the input's values) or,
+	// for a fmt.Stringer made here, translated too.
+	Key  string
+	Args []any
 	// Err is the underlying error, if any (toml.ParseError,
 	// *json.SyntaxError, a read error); Unwrap returns it.
 	Err error
@@ -80,7 +88,10 @@ type Problem struct {
 
 // Error returns "file:line:column: path: message", leaving out the parts
 // that are unknown.
-func (p *Problem) Error() string {
+func (p *Problem) Error() string { return p.line(p.Message) }
+
+// line returns "file:line:column: path: msg".
+func (p *Problem) line(msg string) string {
 	var b strings.Builder
 	if p.File != "" {
 		b.WriteString(p.File)
@@ -101,7 +112,7 @@ func (p *Problem) Error() string {
 		b.WriteString(p.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(msg)
 	return b.String()
 }
 
@@ -208,8 +219,9 @@ func capped(ps Problems, dropped int) Problems {
 		}
 	}
 	if dropped > 0 {
-		out = append(out, &Problem{File: file, Code: CodeMore, Omitted: dropped,
-			Message: fmt.Sprintf("… et %d autres problèmes", dropped)})
+		p := problem("", CodeMore, fr("… et %d autres problèmes", dropped))
+		p.File, p.Omitted = file, dropped
+		out = append(out, p)
 	}
 	return out
 }

@@ -25,16 +25,16 @@ var (
 	datePtrType = reflect.TypeFor[*Date]()
 )
 
-func (u *unifier) add(path string, code Code, msg string) {
-	u.problems.add(&Problem{Path: path, Code: code, Message: msg})
+func (u *unifier) add(path string, code Code, msg phrase) {
+	u.problems.add(problem(path, code, msg))
 }
 
-func (u *unifier) typeError(path string, want string, data any) {
+func (u *unifier) typeError(path string, want phrase, data any) {
 	if u.problems.full() {
 		u.problems.dropped++
 		return
 	}
-	u.add(path, CodeType, fmt.Sprintf("type incorrect : %s, mais la valeur donnée est %s", want, describe(data, u.format)))
+	u.add(path, CodeType, fr("type incorrect : %s, mais la valeur donnée est %s", want, describe(data, u.format)))
 }
 
 // unify sets rv from data. A JSON null (nil data) leaves rv at its zero
@@ -51,7 +51,7 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 		}
 		d, err := u.date(data)
 		if err != nil {
-			u.add(path, CodeDate, err.Error())
+			u.add(path, CodeDate, phraseOf(err))
 			return
 		}
 		if t == datePtrType {
@@ -82,14 +82,14 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 	case reflect.String:
 		s, ok := data.(string)
 		if !ok {
-			u.typeError(path, "du texte entre guillemets est attendu", data)
+			u.typeError(path, fr("du texte entre guillemets est attendu"), data)
 			return
 		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := data.(bool)
 		if !ok {
-			u.typeError(path, "true ou false est attendu (sans guillemets)", data)
+			u.typeError(path, fr("true ou false est attendu (sans guillemets)"), data)
 			return
 		}
 		rv.SetBool(b)
@@ -104,11 +104,11 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 			n, ok = i, err == nil
 		}
 		if !ok {
-			u.typeError(path, "un nombre entier est attendu (sans guillemets)", data)
+			u.typeError(path, fr("un nombre entier est attendu (sans guillemets)"), data)
 			return
 		}
 		if rv.OverflowInt(n) {
-			u.add(path, CodeRange, "nombre trop grand")
+			u.add(path, CodeRange, fr("nombre trop grand"))
 			return
 		}
 		rv.SetInt(n)
@@ -118,7 +118,7 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 			if t.Elem().Kind() == reflect.Struct {
 				u.typeError(path, u.wantTableList(path), data)
 			} else {
-				u.typeError(path, `une liste est attendue, par exemple ["premier", "second"]`, data)
+				u.typeError(path, fr(`une liste est attendue, par exemple ["premier", "second"]`), data)
 			}
 			return
 		}
@@ -126,7 +126,7 @@ func (u *unifier) unify(path string, data any, rv reflect.Value) {
 		for i, item := range list {
 			ipath := path + "[" + strconv.Itoa(i) + "]"
 			if item == nil && t.Elem().Kind() == reflect.String {
-				u.typeError(ipath, "du texte entre guillemets est attendu", item)
+				u.typeError(ipath, fr("du texte entre guillemets est attendu"), item)
 				continue
 			}
 			u.unify(ipath, item, sv.Index(i))
@@ -168,14 +168,13 @@ func (u *unifier) table(path string, m map[string]any, rv reflect.Value) {
 	}
 }
 
-func (u *unifier) unknownKeyMessage(path, k string, names []string) string {
-	msg := "clé inconnue « " + k + " »"
+func (u *unifier) unknownKeyMessage(path, k string, names []string) phrase {
 	if s := suggest(k, names); s != "" {
-		return msg + " : vouliez-vous dire « " + s + " » ? Corrigez son nom ou retirez-la"
+		return fr("clé inconnue « %s » : vouliez-vous dire « %s » ? Corrigez son nom ou retirez-la", k, s)
 	}
-	where := "au premier niveau"
+	where := fr("au premier niveau")
 	if path != "" {
-		where = "dans " + u.tableName(path)
+		where = fr("dans %s", u.tableName(path))
 	}
 	// The classic TOML slip: a key written after a sub-table's header
 	// belongs to that sub-table.
@@ -186,17 +185,16 @@ func (u *unifier) unknownKeyMessage(path, k string, names []string) string {
 		}
 	}
 	if len(homes) == 1 {
-		home := "au premier niveau"
+		home := fr("au premier niveau")
 		if homes[0] != "" {
-			home = "dans " + u.tableName(homes[0])
+			home = fr("dans %s", u.tableName(homes[0]))
 		}
-		msg += " " + where + " : cette clé va " + home
 		if u.format == TOML {
-			msg += " ; en TOML, une clé écrite après un en-tête [table] appartient à cette table : placez-la avant l'en-tête"
+			return fr("clé inconnue « %s » %s : cette clé va %s ; en TOML, une clé écrite après un en-tête [table] appartient à cette table : placez-la avant l'en-tête", k, where, home)
 		}
-		return msg
+		return fr("clé inconnue « %s » %s : cette clé va %s", k, where, home)
 	}
-	return msg + " : retirez-la ou corrigez son nom ; clés possibles " + where + " : " + strings.Join(names, ", ")
+	return fr("clé inconnue « %s » : retirez-la ou corrigez son nom ; clés possibles %s : %s", k, where, strings.Join(names, ", "))
 }
 
 // allKeys lists every key path of the format, list items without indexes
@@ -239,28 +237,28 @@ func tagName(f reflect.StructField) string {
 	return name
 }
 
-func (u *unifier) tableName(path string) string {
+func (u *unifier) tableName(path string) phrase {
 	if u.format == JSON {
-		return "l'objet « " + path + " »"
+		return fr("l'objet « %s »", path)
 	}
 	if strings.HasSuffix(path, "]") || path == "annexes" {
-		return "[[" + stripIndexes(path) + "]]"
+		return fr("[[%s]]", stripIndexes(path))
 	}
-	return "[" + path + "]"
+	return fr("[%s]", path)
 }
 
-func (u *unifier) wantTable(path string) string {
+func (u *unifier) wantTable(path string) phrase {
 	if u.format == JSON {
-		return "un objet { … } est attendu"
+		return fr("un objet { … } est attendu")
 	}
-	return "une table est attendue ([" + stripIndexes(path) + "] ou " + lastKey(path) + " = { … })"
+	return fr("une table est attendue ([%s] ou %s = { … })", stripIndexes(path), lastKey(path))
 }
 
-func (u *unifier) wantTableList(path string) string {
+func (u *unifier) wantTableList(path string) phrase {
 	if u.format == JSON {
-		return "une liste d'objets [{ … }, { … }] est attendue"
+		return fr("une liste d'objets [{ … }, { … }] est attendue")
 	}
-	return "une liste de tables est attendue ([[" + stripIndexes(path) + "]], une par élément)"
+	return fr("une liste de tables est attendue ([[%s]], une par élément)", stripIndexes(path))
 }
 
 func stripIndexes(path string) string {
@@ -307,42 +305,42 @@ func (u *unifier) date(data any) (Date, error) {
 	}
 	s, ok := data.(string)
 	if !ok {
-		return Date{}, fmt.Errorf("une date est attendue entre guillemets, au format \"AAAA-MM-JJ\" (par exemple \"2026-12-01\"), mais la valeur donnée est %s", describe(data, u.format))
+		return Date{}, errorf("une date est attendue entre guillemets, au format \"AAAA-MM-JJ\" (par exemple \"2026-12-01\"), mais la valeur donnée est %s", describe(data, u.format))
 	}
 	return ParseDate(s)
 }
 
-// describe names the type of a decoded value in French, with the value
-// itself when it is short.
-func describe(v any, f Format) string {
+// describe names the type of a decoded value, with the value itself when
+// it is short.
+func describe(v any, f Format) phrase {
 	switch v := v.(type) {
 	case nil:
-		return "null"
+		return fr("null")
 	case string:
 		if utf8.RuneCountInString(v) > 40 {
 			v = string([]rune(v)[:40]) + "…"
 		}
-		return "du texte (" + strconv.Quote(v) + ")"
+		return fr("du texte (%s)", strconv.Quote(v))
 	case bool:
-		return "un booléen (" + strconv.FormatBool(v) + ")"
+		return fr("un booléen (%s)", strconv.FormatBool(v))
 	case int64:
-		return "un nombre entier (" + strconv.FormatInt(v, 10) + ")"
+		return fr("un nombre entier (%s)", strconv.FormatInt(v, 10))
 	case float64:
-		return "un nombre décimal (" + strconv.FormatFloat(v, 'g', -1, 64) + ")"
+		return fr("un nombre décimal (%s)", strconv.FormatFloat(v, 'g', -1, 64))
 	case json.Number:
 		if _, err := strconv.ParseInt(string(v), 10, 64); err == nil {
-			return "un nombre entier (" + string(v) + ")"
+			return fr("un nombre entier (%s)", string(v))
 		}
-		return "un nombre (" + string(v) + ")"
+		return fr("un nombre (%s)", string(v))
 	case time.Time:
-		return "une date ou une heure TOML"
+		return fr("une date ou une heure TOML")
 	case map[string]any:
 		if f == JSON {
-			return "un objet"
+			return fr("un objet")
 		}
-		return "une table"
+		return fr("une table")
 	case []any, []map[string]any:
-		return "une liste"
+		return fr("une liste")
 	}
-	return fmt.Sprintf("une valeur de type %T", v)
+	return fr("une valeur de type %s", fmt.Sprintf("%T", v))
 }

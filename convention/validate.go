@@ -1,7 +1,6 @@
 package convention
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ func (c *Convention) Validate() error {
 // list of problems, it stops at MaxProblems.
 func (c *Convention) Check() Problems {
 	if c == nil {
-		return Problems{{Code: CodeRequired, Message: "aucune convention"}}
+		return Problems{problem("", CodeRequired, fr("aucune convention"))}
 	}
 	v := &validator{}
 	v.enum("reason", string(c.Reason), enumValues(AllReasons()), true)
@@ -43,10 +42,10 @@ func (c *Convention) Check() Problems {
 		v.text("signature.place", c.Signature.Place, false)
 		if d := c.Signature.Date; d != nil && !d.IsZero() {
 			if _, err := NewDate(d.Year, d.Month, d.Day); err != nil {
-				v.add("signature.date", CodeDate, err.Error()+" : donnez une date réelle AAAA-MM-JJ")
+				v.add("signature.date", CodeDate, fr("%s : donnez une date réelle AAAA-MM-JJ", phraseOf(err)))
 			} else if d.Time().Before(versionDate) {
 				// 0001-01-01 also printed as no date at all (a zero time)
-				v.add("signature.date", CodeDate, fmt.Sprintf("la date %s précède la version 4.0.2 de la convention (1er juillet 2019) : vérifiez l'année, ou retirez la date pour une ligne à remplir par l'ANS", d))
+				v.add("signature.date", CodeDate, fr("la date %s précède la version 4.0.2 de la convention (1er juillet 2019) : vérifiez l'année, ou retirez la date pour une ligne à remplir par l'ANS", d.String()))
 			}
 		}
 	}
@@ -58,28 +57,28 @@ func (c *Convention) Check() Problems {
 var versionDate = time.Date(2019, time.July, 1, 0, 0, 0, 0, time.UTC)
 
 // optionalHint tells how to drop an optional value instead of filling it.
-func optionalHint(path string) string {
+func optionalHint(path string) phrase {
 	switch patternOf(path) {
 	case "company.fax", "solution.dmp.module":
-		return ", ou retirez la clé (facultative)"
+		return fr(", ou retirez la clé (facultative)")
 	case "solution.components[]", "solution.other_professions[]":
-		return ", ou retirez-le de la liste (facultative)"
+		return fr(", ou retirez-le de la liste (facultative)")
 	}
 	for _, t := range []string{"solution.lap", "solution.dmp", "solution.sesam_vitale", "ans", "annexes"} {
 		if strings.HasPrefix(path, t+".") || strings.HasPrefix(path, t+"[") {
 			if t == "annexes" {
-				return ", ou retirez ce bloc [[annexes]] (facultatif)"
+				return fr(", ou retirez ce bloc [[annexes]] (facultatif)")
 			}
-			return ", ou retirez la table [" + t + "] (facultative)"
+			return fr(", ou retirez la table [%s] (facultative)", t)
 		}
 	}
-	return ""
+	return fr("")
 }
 
 type validator struct{ ps bounded }
 
-func (v *validator) add(path string, code Code, msg string) {
-	v.ps.add(&Problem{Path: path, Code: code, Message: msg})
+func (v *validator) add(path string, code Code, msg phrase) {
+	v.ps.add(problem(path, code, msg))
 }
 
 // text checks one text field: required, length, control characters. The
@@ -95,17 +94,17 @@ func (v *validator) text(path, s string, required bool) bool {
 func (v *validator) textField(f field, at func() string, s string, required bool) bool {
 	if strings.TrimSpace(s) == "" {
 		if required {
-			v.add(at(), CodeRequired, "obligatoire : renseignez « "+f.label+" »")
+			v.add(at(), CodeRequired, fr("obligatoire : renseignez « %s »", f.label))
 		}
 		return false
 	}
 	ok := true
 	if strings.HasPrefix(s, Placeholder) {
-		v.add(at(), CodePlaceholder, "valeur à compléter : remplacez « "+s+" » par "+f.what+optionalHint(at()))
+		v.add(at(), CodePlaceholder, fr("valeur à compléter : remplacez « %s » par %s%s", s, fr(f.what), optionalHint(at())))
 		return false
 	}
 	if !utf8.ValidString(s) {
-		v.add(at(), CodeControlChar, "texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8")
+		v.add(at(), CodeControlChar, fr("texte invalide (pas de l'UTF-8) : enregistrez le fichier en UTF-8"))
 		return false
 	}
 	for _, r := range s {
@@ -114,16 +113,16 @@ func (v *validator) textField(f field, at func() string, s string, required bool
 		}
 		if unicode.IsControl(r) {
 			if r == '\n' {
-				v.add(at(), CodeControlChar, "retour à la ligne interdit dans ce champ : écrivez-le sur une seule ligne")
+				v.add(at(), CodeControlChar, fr("retour à la ligne interdit dans ce champ : écrivez-le sur une seule ligne"))
 			} else {
-				v.add(at(), CodeControlChar, fmt.Sprintf("caractère de contrôle %U interdit : retirez-le", r))
+				v.add(at(), CodeControlChar, fr("caractère de contrôle %U interdit : retirez-le", r))
 			}
 			ok = false
 			break
 		}
 	}
 	if n := utf8.RuneCountInString(s); f.max > 0 && n > f.max {
-		v.add(at(), CodeTooLong, fmt.Sprintf("trop long (%d caractères, %d au plus) : abrégez", n, f.max))
+		v.add(at(), CodeTooLong, fr("trop long (%d caractères, %d au plus) : abrégez", n, f.max))
 		ok = false
 	}
 	return ok
@@ -137,7 +136,7 @@ func itemPath(path string, i int) string {
 // list checks a list of texts: number of items, each item, duplicates.
 func (v *validator) list(path string, items []string, max int) {
 	if len(items) > max {
-		v.add(path, CodeTooMany, fmt.Sprintf("trop d'éléments (%d, %d au plus)", len(items), max))
+		v.add(path, CodeTooMany, fr("trop d'éléments (%d, %d au plus)", len(items), max))
 	}
 	seen := map[string]bool{}
 	var f field // every item's
@@ -146,13 +145,13 @@ func (v *validator) list(path string, items []string, max int) {
 	}
 	for i, s := range items {
 		if strings.TrimSpace(s) == "" {
-			v.add(itemPath(path, i), CodeRequired, "élément vide : retirez-le ou remplissez-le")
+			v.add(itemPath(path, i), CodeRequired, fr("élément vide : retirez-le ou remplissez-le"))
 			continue
 		}
 		v.textField(f, func() string { return itemPath(path, i) }, s, true)
 		key := strings.ToLower(s)
 		if seen[key] {
-			v.add(itemPath(path, i), CodeDuplicate, "« "+s+" » figure déjà dans la liste : ne le donnez qu'une fois")
+			v.add(itemPath(path, i), CodeDuplicate, fr("« %s » figure déjà dans la liste : ne le donnez qu'une fois", s))
 		}
 		seen[key] = true
 	}
@@ -202,7 +201,7 @@ func enumValues[T labelled](all []T) []enumValue {
 func (v *validator) enum(path, s string, values []enumValue, required bool) bool {
 	if s == "" {
 		if required {
-			v.add(path, CodeRequired, "obligatoire : choisissez parmi "+describeEnum(values))
+			v.add(path, CodeRequired, fr("obligatoire : choisissez parmi %s", describeEnum(values)))
 		}
 		return false
 	}
@@ -213,16 +212,21 @@ func (v *validator) enum(path, s string, values []enumValue, required bool) bool
 		}
 		keys = append(keys, e.value)
 	}
-	msg := "valeur « " + s + " » inconnue"
 	sg := enumAliases[frtext.Fold(s)]
 	if sg == "" {
 		sg = suggest(s, keys)
 	}
-	if sg != "" {
-		msg += " (vouliez-vous dire « " + sg + " » ?)"
-	}
-	v.add(path, CodeEnum, msg+" ; valeurs possibles : "+describeEnum(values))
+	v.add(path, CodeEnum, fr("valeur « %s » inconnue%s ; valeurs possibles : %s", s, didYouMean(sg), describeEnum(values)))
 	return false
+}
+
+// didYouMean is the suggestion « (vouliez-vous dire « sg » ?) », nothing
+// without one.
+func didYouMean(sg string) phrase {
+	if sg == "" {
+		return fr("")
+	}
+	return fr(" (vouliez-vous dire « %s » ?)", sg)
 }
 
 func describeEnum(values []enumValue) string {
@@ -241,18 +245,18 @@ func (v *validator) company(co *Company) {
 	v.text("company.name", co.Name, true)
 	v.text("company.address", co.Address, true)
 	if v.text("company.postal_code", co.PostalCode, true) && french && !ident.IsFrenchPostalCode(co.PostalCode) {
-		v.add("company.postal_code", CodePostalCode, "code postal français invalide « "+co.PostalCode+" » : 5 chiffres, par exemple \"75015\" (ou indiquez le pays dans company.country)")
+		v.add("company.postal_code", CodePostalCode, fr("code postal français invalide « %s » : 5 chiffres, par exemple \"75015\" (ou indiquez le pays dans company.country)", co.PostalCode))
 	}
 	v.text("company.city", co.City, true)
 	v.text("company.country", co.Country, false)
 	if v.text("company.phone", co.Phone, true) && french && !ident.IsFrenchPhone(co.Phone) {
-		v.add("company.phone", CodePhone, "numéro de téléphone français invalide « "+co.Phone+" » : "+phoneHint)
+		v.add("company.phone", CodePhone, fr("numéro de téléphone français invalide « %s » : %s", co.Phone, fr(phoneHint)))
 	}
 	if v.text("company.fax", co.Fax, false) && french && !ident.IsFrenchPhone(co.Fax) {
-		v.add("company.fax", CodePhone, "numéro de fax français invalide « "+co.Fax+" » : "+phoneHint+" (ou retirez la clé fax)")
+		v.add("company.fax", CodePhone, fr("numéro de fax français invalide « %s » : %s (ou retirez la clé fax)", co.Fax, fr(phoneHint)))
 	}
 	if v.text("company.email", co.Email, true) && !ident.IsPlainEmail(co.Email) {
-		v.add("company.email", CodeEmail, "adresse e-mail invalide « "+co.Email+" » : une adresse simple est attendue, par exemple \"contact@societe.fr\" (sans nom ni chevrons)")
+		v.add("company.email", CodeEmail, fr("adresse e-mail invalide « %s » : une adresse simple est attendue, par exemple \"contact@societe.fr\" (sans nom ni chevrons)", co.Email))
 	}
 	if v.text("company.registration_id", co.RegistrationID, true) && french {
 		v.registrationID(co.RegistrationID)
@@ -271,17 +275,17 @@ func (v *validator) registrationID(id string) {
 	d := ident.Digits(id)
 	switch {
 	case !ident.AllDigits(d):
-		v.add(path, CodeRegistration, "pour une société française, indiquez le SIRET (14 chiffres) ou le SIREN (9 chiffres), « "+id+" » n'est pas un numéro (ou indiquez le pays dans company.country)")
+		v.add(path, CodeRegistration, fr("pour une société française, indiquez le SIRET (14 chiffres) ou le SIREN (9 chiffres), « %s » n'est pas un numéro (ou indiquez le pays dans company.country)", id))
 	case len(d) == 14:
 		if !ident.IsSIRET(d) {
-			v.add(path, CodeRegistration, "SIRET « "+id+" » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 14 chiffres")
+			v.add(path, CodeRegistration, fr("SIRET « %s » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 14 chiffres", id))
 		}
 	case len(d) == 9:
 		if !ident.IsSIREN(d) {
-			v.add(path, CodeRegistration, "SIREN « "+id+" » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 9 chiffres")
+			v.add(path, CodeRegistration, fr("SIREN « %s » invalide : sa clé de contrôle (Luhn) est fausse ; vérifiez les 9 chiffres", id))
 		}
 	default:
-		v.add(path, CodeRegistration, fmt.Sprintf("« %s » a %d chiffres : un SIRET en a 14, un SIREN 9", id, len(d)))
+		v.add(path, CodeRegistration, fr("« %s » a %d chiffres : un SIRET en a 14, un SIREN 9", id, len(d)))
 	}
 }
 
@@ -291,23 +295,23 @@ func (v *validator) solution(s *Solution) {
 	v.text("solution.version", s.Version, true)
 	if !s.CentresOnly {
 		v.add("solution.centres_only", CodeNotCentres,
-			"doit valoir true : cette convention couvre les seules solutions destinées aux centres de santé ; "+
+			fr("doit valoir true : cette convention couvre les seules solutions destinées aux centres de santé ; "+
 				"pour une solution destinée aussi aux maisons et pôles de santé, c'est la convention relative aux conditions "+
-				"d'utilisation du label « e-santé Logiciel Maisons et Centres de santé » qui s'applique")
+				"d'utilisation du label « %s » qui s'applique", "e-santé Logiciel Maisons et Centres de santé"))
 	}
 	if v.enum("solution.deployment", string(s.Deployment), enumValues(AllDeployments()), true) {
 		switch {
 		case s.Deployment == Multisite && s.MaxSites == 0:
-			v.add("solution.max_sites", CodeRequired, "obligatoire en multisite : indiquez le nombre maximum de sites (2 ou plus)")
+			v.add("solution.max_sites", CodeRequired, fr("obligatoire en multisite : indiquez le nombre maximum de sites (2 ou plus)"))
 		case s.Deployment == Multisite && s.MaxSites < 2:
-			v.add("solution.max_sites", CodeRange, fmt.Sprintf("%d site(s) : en multisite, le nombre maximum de sites est d'au moins 2 (sinon choisissez deployment = \"monosite\")", s.MaxSites))
+			v.add("solution.max_sites", CodeRange, fr("%d site(s) : en multisite, le nombre maximum de sites est d'au moins 2 (sinon choisissez deployment = \"monosite\")", s.MaxSites))
 		case s.Deployment == Multisite && s.MaxSites > MaxSites:
-			v.add("solution.max_sites", CodeRange, fmt.Sprintf("%d sites : %d au plus", s.MaxSites, MaxSites))
+			v.add("solution.max_sites", CodeRange, fr("%d sites : %d au plus", s.MaxSites, MaxSites))
 		case s.Deployment == Monosite && s.MaxSites != 0:
-			v.add("solution.max_sites", CodeForbidden, "à ne pas donner en monosite : retirez max_sites (ou choisissez deployment = \"multisite\")")
+			v.add("solution.max_sites", CodeForbidden, fr("à ne pas donner en monosite : retirez max_sites (ou choisissez deployment = \"multisite\")"))
 		}
 	} else if s.MaxSites < 0 {
-		v.add("solution.max_sites", CodeRange, "le nombre maximum de sites ne peut pas être négatif")
+		v.add("solution.max_sites", CodeRange, fr("le nombre maximum de sites ne peut pas être négatif"))
 	}
 	v.professions(s)
 	v.list("solution.other_professions", s.OtherProfessions, maxOtherProfessions)
@@ -321,7 +325,7 @@ func (v *validator) solution(s *Solution) {
 			{"solution.hosting.provider", h.Provider}, {"solution.hosting.scope", h.Scope},
 		} {
 			if f.value != "" {
-				v.add(f.path, CodeForbidden, "à ne pas donner lorsque solution.hosting.hosted = false : retirez-le, ou mettez hosted = true si la solution est hébergée")
+				v.add(f.path, CodeForbidden, fr("à ne pas donner lorsque solution.hosting.hosted = false : retirez-le, ou mettez hosted = true si la solution est hébergée"))
 			}
 		}
 	}
@@ -341,7 +345,7 @@ func (v *validator) solution(s *Solution) {
 
 func (v *validator) requiredWhenHosted(path, value string) {
 	if strings.TrimSpace(value) == "" {
-		v.add(path, CodeRequired, "obligatoire lorsque solution.hosting.hosted = true : renseignez « "+lookupField(path).label+" »")
+		v.add(path, CodeRequired, fr("obligatoire lorsque solution.hosting.hosted = true : renseignez « %s »", lookupField(path).label))
 		return
 	}
 	v.text(path, value, true)
@@ -350,23 +354,19 @@ func (v *validator) requiredWhenHosted(path, value string) {
 func (v *validator) professions(s *Solution) {
 	if len(s.Professions) == 0 && len(s.OtherProfessions) == 0 {
 		v.add("solution.professions", CodeNoProfession,
-			"au moins une profession de santé est requise : cochez-en dans professions ("+strings.Join(professionKeys(), ", ")+") ou précisez-en dans other_professions")
+			fr("au moins une profession de santé est requise : cochez-en dans professions (%s) ou précisez-en dans other_professions", strings.Join(professionKeys(), ", ")))
 		return
 	}
 	seen := map[Profession]bool{}
 	for i, p := range s.Professions {
 		if !p.Valid() {
 			path := itemPath("solution.professions", i)
-			msg := "profession « " + string(p) + " » inconnue"
-			if sg := suggest(string(p), professionKeys()); sg != "" {
-				msg += " (vouliez-vous dire « " + sg + " » ?)"
-			}
-			v.add(path, CodeEnum, msg+" ; clés possibles : "+strings.Join(professionKeys(), ", ")+
-				" ; une autre profession va dans other_professions")
+			v.add(path, CodeEnum, fr("profession « %s » inconnue%s ; clés possibles : %s ; une autre profession va dans other_professions",
+				string(p), didYouMean(suggest(string(p), professionKeys())), strings.Join(professionKeys(), ", ")))
 			continue
 		}
 		if seen[p] {
-			v.add(itemPath("solution.professions", i), CodeDuplicate, "« "+string(p)+" » figure déjà dans la liste : ne la donnez qu'une fois")
+			v.add(itemPath("solution.professions", i), CodeDuplicate, fr("« %s » figure déjà dans la liste : ne la donnez qu'une fois", string(p)))
 		}
 		seen[p] = true
 	}
@@ -383,7 +383,7 @@ func professionKeys() []string {
 
 func (v *validator) annexes(as []Annex) {
 	if len(as) > maxAnnexes {
-		v.add("annexes", CodeTooMany, fmt.Sprintf("trop d'annexes (%d, %d au plus)", len(as), maxAnnexes))
+		v.add("annexes", CodeTooMany, fr("trop d'annexes (%d, %d au plus)", len(as), maxAnnexes))
 	}
 	if len(as) == 0 {
 		return
