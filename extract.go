@@ -285,7 +285,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 		}
 		if !ref.multiple[key] && strings.ContainsAny(v, "\n\t") {
 			v = strings.Join(strings.FieldsFunc(v, func(r rune) bool { return r == '\n' || r == '\t' }), " ")
-			x.warn(pathOf(key, fc.item, itemIndex), CodeLineBreak, fmt.Sprintf("« %s » : les sauts de ligne et tabulations saisis dans ce champ d'une ligne sont devenus des espaces ; vérifiez la valeur « %s »", labelOf(fc, ref, key), v))
+			x.warn(pathOf(key, fc.item, itemIndex), CodeLineBreak, "« %s » : les sauts de ligne et tabulations saisis dans ce champ d'une ligne sont devenus des espaces ; vérifiez la valeur « %s »", labelOf(fc, ref, key), v)
 		}
 		if fc.item >= 0 && !fc.isItem {
 			i, ok := itemIndex[fc.item]
@@ -303,7 +303,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 			continue
 		}
 		if old, dup := values[key]; dup && old != "" && v != "" && old != v {
-			x.problem(key, CodeFieldConflict, fmt.Sprintf("« %s » figure deux fois dans le formulaire avec deux valeurs (« %s » et « %s ») : n'en gardez qu'une", labelOf(fc, ref, key), old, v))
+			x.problem(key, CodeFieldConflict, "« %s » figure deux fois dans le formulaire avec deux valeurs (« %s » et « %s ») : n'en gardez qu'une", labelOf(fc, ref, key), old, v)
 			continue
 		}
 		if v != "" || values[key] == "" {
@@ -316,7 +316,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 			continue
 		}
 		path, _, _ := strings.Cut(key, "=")
-		x.problem(path, CodeFieldDeleted, fmt.Sprintf("« %s » : champ supprimé du formulaire ; repartez d'un formulaire vierge (labelkit render --blank) ou complétez le fichier extrait", ref.byTag[key].alias))
+		x.problem(path, CodeFieldDeleted, "« %s » : champ supprimé du formulaire ; repartez d'un formulaire vierge (labelkit render --blank) ou complétez le fichier extrait", ref.byTag[key].alias)
 	}
 
 	co := &c.Company
@@ -346,7 +346,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 		}, v)
 		n, err := strconv.Atoi(digits)
 		if err != nil || n < 0 {
-			x.problem("solution.max_sites", CodeFieldValue, fmt.Sprintf("« %s » : « %s » n'est pas un nombre entier de sites ; écrivez par exemple 12", FieldLabel("solution.max_sites"), v))
+			x.problem("solution.max_sites", CodeFieldValue, "« %s » : « %s » n'est pas un nombre entier de sites ; écrivez par exemple 12", FieldLabel("solution.max_sites"), v)
 		} else {
 			s.MaxSites = n
 		}
@@ -366,7 +366,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 	if v := values["signature.date"]; v != "" {
 		d, err := readDate(v, x.fullDate(doc))
 		if err != nil {
-			x.problem("signature.date", CodeFieldValue, fmt.Sprintf("« %s » : date « %s » illisible ; choisissez-la dans le calendrier du champ ou écrivez-la JJ/MM/AAAA", FieldLabel("signature.date"), v))
+			x.problem("signature.date", CodeFieldValue, "« %s » : date « %s » illisible ; choisissez-la dans le calendrier du champ ou écrivez-la JJ/MM/AAAA", FieldLabel("signature.date"), v)
 		} else {
 			date = &d
 		}
@@ -379,7 +379,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 	one := func(path string) string {
 		v := boxes[path]
 		if len(v) > 1 {
-			x.problem(path, CodeFieldConflict, fmt.Sprintf("« %s » : plusieurs cases cochées (%s) ; n'en cochez qu'une", FieldLabel(path), strings.Join(v, ", ")))
+			x.problem(path, CodeFieldConflict, "« %s » : plusieurs cases cochées (%s) ; n'en cochez qu'une", FieldLabel(path), strings.Join(v, ", "))
 			return ""
 		}
 		if len(v) == 1 {
@@ -396,7 +396,7 @@ func (x *Extraction) fill(doc *formDoc, ref *refForm) {
 		s.Professions = append(s.Professions, convention.Profession(p))
 	}
 	if len(boxes["solution.other_professions"]) > 0 && len(s.OtherProfessions) == 0 {
-		x.problem("solution.other_professions", CodeFieldValue, fmt.Sprintf("« %s » est cochée mais aucune profession n'est précisée : écrivez-les (une par ligne) ou décochez la case", FieldLabel("solution.other_professions")))
+		x.problem("solution.other_professions", CodeFieldValue, "« %s » est cochée mais aucune profession n'est précisée : écrivez-les (une par ligne) ou décochez la case", FieldLabel("solution.other_professions"))
 	}
 	covers := one("solution.sesam_vitale.covers_third_party")
 	if approval != "" || len(specialties) > 0 || covers != "" {
@@ -445,16 +445,19 @@ func (x *Extraction) checkOutside(doc *formDoc, ref *refForm) {
 		if t == "" || want[t] {
 			continue
 		}
-		x.warn("", CodeOutsideText, fmt.Sprintf("paragraphe %d « %s » : du texte a été saisi hors des champs du formulaire ; il n'est pas extrait (reportez-le dans le champ voulu)", p.index, snippet(t)))
+		x.warn("", CodeOutsideText, "paragraphe %d « %s » : du texte a été saisi hors des champs du formulaire ; il n'est pas extrait (reportez-le dans le champ voulu)", p.index, snippet(t))
 	}
 }
 
-func (x *Extraction) problem(path string, code convention.Code, msg string) {
-	x.Problems = append(x.Problems, &convention.Problem{Path: path, Code: code, Message: msg})
+// problem adds the problem whose message is the French format key and its
+// arguments (its English is in convention's catalogue, for Problem.Text).
+func (x *Extraction) problem(path string, code convention.Code, key string, args ...any) {
+	x.Problems = append(x.Problems, convention.NewProblem(path, code, key, args...))
 }
 
-func (x *Extraction) warn(path string, code convention.Code, msg string) {
-	x.Warnings = append(x.Warnings, &convention.Problem{Path: path, Code: code, Message: msg})
+// warn is problem for a warning.
+func (x *Extraction) warn(path string, code convention.Code, key string, args ...any) {
+	x.Warnings = append(x.Warnings, convention.NewProblem(path, code, key, args...))
 }
 
 // labelOf names a field: the title of its control, else the blank form's.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/esante/labelkit/convention"
 )
 
@@ -275,6 +277,9 @@ func TestExtractWhatPeopleDo(t *testing.T) {
 	if !has(x.Problems, "company.email", CodeFieldDeleted, "« Adresse e-mail » : champ supprimé du formulaire") {
 		t.Errorf("deleted control: %v", x.Problems)
 	}
+	if !hasEnglish(x.Problems, "company.email", "« Adresse e-mail »: field deleted from the form; start again from a blank form") {
+		t.Errorf("deleted control, in English: %v", x.Problems)
+	}
 
 	// Text typed outside any control: a warning naming the paragraph.
 	x = edit(func(e *docxEdit) {
@@ -282,6 +287,9 @@ func TestExtractWhatPeopleDo(t *testing.T) {
 	})
 	if !has(x.Warnings, "", CodeOutsideText, "« Et la société (voir annexe) » : du texte a été saisi hors des champs du formulaire") {
 		t.Errorf("text outside the controls: %v", x.Warnings)
+	}
+	if !hasEnglish(x.Warnings, "", "« Et la société (voir annexe) »: text was typed outside the form's fields") {
+		t.Errorf("text outside the controls, in English: %v", x.Warnings)
 	}
 
 	// Two boxes that exclude each other.
@@ -324,4 +332,15 @@ func TestExtractWhatPeopleDo(t *testing.T) {
 	if _, err := Extract(bytes.NewReader(e.bytes()), int64(len(e.bytes()))); !errors.Is(err, ErrNotForm) {
 		t.Errorf("not a form: %v", err)
 	}
+}
+
+// hasEnglish reports whether ps holds a problem at path whose English text
+// (Problem.Text) contains text.
+func hasEnglish(ps convention.Problems, path, text string) bool {
+	for _, p := range ps {
+		if p.Path == path && strings.Contains(p.Text(language.English), text) {
+			return true
+		}
+	}
+	return false
 }

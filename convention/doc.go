@@ -33,7 +33,7 @@
 // least one profession, enumerations, control characters and maximum
 // lengths. It returns every problem at once as Problems, in the order of the
 // input format, each with a key path, a stable Code and a French message
-// saying what to do.
+// saying what to do (Problem.Text gives it in English).
 //
 // # Templates
 //

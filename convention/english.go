@@ -119,6 +119,16 @@ var english = map[string]string{
 	"trop d'annexes (%d, %d au plus)": "too many annexes (%d, at most %d)",
 	phoneHint:                         `10 digits starting with 0, for example "01 23 45 67 89" or "0262 12 34 56", or in international format: +33 (or 0033) then 9 digits; overseas +262, +590, +594 or +596 then 9 digits, +508, +681 or +687 then 6, +689 then 8`,
 
+	// Form extraction (labelkit.Extract, ../extract.go).
+	"« %s » : les sauts de ligne et tabulations saisis dans ce champ d'une ligne sont devenus des espaces ; vérifiez la valeur « %s »":   "« %s »: the line breaks and tabs typed in this one-line field became spaces; check the value « %s »",
+	"« %s » figure deux fois dans le formulaire avec deux valeurs (« %s » et « %s ») : n'en gardez qu'une":                               "« %s » is twice in the form with two values (« %s » and « %s »): keep only one",
+	"« %s » : champ supprimé du formulaire ; repartez d'un formulaire vierge (labelkit render --blank) ou complétez le fichier extrait":  "« %s »: field deleted from the form; start again from a blank form (labelkit render --blank) or complete the extracted file",
+	"« %s » : « %s » n'est pas un nombre entier de sites ; écrivez par exemple 12":                                                       "« %s »: « %s » is not a whole number of sites; write for example 12",
+	"« %s » : date « %s » illisible ; choisissez-la dans le calendrier du champ ou écrivez-la JJ/MM/AAAA":                                "« %s »: unreadable date « %s »; pick it in the field's calendar or write it DD/MM/YYYY",
+	"« %s » : plusieurs cases cochées (%s) ; n'en cochez qu'une":                                                                         "« %s »: several boxes ticked (%s); tick only one",
+	"« %s » est cochée mais aucune profession n'est précisée : écrivez-les (une par ligne) ou décochez la case":                          "« %s » is ticked but no profession is named: write them (one a line) or untick the box",
+	"paragraphe %d « %s » : du texte a été saisi hors des champs du formulaire ; il n'est pas extrait (reportez-le dans le champ voulu)": "paragraph %d « %s »: text was typed outside the form's fields; it is not extracted (copy it into the right field)",
+
 	// What to write in a field, for a placeholder left as is (fields.go).
 	"la raison sociale de la société":         "the company's name (raison sociale)",
 	"l'adresse du siège social de la société": "the address of the company's head office",

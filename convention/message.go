@@ -106,6 +106,14 @@ type textError struct{ phrase }
 
 func (e *textError) Error() string { return e.String() }
 
+// Text returns the error's message in lang, as Problem.Text does.
+func (e *textError) Text(lang language.Tag) string {
+	if !isEnglish(lang) {
+		return e.String()
+	}
+	return e.english()
+}
+
 // errorf returns an error of the French format key and its arguments.
 func errorf(key string, args ...any) error { return &textError{fr(key, args...)} }
 

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"golang.org/x/term"
+	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"github.com/esante/labelkit/internal/editdist"
@@ -46,6 +47,7 @@ type app struct {
 	// p prints messages in the user's language (see i18n.go), set once by
 	// printer.
 	p     *message.Printer
+	lang  language.Tag
 	pOnce sync.Once
 }
 

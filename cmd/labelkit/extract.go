@@ -125,15 +125,15 @@ func runExtract(a *app, args []string) int {
 			if err != nil {
 				return a.failed(a.inName(in), err), nil
 			}
-			msgs := formLines(a.inName(in), x.Warnings, a.sprintf("warning: "))
+			msgs := a.formLines(a.inName(in), x.Warnings, a.sprintf("warning: "))
 			problems := append(convention.Problems(nil), x.Problems...)
 			var vp convention.Problems
 			if err := x.Convention.Validate(); errors.As(err, &vp) {
 				problems = append(problems, vp...)
 			} else if err != nil {
-				problems = append(problems, &convention.Problem{Message: err.Error()})
+				problems = append(problems, &convention.Problem{Message: a.errText(err)})
 			}
-			msgs = append(msgs, formLines(a.inName(in), problems, "")...)
+			msgs = append(msgs, a.formLines(a.inName(in), problems, "")...)
 			o := outcome{status: statusDone, msgs: msgs}
 			if len(problems) > 0 {
 				o.status = statusSkipped
@@ -180,7 +180,7 @@ func extractFile(path string) (*labelkit.Extraction, error) {
 	return labelkit.Extract(f, fi.Size())
 }
 
-// extractError says in French what is wrong with a document that is not a
+// extractError says what is wrong with a document that is not a
 // form labelkit reads.
 func extractError(err error) error {
 	var ve *labelkit.VersionError
@@ -195,18 +195,20 @@ func extractError(err error) error {
 	return err
 }
 
-// formLines formats problems located by key path and form field label.
-func formLines(file string, ps convention.Problems, prefix string) []string {
+// formLines formats problems located by key path and form field label, in
+// the user's language (the label stays the form's).
+func (a *app) formLines(file string, ps convention.Problems, prefix string) []string {
 	var out []string
 	for _, p := range ps {
+		text := p.Text(a.language())
 		where := p.Path
-		if l := labelkit.FieldLabel(p.Path); l != "" && !strings.Contains(p.Message, "« "+l+" »") {
+		if l := labelkit.FieldLabel(p.Path); l != "" && !strings.Contains(text, "« "+l+" »") {
 			where += " « " + l + " »"
 		}
 		if where != "" {
 			where += ": "
 		}
-		out = append(out, file+": "+prefix+where+p.Message)
+		out = append(out, file+": "+prefix+where+text)
 	}
 	return out
 }

@@ -30,8 +30,12 @@ package main
 // French entry, when an entry is no longer used, when the two sides' verbs
 // differ, and when a fmt or errors call outside them builds a sentence.
 //
-// Data messages written by the libraries (convention's French problem
-// messages) are printed as they are. Operating-system errors (« permission
+// The convention's problems (validation, decoding, form extraction) are
+// printed in the user's language too, through convention.Problem.Text:
+// their English lives in the convention package's catalogue
+// (convention/english.go), beside the French they are written in; the
+// agreement's labels they quote stay French. The decoders' own words
+// (TOML and JSON syntax errors) are English in both languages. Operating-system errors (« permission
 // denied ») are rendered in the user's language with the file named (see
 // errText). File names are printed through fileName, quoted when they hold
 // control characters.
@@ -53,6 +57,7 @@ import (
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
 
+	"github.com/esante/labelkit/convention"
 	"github.com/esante/labelkit/render"
 )
 
@@ -95,9 +100,16 @@ func (a *app) printer() *message.Printer {
 		if getenv == nil {
 			getenv = func(string) string { return "" }
 		}
-		a.p = message.NewPrinter(userLanguage(getenv), message.Catalog(messageCatalog()))
+		a.lang = userLanguage(getenv)
+		a.p = message.NewPrinter(a.lang, message.Catalog(messageCatalog()))
 	})
 	return a.p
+}
+
+// language returns the user's language (see userLanguage).
+func (a *app) language() language.Tag {
+	a.printer()
+	return a.lang
 }
 
 // sprintf formats the message whose English text is key in the user's
@@ -177,6 +189,8 @@ func (a *app) errText(err error) string {
 	switch e := err.(type) {
 	case *msgError:
 		return a.sprintf(e.key, e.args...)
+	case *convention.Problem:
+		return e.ErrorText(a.language())
 	case *prefixedError:
 		return a.sprintf("%s: %v", fileName(e.file), e.err)
 	case *dataError:
@@ -205,6 +219,9 @@ func (a *app) errText(err error) string {
 				return a.sprintf(r.text)
 			}
 		}
+	}
+	if t, ok := err.(interface{ Text(language.Tag) string }); ok {
+		return t.Text(a.language()) // convention's errors (ParseDate's)
 	}
 	var pe *render.PackageError
 	if errors.As(err, &pe) {

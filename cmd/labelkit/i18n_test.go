@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/esante/labelkit/convention"
 	"github.com/esante/labelkit/render"
 )
 
@@ -267,6 +268,38 @@ func TestErrText(t *testing.T) {
 	} {
 		if got := tc.a.errText(tc.err); got != tc.want {
 			t.Errorf("errText(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
+
+// TestProblemLines checks that the convention's problems print in the
+// user's language, the agreement's labels quoted as they are in both.
+func TestProblemLines(t *testing.T) {
+	fr, _, _ := testApp()
+	en, _, _ := testApp()
+	en.getenv = englishEnv
+	_, err := convention.DecodeNamed(strings.NewReader("level = \"standard\"\n[company]\nname = \"\"\nfoo = 1\n"), convention.TOML, "bad.toml")
+	if err == nil {
+		t.Fatal("no problem")
+	}
+	c, _ := convention.DecodeNamed(strings.NewReader("[company]\nname = \"\"\n"), convention.TOML, "bad.toml")
+	verr := c.Validate()
+	_, derr := convention.ParseDate("2026-02-30")
+	for _, tc := range []struct {
+		a    *app
+		err  error
+		want string
+	}{
+		{fr, err, "bad.toml:4:1: company.foo: clé inconnue « foo » : retirez-la ou corrigez son nom ; clés possibles dans [company] : "},
+		{en, err, "bad.toml:4:1: company.foo: unknown key « foo »: remove it or correct its name; possible keys in [company]: "},
+		{fr, verr, "bad.toml: company.name: obligatoire : renseignez « Et la société (raison sociale) »"},
+		{en, verr, "bad.toml: company.name: required: fill in « Et la société (raison sociale) »"},
+		{fr, errorf("--date: %v", derr), `bad.toml: --date : date invalide "2026-02-30" : écrivez-la AAAA-MM-JJ, par exemple 2026-12-01`},
+		{en, errorf("--date: %v", derr), `bad.toml: --date: invalid date "2026-02-30": write it YYYY-MM-DD, for example 2026-12-01`},
+	} {
+		lines := tc.a.errorLines("bad.toml", tc.err)
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, tc.want) }) {
+			t.Errorf("errorLines(%v) = %q, want a line starting %q", tc.err, lines, tc.want)
 		}
 	}
 }
