@@ -259,7 +259,7 @@ func parseTOML(src []byte) (map[string]any, *Problem) {
 		p = problem("", CodeSyntax, fr("tables, tableaux et clés à points imbriqués sur plus de %d niveaux : une convention n'en compte que 3 ; vérifiez que c'est le bon fichier", de.Max))
 		p.Line, p.Column = de.Line, de.Column
 	case errors.As(err, &se):
-		p = problem(se.Key, CodeSyntax, fr("erreur de syntaxe TOML : %s", se.Message))
+		p = problem(se.Key, CodeSyntax, fr("erreur de syntaxe TOML : %s", decoderWords(se.Message)))
 		p.Line, p.Column = se.Line, se.Column
 	default:
 		p = &Problem{Code: CodeSyntax}

@@ -93,7 +93,7 @@ func (t *jsonTree) fail(off int, msg phrase, err error) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off = int(se.Offset)
-		msg = fr("erreur de syntaxe JSON : %s ; corrigez le fichier (virgules, guillemets, accolades)", se.Error())
+		msg = fr("erreur de syntaxe JSON : %s ; corrigez le fichier (virgules, guillemets, accolades)", decoderWords(se.Error()))
 	} else if err == io.ErrUnexpectedEOF || err == io.EOF {
 		off = len(t.src)
 		msg = fr("le document JSON s'arrête avant la fin : une accolade ou un crochet fermant manque")
@@ -101,7 +101,7 @@ func (t *jsonTree) fail(off int, msg phrase, err error) {
 	if msg.key == "" {
 		msg = fr("erreur de syntaxe JSON")
 		if err != nil {
-			msg = fr("erreur de syntaxe JSON : %s", err.Error())
+			msg = fr("erreur de syntaxe JSON : %s", decoderWords(err.Error()))
 		}
 	}
 	p := problem("", CodeSyntax, msg)

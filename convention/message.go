@@ -55,7 +55,7 @@ func (ph phrase) english() string {
 	}
 	args := ph.args
 	for i, a := range ph.args {
-		if sub, ok := a.(phrase); ok {
+		if sub, ok := a.(interface{ english() string }); ok {
 			if &args[0] == &ph.args[0] {
 				args = append([]any(nil), ph.args...)
 			}

@@ -172,3 +172,33 @@ func TestText(t *testing.T) {
 		t.Errorf("Error = %q", p.Error())
 	}
 }
+
+// TestDecoderWords checks that the decoders' commonest syntax errors read
+// in French in Message and as the decoder wrote them in English.
+func TestDecoderWords(t *testing.T) {
+	for _, tc := range []struct {
+		src    string
+		format Format
+		fr, en string
+	}{
+		{"a = [\n", TOML, "fin du fichier inattendue : une valeur est attendue", "TOML syntax error: unexpected EOF; expected value"},
+		{"a = \"b\n\"\n", TOML, "une chaîne ne peut pas contenir de retour à la ligne", "strings cannot contain newlines"},
+		{"a = 1\na = 2\n", TOML, "la clé « a » est déjà définie", "Key 'a' has already been defined."},
+		{"a = 1 b\n", TOML, "la ligne devrait finir après sa valeur", "expected a top-level item to end with a newline"},
+		{`{"a": }`, JSON, "caractère '}' inattendu : une valeur est attendue", "invalid character '}' looking for beginning of value"},
+		{`{"a": 1 "b": 2}`, JSON, "caractère '\"' inattendu après une paire clé : valeur", "after object key:value pair"},
+	} {
+		_, err := Decode(strings.NewReader(tc.src), tc.format)
+		ps, _ := err.(Problems)
+		if len(ps) != 1 {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if !strings.Contains(ps[0].Message, tc.fr) {
+			t.Errorf("%q: Message %q, want %q in it", tc.src, ps[0].Message, tc.fr)
+		}
+		if en := ps[0].Text(language.English); !strings.Contains(en, tc.en) {
+			t.Errorf("%q: English %q, want %q in it", tc.src, en, tc.en)
+		}
+	}
+}

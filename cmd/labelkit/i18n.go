@@ -35,7 +35,8 @@ package main
 // their English lives in the convention package's catalogue
 // (convention/english.go), beside the French they are written in; the
 // agreement's labels they quote stay French. The decoders' own words
-// (TOML and JSON syntax errors) are English in both languages. Operating-system errors (« permission
+// (TOML and JSON syntax errors) are English, and French for the common
+// ones (convention/decoderwords.go). Operating-system errors (« permission
 // denied ») are rendered in the user's language with the file named (see
 // errText). File names are printed through fileName, quoted when they hold
 // control characters.
