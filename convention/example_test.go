@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"golang.org/x/text/language"
+
 	"github.com/esante/labelkit/convention"
 )
 
@@ -55,6 +57,23 @@ postalCode = "75015"
 	// 3:1 levle [unknown_key]
 	// 6:1 company.postalCode [unknown_key]
 	// clé inconnue « levle » : vouliez-vous dire « level » ? Corrigez son nom ou retirez-la
+}
+
+// Text gives a problem's message in English; the agreement's labels stay
+// as they are.
+func ExampleProblem_Text() {
+	c, _ := convention.Decode(strings.NewReader(`[company]
+name = ""
+`), convention.TOML)
+	problems := c.Check()
+	p := problems[2]
+	fmt.Println(p.Message)
+	fmt.Println(p.Text(language.English))
+	fmt.Println(p.ErrorText(language.English))
+	// Output:
+	// obligatoire : renseignez « Et la société (raison sociale) »
+	// required: fill in « Et la société (raison sociale) »
+	// company.name: required: fill in « Et la société (raison sociale) »
 }
 
 // Validate reports every broken rule at once, in the order of the input
