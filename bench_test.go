@@ -33,3 +33,17 @@ func BenchmarkRenderBlank(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderNotification renders the notification of the largest
+// realistic pair of testdata/changes.
+func BenchmarkRenderNotification(b *testing.B) {
+	old, new := loadPair(b, "testdata/changes/avenant-et-evolutions")
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := RenderNotification(&buf, old, new, notificationDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

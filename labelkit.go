@@ -132,11 +132,16 @@ func RenderContext(ctx context.Context, w io.Writer, c *convention.Convention, o
 // lines, instructions in parentheses and unticked boxes appear where the
 // candidate writes.
 func RenderBlank(w io.Writer, opts ...Option) error {
+	return renderBlankContext(context.Background(), w, opts)
+}
+
+// renderBlankContext is RenderBlank within ctx (for the tests' handback hook).
+func renderBlankContext(ctx context.Context, w io.Writer, opts []Option) error {
 	t, info, err := newConfig(templates.DefaultName, opts).template()
 	if err != nil {
 		return err
 	}
-	return execute(context.Background(), w, t, blankDocument(info).data())
+	return execute(ctx, w, t, blankDocument(info).data())
 }
 
 func execute(ctx context.Context, w io.Writer, t *render.Template, doc any) error {

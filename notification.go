@@ -141,6 +141,12 @@ func isAnnexTitle(path string) bool {
 // another, which receives a Notification. Nothing reaches w on error; an
 // invalid convention gives an error wrapping its convention.Problems.
 func RenderNotification(w io.Writer, old, new *convention.Convention, date *convention.Date, opts ...Option) error {
+	return renderNotificationContext(context.Background(), w, old, new, date, opts)
+}
+
+// renderNotificationContext is RenderNotification within ctx (for the tests'
+// handback hook).
+func renderNotificationContext(ctx context.Context, w io.Writer, old, new *convention.Convention, date *convention.Date, opts []Option) error {
 	if old == nil || new == nil {
 		return ErrNilConvention
 	}
@@ -153,5 +159,5 @@ func RenderNotification(w io.Writer, old, new *convention.Convention, date *conv
 		return err
 	}
 	nt.Template = info
-	return execute(context.Background(), w, t, nt)
+	return execute(ctx, w, t, nt)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -49,7 +50,7 @@ type dtext struct{ text []byte }
 
 type dprint struct {
 	pipe *dpipe
-	ctx  int       // the escaper's context
+	ctx  int       // the escaper's context, or -1: printed without it
 	pos  parse.Pos // the escaper's, for its errors
 }
 
@@ -176,8 +177,10 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 			}
 			ctx, ok := printCtx(n.Pipe)
 			if !ok {
-				c.bad = true // prints without the escaper
-				return nil
+				// prints without the escaper ({{revision …}}): a string as
+				// it is, anything else by text/template
+				out = append(out, &dprint{pipe: c.pipe(n.Pipe), ctx: -1})
+				continue
 			}
 			p := c.pipe(&parse.PipeNode{Cmds: n.Pipe.Cmds[:len(n.Pipe.Cmds)-1]})
 			out = append(out, &dprint{pipe: p, ctx: ctx, pos: n.Pipe.Cmds[len(n.Pipe.Cmds)-1].Pos})
@@ -637,6 +640,17 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 			if err != nil {
 				return flowNext, err
 			}
+			if n.ctx < 0 {
+				// text/template prints a string with fmt.Fprint: as it is
+				s, ok := v.v.(string)
+				if !ok || !v.ok {
+					return flowNext, errIndirect
+				}
+				if _, err := io.WriteString(d.w, s); err != nil {
+					return flowNext, err
+				}
+				continue
+			}
 			d.buf, err = d.appendEsc(d.buf[:0], n.ctx, v.v)
 			if err != nil {
 				return flowNext, d.escError(n.pos, err)
@@ -958,8 +972,14 @@ func length(v any) (value, error) {
 		return value{len(x), true}, nil
 	case []map[string]any:
 		return value{len(x), true}, nil
+	case nil:
+		return value{}, errIndirect
 	}
-	return value{}, errIndirect
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
+		return value{rv.Len(), true}, nil
+	}
+	return value{}, errIndirect // a pointer, or text/template's error
 }
 
 // call calls a template function with args, each of the parameter's type

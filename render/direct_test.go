@@ -374,6 +374,9 @@ func TestDirectCases(t *testing.T) {
 		{tmpl: `{{index .m "a"}}`, handed: true}, // index takes reflect.Values
 		{tmpl: "{{.n.x}}", handed: true},         // nil pointer evaluating
 		{tmpl: "{{range 3}}{{.}}{{end}}", handed: true},
+		{tmpl: "{{len .strs}}{{len .st.L}}{{len .st.M}}{{len .st.Civ}}"},
+		{tmpl: "{{len .sp}}", handed: true}, // a pointer: text/template's
+		{tmpl: `{{revision "Zoé" "2026-01-02"}}{{ins .s}}{{del .m.a}}{{change .s .m.a}}`},
 	}
 	for _, c := range cases {
 		body := p(html.EscapeString(c.tmpl))
@@ -625,7 +628,12 @@ func checkHanded(t *testing.T, tmpl *Template, tp *tpart, src string, data any, 
 		}
 		return
 	}
-	lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal, s: tp.texts.Stream()}
+	lw := &limitWriter{tp: tp, part: tmpl.maxPart, total: tmpl.maxTotal}
+	if tp.texts != nil {
+		lw.s = tp.texts.Stream()
+	} else {
+		lw.b = new(bytes.Buffer) // an output edited after execution
+	}
 	err := runDirect(t, tmpl, tp, lw, data)
 	lw.release()
 	if (err != nil) != handed {

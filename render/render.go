@@ -11,6 +11,7 @@ import (
 	"text/template"
 
 	"github.com/esante/labelkit/internal/bufpool"
+	"github.com/esante/labelkit/internal/handback"
 	"github.com/esante/labelkit/internal/opc"
 )
 
@@ -329,6 +330,7 @@ func (p *tpart) execute(e *executor, i int, lw *limitWriter, data any) error {
 			lw.b.Reset()
 		}
 	}
+	handback.Report(e.st.ctx, p.name)
 	return tmpl.Execute(lw, data)
 }
 
