@@ -772,7 +772,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	if tp.calls == nil {
 		fm := maps.Clone(used)
 		maps.Copy(fm, c.extraFuncs)
-		tp.direct = compileDirect(tmpl, fm)
+		tp.direct = compileDirect(tp, tmpl, fm)
 	}
 	tp.forgetTree()
 	return nil, nil

@@ -3,7 +3,6 @@ package render
 import (
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -46,7 +45,12 @@ type value struct {
 // dtick.
 type dlist []any
 
-type dtext struct{ text []byte }
+// dtext is a text node; prep is its index among the part's prepared texts
+// (opc.Prepared), or -1.
+type dtext struct {
+	text []byte
+	prep int
+}
 
 type dprint struct {
 	pipe *dpipe
@@ -133,18 +137,20 @@ var (
 // directCompiler compiles a tree for direct execution; failing reports a
 // shape that it leaves to text/template.
 type directCompiler struct {
+	tp    *tpart // for its prepared texts
 	funcs map[string]*dfunc
 	fm    template.FuncMap
 	bad   bool
 }
 
-// compileDirect returns t compiled for direct execution, or nil if some
-// node is not handled. fm holds the template's functions but the escaper.
-func compileDirect(t *template.Template, fm template.FuncMap) dlist {
+// compileDirect returns t, part tp's template, compiled for direct
+// execution, or nil if some node is not handled. fm holds the template's
+// functions but the escaper.
+func compileDirect(tp *tpart, t *template.Template, fm template.FuncMap) dlist {
 	if len(t.Templates()) != 1 || t.Tree == nil {
 		return nil
 	}
-	c := &directCompiler{funcs: map[string]*dfunc{}, fm: fm}
+	c := &directCompiler{tp: tp, funcs: map[string]*dfunc{}, fm: fm}
 	l := c.list(t.Tree.Root)
 	if c.bad || l == nil {
 		return nil
@@ -160,7 +166,11 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 	for _, n := range n.Nodes {
 		switch n := n.(type) {
 		case *parse.TextNode:
-			out = append(out, &dtext{n.Text})
+			i, ok := c.tp.textFor(n.Text)
+			if !ok {
+				i = -1
+			}
+			out = append(out, &dtext{n.Text, i})
 		case *parse.CommentNode:
 		case *parse.BreakNode:
 			out = append(out, dbreak{})
@@ -632,7 +642,7 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 	for _, n := range list {
 		switch n := n.(type) {
 		case *dtext:
-			if _, err := d.w.Write(n.text); err != nil {
+			if err := d.w.writeText(n.prep, n.text); err != nil {
 				return flowNext, err
 			}
 		case *dprint:
@@ -646,7 +656,7 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 				if !ok || !v.ok {
 					return flowNext, errIndirect
 				}
-				if _, err := io.WriteString(d.w, s); err != nil {
+				if err := d.w.writeValue([]byte(s)); err != nil {
 					return flowNext, err
 				}
 				continue
@@ -655,10 +665,8 @@ func (d *direct) walk(dot value, list dlist) (flow, error) {
 			if err != nil {
 				return flowNext, d.escError(n.pos, err)
 			}
-			if len(d.buf) > 0 {
-				if _, err := d.w.Write(d.buf); err != nil {
-					return flowNext, err
-				}
+			if err := d.w.writeValue(d.buf); err != nil {
+				return flowNext, err
 			}
 		case *dpipe:
 			if _, err := d.pipeline(dot, n); err != nil {

@@ -53,27 +53,45 @@ type limitWriter struct {
 var ErrOutputTooLarge = errors.New("rendered document too large (see render.Limits)")
 
 func (w *limitWriter) Write(p []byte) (int, error) {
+	i, ok := w.tp.textFor(p)
+	if !ok {
+		i = -1
+	}
+	if err := w.writeText(i, p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// writeText writes p, prepared text i of the part (or -1 if it is not
+// one): the direct execution knows which text node it writes.
+func (w *limitWriter) writeText(i int, p []byte) error {
 	if len(p) == 0 {
-		return 0, nil // a tick's: the tick checked, with the action's place
+		return nil // a tick's: the tick checked, with the action's place
 	}
 	if err := w.st.check(); err != nil {
-		return 0, err
+		return err
 	}
 	n := int64(len(p))
 	if n > w.part || n > w.total {
-		return 0, ErrOutputTooLarge
+		return ErrOutputTooLarge
 	}
 	w.part -= n
 	w.total -= n
-	if w.s == nil {
-		return w.b.Write(p)
-	}
-	if i, ok := w.tp.textFor(p); ok {
+	switch {
+	case w.s == nil:
+		w.b.Write(p)
+	case i >= 0:
 		w.s.WriteText(i)
-		return len(p), nil
+	default:
+		w.s.Write(p)
 	}
-	return w.s.Write(p)
+	return nil
 }
+
+// writeValue writes p, which is not a text node of the template (a
+// printed value).
+func (w *limitWriter) writeValue(p []byte) error { return w.writeText(-1, p) }
 
 // tpart is one part of the package: copied as it is (tmpl == nil) or
 // templated.
