@@ -108,6 +108,10 @@ type dcmd struct {
 	margs   []parse.Node // a method's arguments
 	fn      *dfunc       // cmdCall
 	ctl     []ctlOpt     // cmdControl: the options, sorted; args[0] is the value
+	// toEsc: the last command of a printing action, whose value goes
+	// straight to the escaper: a control or checkbox value may then be
+	// the executor's (executor.ctl, executor.cb), by pointer
+	toEsc bool
 }
 
 // darg is an argument of a call: a command, or a constant already of the
@@ -125,6 +129,7 @@ type dfunc struct {
 	numFixed int
 	errOut   bool // a second result, of type error
 	bound    bool // one of boundedFuncs: the executor's, bound to its budget
+	checkbox bool // render's own checkbox
 }
 
 var (
@@ -193,6 +198,9 @@ func (c *directCompiler) list(n *parse.ListNode) dlist {
 				continue
 			}
 			p := c.pipe(&parse.PipeNode{Cmds: n.Pipe.Cmds[:len(n.Pipe.Cmds)-1]})
+			if k := len(p.cmds); k > 0 {
+				p.cmds[k-1].toEsc = true
+			}
 			out = append(out, &dprint{pipe: p, ctx: ctx, pos: n.Pipe.Cmds[len(n.Pipe.Cmds)-1].Pos})
 		case *parse.IfNode:
 			out = append(out, c.branch(parse.NodeIf, &n.BranchNode))
@@ -448,6 +456,7 @@ func (c *directCompiler) function(name string) *dfunc {
 	_, f.bound = boundedFuncs(nil)[name]
 	if !f.bound {
 		f.fast = fastFunc(fv) // fv of a bounded function is bound to no budget
+		f.checkbox = sameFunc(fv, checkbox)
 	}
 	c.funcs[name] = f
 	return f
@@ -581,10 +590,16 @@ func (tp *tpart) executeDirect(w *limitWriter, data any, e *executor) (err error
 	if _, isValue := data.(reflect.Value); isValue {
 		return errIndirect
 	}
-	d := direct{tp: tp, w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing, buf: e.buf[:0]}
+	d := direct{tp: tp, w: w, e: e, esc: e.escs[tp.index], missingErr: !tp.allowMissing, buf: e.buf[:0],
+		vars: e.vars[:0], stack: e.stack[:0]}
 	defer func() {
 		if cap(d.buf) <= 64<<10 {
 			e.buf = d.buf // for the next part or execution
+		}
+		if cap(d.vars) <= 1024 && cap(d.stack) <= 1024 {
+			clear(d.vars[:cap(d.vars)]) // the values they hold are the data's
+			clear(d.stack[:cap(d.stack)])
+			e.vars, e.stack = d.vars[:0], d.stack[:0]
 		}
 	}()
 	root := value{data, data != nil}
@@ -599,6 +614,16 @@ func (tp *tpart) executeDirect(w *limitWriter, data any, e *executor) (err error
 func (d *direct) appendEsc(b []byte, ctx int, v any) ([]byte, error) {
 	c := &d.tp.ctxs[ctx]
 	switch x := v.(type) {
+	case *controlValue: // the executor's (dcmd.toEsc)
+		if c.run {
+			return c.appendControl(b, x, &d.e.st)
+		}
+		v = *x
+	case *checkboxValue:
+		if c.run && (x.tag != "" || x.title != "") {
+			return c.appendCheckbox(b, *x), nil
+		}
+		v = *x
 	case string:
 		return appendEscapeText(b, x, c, &d.e.st)
 	case controlValue:
@@ -920,6 +945,10 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 		if err != nil {
 			return value{}, errIndirect
 		}
+		if c.toEsc {
+			d.e.ctl = r
+			return value{&d.e.ctl, true}, nil
+		}
 		return value{r, true}, nil
 	}
 	return d.call(c, args)
@@ -996,6 +1025,19 @@ func (d *direct) call(c *dcmd, args []value) (value, error) {
 	f := c.fn
 	if len(args) < f.numFixed || (!f.typ.IsVariadic() && len(args) != f.numFixed) {
 		return value{}, errIndirect
+	}
+	if f.checkbox && c.toEsc && len(args) >= 1 {
+		var buf [2]string // checkbox keeps none of them
+		ss, ok := strs(buf[:0], args[1:])
+		if !ok {
+			return value{}, errIndirect
+		}
+		r, err := checkbox(args[0].v, ss...)
+		if err != nil {
+			return value{}, errIndirect
+		}
+		d.e.cb = r
+		return value{&d.e.cb, true}, nil
 	}
 	if f.fast != nil {
 		r, err, ok := f.fast(args)

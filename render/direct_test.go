@@ -640,3 +640,33 @@ func checkHanded(t *testing.T, tmpl *Template, tp *tpart, src string, data any, 
 		t.Errorf("%s: direct execution: %v, want handed back %v", src, err, handed)
 	}
 }
+
+// TestDirectPlainContext checks control and checkbox values printed
+// outside a run (docProps/core.xml's title), where the escaper, not the
+// direct execution, makes their text: the same output as text/template's.
+func TestDirectPlainContext(t *testing.T) {
+	data := map[string]any{"s": "Zoé & co", "b": true}
+	title := html.EscapeString(`{{control .s (dict "tag" "t")}} {{checkbox .b "t" "T"}} {{checkbox .b}}`)
+	tmpl, err := parseSpec(t, spec{body: p("x"), title: title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var direct, indirect bytes.Buffer
+	errD := tmpl.Execute(&direct, data)
+	tp := tmpl.parts[tmpl.names["docprops/core.xml"]]
+	if tp.direct == nil {
+		t.Fatal("docProps/core.xml not compiled for direct execution")
+	}
+	checkHanded(t, tmpl, tp, title, data, false)
+	for _, p := range tmpl.parts {
+		p.direct = nil
+	}
+	errI := tmpl.Execute(&indirect, data)
+	if errD != nil || errI != nil {
+		t.Fatalf("errors: direct %v, text/template %v", errD, errI)
+	}
+	got, want := string(partOf(t, direct.Bytes(), "docProps/core.xml")), string(partOf(t, indirect.Bytes(), "docProps/core.xml"))
+	if got != want || !strings.Contains(got, "Zoé &amp; co ☒ ☒") {
+		t.Errorf("direct:\n%s\ntext/template:\n%s", got, want)
+	}
+}

@@ -78,6 +78,15 @@ type executor struct {
 	bound map[string]reflect.Value
 	ns    *noteState // of the execution, for the parts that repeat note references
 	buf   []byte     // the direct execution's, for a printed value
+	// the direct execution's variables and argument stack, kept for the
+	// next part or execution
+	vars  []variable
+	stack []value
+	// the value of a control or checkbox call that is printed at once
+	// (dcmd.toEsc): the direct execution hands a pointer to it to the
+	// escaper instead of an interface holding a copy, which allocates
+	ctl controlValue
+	cb  checkboxValue
 }
 
 type executorPool struct {
