@@ -36,8 +36,16 @@ func NewDocument(c *convention.Convention) Document {
 	if c == nil {
 		return blankDocument(info)
 	}
+	return newDocument(c, info, convention.Canonical)
+}
+
+// newDocument is NewDocument for c with the Info of its template, the
+// input hash computed by canonical: convention.CanonicalNormalized when c
+// is normalized already (Render's copy), which gives the same bytes as
+// Canonical without normalizing a second copy.
+func newDocument(c *convention.Convention, info templates.Info, canonical func(*convention.Convention) ([]byte, error)) Document {
 	d := Document{Convention: c, Template: info}
-	if b, err := convention.Canonical(c); err == nil {
+	if b, err := canonical(c); err == nil {
 		sum := sha256.Sum256(b)
 		d.InputSHA256 = hex.EncodeToString(sum[:])
 	}

@@ -122,9 +122,7 @@ func RenderContext(ctx context.Context, w io.Writer, c *convention.Convention, o
 	if err != nil {
 		return err
 	}
-	doc := NewDocument(c)
-	doc.Template = info
-	return execute(ctx, w, t, doc.data())
+	return execute(ctx, w, t, newDocument(c, info, convention.CanonicalNormalized).data())
 }
 
 // RenderBlank writes the official blank form as a DOCX document to w: the

@@ -3,6 +3,7 @@ package convention
 import (
 	"encoding/json"
 	"slices"
+	"sync"
 )
 
 // Canonical returns the deterministic JSON encoding of c once normalized:
@@ -18,10 +19,20 @@ func Canonical(c *Convention) ([]byte, error) {
 	}
 	cp := c.Clone()
 	cp.Normalize()
-	rank := map[Profession]int{}
-	for i, p := range AllProfessions() {
-		rank[p] = i + 1
+	return CanonicalNormalized(cp)
+}
+
+// CanonicalNormalized is Canonical for a c that is normalized already (as
+// Decode, LoadFile and Normalize leave it): the same bytes, without the
+// normalized copy of c that Canonical makes. For a c that is not
+// normalized, the bytes are not Canonical's. c itself is not changed.
+func CanonicalNormalized(c *Convention) ([]byte, error) {
+	if c == nil {
+		return []byte("null"), nil
 	}
+	rank := professionRank()
+	cp := *c // a shallow copy: only the professions are reordered
+	cp.Solution.Professions = slices.Clone(c.Solution.Professions)
 	slices.SortStableFunc(cp.Solution.Professions, func(a, b Profession) int {
 		ra, rb := rank[a], rank[b]
 		if ra == 0 {
@@ -32,5 +43,15 @@ func Canonical(c *Convention) ([]byte, error) {
 		}
 		return ra - rb
 	})
-	return json.Marshal(cp)
+	return json.Marshal(&cp)
 }
+
+// professionRank gives each profession its place in the agreement's order,
+// from 1.
+var professionRank = sync.OnceValue(func() map[Profession]int {
+	rank := map[Profession]int{}
+	for i, p := range AllProfessions() {
+		rank[p] = i + 1
+	}
+	return rank
+})

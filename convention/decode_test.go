@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -595,5 +596,60 @@ func TestDecodeEmpty(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCanonicalNormalized checks that CanonicalNormalized of a normalized
+// convention gives Canonical's bytes, professions reordered and an unknown
+// one last, without changing its argument.
+func TestCanonicalNormalized(t *testing.T) {
+	all := AllProfessions()
+	for _, c := range []*Convention{valid(), new(Convention)} {
+		c.Company.Name = " Santéa\r\nSystèmes SA "
+		c.Company.Country = "fr"
+		c.Solution.Components = []string{" a ", "", "b\r\nc"}
+		c.Solution.OtherProfessions = []string{"x", "y"} // clean: kept as it is
+		c.Solution.Professions = []Profession{all[5], " zzz ", all[0], all[3]}
+		want, err := Canonical(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Normalize()
+		before, _ := json.Marshal(c)
+		got, err := CanonicalNormalized(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("CanonicalNormalized:\n%s\nCanonical:\n%s", got, want)
+		}
+		if after, _ := json.Marshal(c); !bytes.Equal(before, after) {
+			t.Error("CanonicalNormalized changed its argument")
+		}
+		if !slices.Equal(c.Solution.Professions, []Profession{all[5], "zzz", all[0], all[3]}) {
+			t.Errorf("professions: %q", c.Solution.Professions)
+		}
+	}
+}
+
+// TestCleanListShared checks that Normalize never writes into a list it
+// was given, and keeps a clean one as it is.
+func TestCleanListShared(t *testing.T) {
+	l := []string{"a", " b ", "", "c"}
+	orig := slices.Clone(l)
+	if got := cleanList(l); !slices.Equal(got, []string{"a", "b", "c"}) || !slices.Equal(l, orig) {
+		t.Errorf("cleanList(%q) = %q, list now %q", orig, got, l)
+	}
+	clean := []string{"a", "b"}
+	if got := cleanList(clean); &got[0] != &clean[0] {
+		t.Error("a clean list was copied")
+	}
+	for _, l := range [][]string{nil, {}, {" ", ""}} {
+		if got := cleanList(l); got != nil {
+			t.Errorf("cleanList(%q) = %#v, want nil", l, got)
+		}
+	}
+	if got := cleanList([]string{"a\rb"}); got[0] != "a\nb" {
+		t.Errorf("lone CR: %q", got)
 	}
 }

@@ -49,7 +49,7 @@ func (c *Convention) Normalize() {
 	s.Name, s.Version = clean(s.Name), clean(s.Version)
 	s.Components = cleanList(s.Components)
 	s.Deployment = Deployment(clean(string(s.Deployment)))
-	s.Professions = cleanEnumList(s.Professions)
+	s.Professions = cleanList(s.Professions)
 	s.OtherProfessions = cleanList(s.OtherProfessions)
 	s.Hosting.Provider, s.Hosting.Scope = clean(s.Hosting.Provider), clean(s.Hosting.Scope)
 	if s.LAP != nil {
@@ -88,25 +88,29 @@ func clean(s string) string {
 }
 
 // cleanList cleans each item and drops the empty ones; it returns nil for an
-// empty result so that absent and empty lists look alike.
-func cleanList(l []string) []string {
-	var out []string
-	for _, s := range l {
-		if s = clean(s); s != "" {
-			out = append(out, s)
+// empty result so that absent and empty lists look alike. A list whose items
+// are all clean already is returned as it is, without a copy.
+func cleanList[T ~string](l []T) []T {
+	for i, s := range l {
+		if c := T(clean(string(s))); c == "" || c != s {
+			// a new list from here (l may be shared: it is not changed)
+			out := make([]T, i, len(l))
+			copy(out, l[:i])
+			for _, s := range l[i:] {
+				if s = T(clean(string(s))); s != "" {
+					out = append(out, s)
+				}
+			}
+			if len(out) == 0 {
+				return nil
+			}
+			return out
 		}
 	}
-	return out
-}
-
-func cleanEnumList[T ~string](l []T) []T {
-	var out []T
-	for _, s := range l {
-		if s = T(clean(string(s))); s != "" {
-			out = append(out, s)
-		}
+	if len(l) == 0 {
+		return nil
 	}
-	return out
+	return l
 }
 
 // isFranceCode reports whether country is an ISO 3166 code of France.
