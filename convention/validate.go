@@ -1,6 +1,7 @@
 package convention
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,7 +139,10 @@ func (v *validator) list(path string, items []string, max int) {
 	if len(items) > max {
 		v.add(path, CodeTooMany, fr("trop d'éléments (%d, %d au plus)", len(items), max))
 	}
-	seen := map[string]bool{}
+	var seen map[string]bool // for a long list; a short one is compared item by item
+	if len(items) > 32 {
+		seen = map[string]bool{}
+	}
 	var f field // every item's
 	if len(items) > 0 {
 		f = lookupField(patternOf(path) + "[]")
@@ -149,12 +153,35 @@ func (v *validator) list(path string, items []string, max int) {
 			continue
 		}
 		v.textField(f, func() string { return itemPath(path, i) }, s, true)
-		key := strings.ToLower(s)
-		if seen[key] {
+		dup := false
+		if seen != nil {
+			key := strings.ToLower(s)
+			dup = seen[key]
+			seen[key] = true
+		} else {
+			dup = slices.ContainsFunc(items[:i], func(e string) bool {
+				return strings.TrimSpace(e) != "" && lowerEqual(e, s)
+			})
+		}
+		if dup {
 			v.add(itemPath(path, i), CodeDuplicate, fr("« %s » figure déjà dans la liste : ne le donnez qu'une fois", s))
 		}
-		seen[key] = true
 	}
+}
+
+// lowerEqual reports whether strings.ToLower(a) == strings.ToLower(b),
+// without making them: ToLower maps each rune with unicode.ToLower, and
+// each byte that is not UTF-8 to U+FFFD, as DecodeRuneInString reads it.
+func lowerEqual(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }
 
 // enumAliases suggests the value people mean by a common French spelling.

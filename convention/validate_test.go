@@ -2,6 +2,8 @@ package convention
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -298,5 +300,58 @@ func TestProblemsHelpers(t *testing.T) {
 	}
 	if !errors.Is(ps, ps[1].Err) {
 		t.Error("errors.Is does not reach a problem's Err")
+	}
+}
+
+// TestLowerEqual compares lowerEqual with strings.ToLower on both sides,
+// over random strings of letters whose case mapping is irregular, and
+// bytes that are not UTF-8.
+func TestLowerEqual(t *testing.T) {
+	alphabet := []string{"a", "A", "k", "K", "\u212a", "i", "I", "\u0130", "\u0131", "ß", "ẞ", "σ", "ς", "Σ", "é", "É",
+		"\ufffd", "\xff", "\xc3", "\xe2\x84", " ", "\u01c5", "\u01c4", "\u01c6"}
+	r := rand.New(rand.NewPCG(3, 4))
+	gen := func() string {
+		var b strings.Builder
+		for range r.IntN(4) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	equal := 0
+	for range 200000 {
+		a, b := gen(), gen()
+		//lint:ignore SA6005 ToLower's equality is what lowerEqual stands for (EqualFold differs: İ, i)
+		want := strings.ToLower(a) == strings.ToLower(b)
+		if got := lowerEqual(a, b); got != want {
+			t.Fatalf("lowerEqual(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if want {
+			equal++
+		}
+	}
+	if equal < 1000 {
+		t.Errorf("only %d equal pairs", equal)
+	}
+}
+
+// TestListDuplicatesLong checks that a long list (its duplicates found with
+// a map) reports the same duplicates as a short one.
+func TestListDuplicatesLong(t *testing.T) {
+	for _, n := range []int{3, 40} {
+		c := valid()
+		c.Solution.Components = nil
+		for i := range n {
+			c.Solution.Components = append(c.Solution.Components, "Module "+strconv.Itoa(i))
+		}
+		c.Solution.Components = append(c.Solution.Components, "MODULE 1", " ", "module 2")
+		ps := c.Check()
+		for _, i := range []int{n, n + 2} {
+			if !ps.Has("solution.components["+strconv.Itoa(i)+"]", CodeDuplicate) {
+				t.Errorf("%d items: no duplicate reported at %d: %v", n, i, ps)
+			}
+		}
+		if ps.Has("solution.components["+strconv.Itoa(n+1)+"]", CodeDuplicate) {
+			t.Errorf("%d items: a blank item reported as a duplicate", n)
+		}
 	}
 }
