@@ -270,3 +270,63 @@ func TestCopyPartIsRaw(t *testing.T) {
 		t.Error("WritePart output equals compress/flate's: the test cannot tell copy from recompression")
 	}
 }
+
+// TestWriterSameAsArchiveZip checks that Writer writes the bytes
+// archive/zip's Writer writes for the same raw entries (CreateRaw with the
+// header Writer used to give it, then Close): to a bytes.Buffer and to
+// another writer, and past 65,535 entries (the zip64 end records).
+func TestWriterSameAsArchiveZip(t *testing.T) {
+	type ent struct {
+		name string
+		comp []byte
+		crc  uint32
+		n    uint64
+	}
+	var small []ent
+	for i, name := range []string{"[Content_Types].xml", "word/médias/é.xml", "word/document.xml", "docProps/vide.xml", "_rels/.rels"} {
+		small = append(small, ent{name, bytes.Repeat([]byte{byte(i)}, i*37), uint32(i) * 0x9e3779b1, uint64(i * 101)})
+	}
+	var many []ent
+	for i := range 70000 {
+		many = append(many, ent{fmt.Sprintf("p/%d.xml", i), []byte{3, 0}, uint32(i), 0})
+	}
+	for _, ents := range [][]ent{small, many} {
+		var want bytes.Buffer
+		zw := zip.NewWriter(&want)
+		for _, e := range ents {
+			fh := &zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc,
+				CompressedSize64: uint64(len(e.comp)), UncompressedSize64: e.n}
+			//lint:ignore SA1019 as Writer did with archive/zip: Modified would add an extra field.
+			fh.ModifiedDate = dosDate1980
+			fw, err := zw.CreateRaw(fh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fw.Write(e.comp)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		var other struct{ io.Writer } // not a *bytes.Buffer: through a bufio.Writer
+		other.Writer = &buf
+		for _, out := range []io.Writer{new(bytes.Buffer), other} {
+			w := NewWriter(out)
+			for _, e := range ents {
+				if err := w.writeRaw(e.name, e.comp, e.crc, e.n); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.Bytes()
+			if b, ok := out.(*bytes.Buffer); ok {
+				got = b.Bytes()
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("%d entries, %T: %d bytes differ from archive/zip's %d", len(ents), out, len(got), want.Len())
+			}
+		}
+	}
+}
