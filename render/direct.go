@@ -905,9 +905,10 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 		}
 		return v, nil
 	}
-	// The arguments go on a stack shared by the calls of the execution.
+	// The arguments go on a stack shared by the calls of the execution,
+	// emptied without a defer (this one was not open-coded: it cost more
+	// than many a call); a panic ends the execution anyway.
 	base := len(d.stack)
-	defer func() { d.stack = d.stack[:base] }()
 	for _, a := range c.args {
 		if a.cmd == nil {
 			d.stack = append(d.stack, value{a.kv, true})
@@ -915,6 +916,7 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 		}
 		v, err := d.command(dot, a.cmd, value{}, false)
 		if err != nil {
+			d.stack = d.stack[:base]
 			return v, err
 		}
 		d.stack = append(d.stack, v)
@@ -922,7 +924,13 @@ func (d *direct) command(dot value, c *dcmd, prev value, hasPrev bool) (value, e
 	if hasPrev {
 		d.stack = append(d.stack, prev)
 	}
-	args := d.stack[base:]
+	r, err := d.apply(c, d.stack[base:], hasPrev)
+	d.stack = d.stack[:base]
+	return r, err
+}
+
+// apply is command c's call, of a builtin or a function, on args.
+func (d *direct) apply(c *dcmd, args []value, hasPrev bool) (value, error) {
 	switch c.kind {
 	case cmdNot:
 		if len(args) != 1 {
