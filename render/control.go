@@ -322,7 +322,7 @@ func (c *escCtx) appendControl(b []byte, x *controlValue, st *execState) ([]byte
 	}
 	b = append(b, c.ctlRun...)
 	if placeholder {
-		b = append(b, withRStyle(wp, c.rPr, x.promptStyle)...)
+		b = appendWithRStyle(b, wp, c.rPr, x.promptStyle)
 		b = append(elem(b, true, "t"), ` xml:space="preserve">`...)
 	} else {
 		b = append(b, c.ctlText...)
@@ -340,19 +340,29 @@ func withRStyle(wp, rPr, style string) string {
 	if style == "" {
 		return rPr
 	}
-	rs := "<" + wp + ":rStyle " + wp + `:val="` + escapeAttr(style) + `"/>`
-	if rPr == "" {
-		return "<" + wp + ":rPr>" + rs + "</" + wp + ":rPr>"
+	return string(appendWithRStyle(nil, wp, rPr, style))
+}
+
+// appendWithRStyle appends withRStyle(wp, rPr, style) to b, without
+// making the string.
+func appendWithRStyle(b []byte, wp, rPr, style string) []byte {
+	if style == "" {
+		return append(b, rPr...)
+	}
+	rs := func(b []byte) []byte {
+		b = append(append(append(append(append(b, '<'), wp...), ":rStyle "...), wp...), `:val="`...)
+		return append(appendEscapeAttr(b, style), `"/>`...)
 	}
 	open := strings.IndexByte(rPr, '>') + 1
-	if strings.HasSuffix(rPr[:open], "/>") { // <w:rPr/>
-		return "<" + wp + ":rPr>" + rs + "</" + wp + ":rPr>"
+	if rPr == "" || strings.HasSuffix(rPr[:open], "/>") { // none, or <w:rPr/>
+		b = rs(append(append(append(b, '<'), wp...), ":rPr>"...))
+		return append(append(append(b, "</"...), wp...), ":rPr>"...)
 	}
 	inner := rPr[open:]
-	if p := "<" + wp + ":rStyle "; strings.HasPrefix(inner, p) {
+	if strings.HasPrefix(inner, "<") && strings.HasPrefix(inner[1:], wp) && strings.HasPrefix(inner[1+len(wp):], ":rStyle ") {
 		inner = inner[strings.Index(inner, "/>")+2:]
 	}
-	return rPr[:open] + rs + inner
+	return append(rs(append(b, rPr[:open]...)), inner...)
 }
 
 // toTime reads the date values control's fullDate accepts. ok is

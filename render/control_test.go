@@ -92,6 +92,8 @@ func TestWithRStyle(t *testing.T) {
 		{"<w:rPr/>", "S", `<w:rPr><w:rStyle w:val="S"/></w:rPr>`},
 		{`<w:rPr><w:rStyle w:val="X"/><w:b/></w:rPr>`, "S", `<w:rPr><w:rStyle w:val="S"/><w:b/></w:rPr>`},
 		{`<w:rPr><w:b/></w:rPr>`, "", `<w:rPr><w:b/></w:rPr>`},
+		{`<w:rPr><w:b/></w:rPr>`, `a"<b`, `<w:rPr><w:rStyle w:val="a&quot;&lt;b"/><w:b/></w:rPr>`},
+		{`<w:rPr><w:rStyleX/></w:rPr>`, "S", `<w:rPr><w:rStyle w:val="S"/><w:rStyleX/></w:rPr>`},
 	} {
 		if got := withRStyle("w", tc[0], tc[1]); got != tc[2] {
 			t.Errorf("withRStyle(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
