@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"hash/crc32"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // tinyDocx returns a one-paragraph DOCX with the given body text and core
@@ -65,4 +68,19 @@ func tinyDocxLang(t testing.TB, text, lang, styleLang string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// readConfig is a pdfcpu configuration for reading and validating in the
+// tests. It is built here, not by model.NewDefaultConfiguration, which
+// writes a config.yml under the user's configuration folder on first use
+// and sets a package variable without synchronisation.
+func readConfig(mode int) *model.Configuration {
+	return &model.Configuration{
+		Reader15:                  true,
+		ValidationMode:            mode,
+		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
+		Eol:                       types.EolLF,
+		Offline:                   true,
+		Limits:                    model.DefaultResourceLimits(),
+	}
 }

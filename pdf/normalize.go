@@ -8,14 +8,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"unicode/utf16"
 )
 
 // ErrNotPDFA reports a PDF from LibreOffice without the PDF/A-2b
@@ -41,44 +39,47 @@ type meta struct {
 // the content, and the cross-reference table is rebuilt for the new
 // offsets. Every other object is copied byte for byte.
 //
-// pdfcpu parses the file and serialises the new dictionaries; its writer is
-// not used because it stamps the current time and its own producer into
-// the Info dictionary (which would also contradict the XMP packet, breaking
-// PDF/A), and re-serialises every object.
+// The file is read by parsePDF, which reads only what this needs (see
+// pdfobj.go); a PDF writer is not used because pdfcpu's, the one tried,
+// stamps the current time and its own producer into the Info dictionary
+// (which would also contradict the XMP packet, breaking PDF/A), and
+// re-serialises every object.
 func normalize(raw []byte, m meta) ([]byte, error) {
-	ctx, err := api.ReadContext(bytes.NewReader(raw), readConfig(model.ValidationRelaxed))
+	f, err := parsePDF(raw)
 	if err != nil {
 		return nil, fmt.Errorf("reading LibreOffice's PDF: %w", err)
 	}
-	xt := ctx.XRefTable
-	if ctx.Info == nil || xt.Size == nil {
+	size, sizeOK := f.trailer["Size"].(int64)
+	infoRef, infoOK := f.trailer["Info"].(pdfRef)
+	rootRef, rootOK := f.trailer["Root"].(pdfRef)
+	if !infoOK || !sizeOK {
 		return nil, errors.New("LibreOffice's PDF has no Info dictionary")
 	}
-	catalog, err := xt.Catalog()
+	if !rootOK {
+		return nil, fmt.Errorf("reading LibreOffice's PDF: %w (no catalog)", errStructure)
+	}
+	catalog, err := f.dict(rootRef)
 	if err != nil {
 		return nil, err
 	}
-	metaRef, ok := catalog["Metadata"].(types.IndirectRef)
+	metaRef, ok := catalog["Metadata"].(pdfRef)
 	if !ok {
 		return nil, ErrNotPDFA
 	}
-	oldXMP, _, err := xt.DereferenceStreamDict(metaRef)
-	if err != nil || oldXMP == nil {
-		return nil, fmt.Errorf("reading the XMP metadata: %v", err)
-	}
-	if err := oldXMP.Decode(); err != nil {
+	oldXMP, xmpContent, err := f.stream(metaRef)
+	if err != nil {
 		return nil, fmt.Errorf("reading the XMP metadata: %w", err)
 	}
-	part, conformance := pdfaID(oldXMP.Content)
+	part, conformance := pdfaID(xmpContent)
 	if part != "2" || !strings.EqualFold(conformance, "B") {
 		return nil, fmt.Errorf("%w (XMP says part %q, conformance %q)", ErrNotPDFA, part, conformance)
 	}
-	iccRef, err := outputProfile(xt, catalog)
+	iccRef, err := outputProfile(f, catalog)
 	if err != nil {
 		return nil, err
 	}
-	oldInfo, err := xt.DereferenceDict(*ctx.Info)
-	if err != nil || oldInfo == nil {
+	oldInfo, err := f.dict(infoRef)
+	if err != nil {
 		return nil, fmt.Errorf("reading the Info dictionary: %v", err)
 	}
 	creator := infoText(oldInfo, "Creator")
@@ -87,7 +88,7 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 	// (WithLanguage) if the DOCX has none.
 	if m.language == "" {
 		if s, ok := catalog["Lang"]; ok {
-			m.language, _ = model.Text(s)
+			m.language, _ = pdfText(s)
 		}
 	}
 	if m.language == "" {
@@ -95,23 +96,20 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 	}
 
 	repl := map[int][]byte{}
-	repl[ctx.Info.ObjectNumber.Value()] = []byte(infoDict(m, creator, producer).PDFString())
+	repl[infoRef.num] = dictBytes(infoDict(m, creator, producer))
 	xmp := buildXMP(m, part, conformance, creator, producer)
-	putStream(repl, metaRef.ObjectNumber.Value(), oldXMP.Dict["Length"], types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, xmp)
+	putStream(repl, metaRef.num, oldXMP["Length"], pdfDict{"Type": pdfName("Metadata"), "Subtype": pdfName("XML")}, xmp)
 	if iccRef != nil {
-		sd, _, err := xt.DereferenceStreamDict(*iccRef)
-		if err != nil || sd == nil {
-			return nil, fmt.Errorf("reading the output intent's ICC profile: %v", err)
-		}
-		if err := sd.Decode(); err != nil {
+		sd, content, err := f.stream(*iccRef)
+		if err != nil {
 			return nil, fmt.Errorf("reading the output intent's ICC profile: %w", err)
 		}
-		icc, err := stampICC(sd.Content, m.created)
+		icc, err := stampICC(content, m.created)
 		if err != nil {
 			return nil, err
 		}
-		d := types.Dict{}
-		for k, v := range sd.Dict {
+		d := pdfDict{}
+		for k, v := range sd {
 			switch k {
 			case "Length", "Filter", "DecodeParms":
 			default:
@@ -120,52 +118,37 @@ func normalize(raw []byte, m meta) ([]byte, error) {
 		}
 		// Stored uncompressed: the bytes then depend on nothing but the
 		// profile, not on a compressor's version.
-		putStream(repl, iccRef.ObjectNumber.Value(), sd.Dict["Length"], d, icc)
+		putStream(repl, iccRef.num, sd["Length"], d, icc)
 	}
-	return rebuild(raw, xt, *xt.Size, ctx.Root.ObjectNumber.Value(), ctx.Info.ObjectNumber.Value(), repl)
-}
-
-// readConfig is a pdfcpu configuration for reading and validating. It is
-// built here, not by model.NewDefaultConfiguration, which writes a
-// config.yml under the user's configuration folder on first use and sets a
-// package variable without synchronisation (a data race between
-// concurrent conversions).
-func readConfig(mode int) *model.Configuration {
-	return &model.Configuration{
-		Reader15:                  true,
-		ValidationMode:            mode,
-		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
-		Eol:                       types.EolLF,
-		Offline:                   true,
-		Limits:                    model.DefaultResourceLimits(),
-	}
+	return rebuild(raw, f.table, int(size), rootRef.num, infoRef.num, repl)
 }
 
 // outputProfile returns the reference to the ICC profile of the PDF/A
 // output intent, or nil if there is none.
-func outputProfile(xt *model.XRefTable, catalog types.Dict) (*types.IndirectRef, error) {
-	arr, err := xt.DereferenceArray(catalog["OutputIntents"])
-	if err != nil || len(arr) == 0 {
+func outputProfile(f *pdfFile, catalog pdfDict) (*pdfRef, error) {
+	v, err := f.resolve(catalog["OutputIntents"])
+	if err != nil {
 		return nil, err
 	}
+	arr, _ := v.(pdfArray)
 	for _, o := range arr {
-		d, err := xt.DereferenceDict(o)
-		if err != nil || d == nil {
+		d, err := f.dict(o)
+		if err != nil {
 			continue
 		}
-		if ref, ok := d["DestOutputProfile"].(types.IndirectRef); ok {
+		if ref, ok := d["DestOutputProfile"].(pdfRef); ok {
 			return &ref, nil
 		}
 	}
 	return nil, nil
 }
 
-func infoText(d types.Dict, key string) string {
+func infoText(d pdfDict, key string) string {
 	o, ok := d[key]
 	if !ok {
 		return ""
 	}
-	s, err := model.Text(o)
+	s, err := pdfText(o)
 	if err != nil {
 		return ""
 	}
@@ -215,13 +198,17 @@ func pdfaID(xmp []byte) (part, conformance string) {
 
 // textString is a PDF text string: UTF-16BE with its byte order mark, as
 // LibreOffice writes them (safe for any character).
-func textString(s string) types.HexLiteral {
-	return types.NewHexLiteral([]byte(types.EncodeUTF16String(s)))
+func textString(s string) pdfHex {
+	b := []byte{0xFE, 0xFF}
+	for _, r := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return pdfHex(hex.EncodeToString(b))
 }
 
 // pdfDate formats t as a PDF date (UTC).
-func pdfDate(t time.Time) types.StringLiteral {
-	return types.StringLiteral(t.UTC().Format("D:20060102150405+00'00'"))
+func pdfDate(t time.Time) pdfString {
+	return pdfString(t.UTC().Format("D:20060102150405+00'00'"))
 }
 
 // xmpDate formats t as an XMP date (UTC), the same instant as pdfDate.
@@ -229,8 +216,8 @@ func xmpDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z")
 
 // infoDict is the document information dictionary. Every entry has its
 // XMP equivalent in buildXMP, as PDF/A requires.
-func infoDict(m meta, creator, producer string) types.Dict {
-	d := types.Dict{}
+func infoDict(m meta, creator, producer string) pdfDict {
+	d := pdfDict{}
 	add := func(k, v string) {
 		if v != "" {
 			d[k] = textString(v)
@@ -335,15 +322,15 @@ func stampICC(icc []byte, t time.Time) ([]byte, error) {
 // to it and that object is given the new length: left as it was, it would
 // keep the old deflated length, which varies with what is replaced (for
 // the profile, by a byte or so with the date lcms stamps into it).
-func putStream(repl map[int][]byte, nr int, oldLength types.Object, d types.Dict, content []byte) {
-	d = d.Clone().(types.Dict)
-	d["Length"] = types.Integer(len(content))
-	if ref, ok := oldLength.(types.IndirectRef); ok {
+func putStream(repl map[int][]byte, nr int, oldLength any, d pdfDict, content []byte) {
+	d = maps.Clone(d)
+	d["Length"] = int64(len(content))
+	if ref, ok := oldLength.(pdfRef); ok {
 		d["Length"] = ref
-		repl[ref.ObjectNumber.Value()] = []byte(strconv.Itoa(len(content)))
+		repl[ref.num] = []byte(strconv.Itoa(len(content)))
 	}
 	var b bytes.Buffer
-	b.WriteString(d.PDFString())
+	pdfBytes(&b, d)
 	b.WriteString("\nstream\n")
 	b.Write(content)
 	b.WriteString("\nendstream")
@@ -354,7 +341,7 @@ func putStream(repl map[int][]byte, nr int, oldLength types.Object, d types.Dict
 // except the objects in repl whose bodies (between "N G obj" and "endobj")
 // are replaced, then a cross-reference table for the new offsets and a
 // trailer whose ID is a hash of everything else.
-func rebuild(raw []byte, xt *model.XRefTable, size, root, info int, repl map[int][]byte) ([]byte, error) {
+func rebuild(raw []byte, table map[int]xrefEntry, size, root, info int, repl map[int][]byte) ([]byte, error) {
 	type obj struct {
 		nr, gen int
 		off     int64
@@ -362,17 +349,14 @@ func rebuild(raw []byte, xt *model.XRefTable, size, root, info int, repl map[int
 	var objs []obj
 	var free []int
 	for nr := 0; nr < size; nr++ {
-		e, ok := xt.Table[nr]
-		if !ok || e == nil || e.Free {
+		e, ok := table[nr]
+		if !ok || e.free {
 			if nr != 0 {
 				free = append(free, nr)
 			}
 			continue
 		}
-		if e.Compressed || e.Offset == nil || e.Generation == nil {
-			return nil, fmt.Errorf("object %d: unexpected PDF structure (object stream)", nr)
-		}
-		objs = append(objs, obj{nr, *e.Generation, *e.Offset})
+		objs = append(objs, obj{nr, e.gen, e.off})
 	}
 	slices.SortFunc(objs, func(a, b obj) int { return int(a.off - b.off) })
 	xrefAt, err := startXRef(raw)
@@ -423,12 +407,12 @@ func rebuild(raw []byte, xt *model.XRefTable, size, root, info int, repl map[int
 	fmt.Fprintf(&out, "%010d 65535 f \n", nextFree(0))
 	for nr := 1; nr < size; nr++ {
 		if off, ok := offsets[nr]; ok {
-			fmt.Fprintf(&out, "%010d %05d n \n", off, *xt.Table[nr].Generation)
+			fmt.Fprintf(&out, "%010d %05d n \n", off, table[nr].gen)
 			continue
 		}
 		gen := 0
-		if e := xt.Table[nr]; e != nil && e.Generation != nil {
-			gen = *e.Generation
+		if e, ok := table[nr]; ok {
+			gen = e.gen
 		}
 		fmt.Fprintf(&out, "%010d %05d f \n", nextFree(nr), gen)
 	}

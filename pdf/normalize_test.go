@@ -111,7 +111,7 @@ func checkNormalized(t *testing.T, data []byte) {
 		"Keywords": "Cœur & Soins SAS", "CreationDate": "D:20190701000000+00'00'", "ModDate": "D:20190701000000+00'00'",
 	}
 	for k, v := range want {
-		if got := infoText(info, k); got != v {
+		if got, _ := model.Text(info[k]); got != v {
 			t.Errorf("Info %s = %q, want %q", k, got, v)
 		}
 	}
@@ -208,7 +208,7 @@ func TestNormalizeICCLength(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref, err := outputProfile(ctx.XRefTable, catalog)
+	ref, err := pdfcpuOutputProfile(ctx.XRefTable, catalog)
 	if err != nil || ref == nil {
 		t.Fatalf("no output profile: %v", err)
 	}
@@ -236,7 +236,7 @@ func recompressICC(t *testing.T, raw []byte, level int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref, err := outputProfile(xt, catalog)
+	ref, err := pdfcpuOutputProfile(xt, catalog)
 	if err != nil || ref == nil {
 		t.Fatalf("no output profile: %v", err)
 	}
@@ -340,4 +340,23 @@ func normalizeBoth(t *testing.T, a, b []byte, m meta) (na, nb []byte) {
 		t.Fatal(err)
 	}
 	return na, nb
+}
+
+// pdfcpuOutputProfile is outputProfile read by pdfcpu: the reference to
+// the ICC profile of the PDF/A output intent, or nil.
+func pdfcpuOutputProfile(xt *model.XRefTable, catalog types.Dict) (*types.IndirectRef, error) {
+	arr, err := xt.DereferenceArray(catalog["OutputIntents"])
+	if err != nil || len(arr) == 0 {
+		return nil, err
+	}
+	for _, o := range arr {
+		d, err := xt.DereferenceDict(o)
+		if err != nil || d == nil {
+			continue
+		}
+		if ref, ok := d["DestOutputProfile"].(types.IndirectRef); ok {
+			return &ref, nil
+		}
+	}
+	return nil, nil
 }
