@@ -692,7 +692,7 @@ func (tp *tpart) compile(mode partMode, cfg config, funcs template.FuncMap, inde
 	}
 	c.assignContexts()
 	for _, a := range c.acts {
-		if b := a.body(); mentions(b, revFuncNames...) && revFuncRE().MatchString(b) {
+		if b := a.body(); callsRevFunc(b) {
 			c.idState()
 			break
 		}
