@@ -37,7 +37,7 @@ type hcode struct {
 
 // build fits codes to f. Every symbol gets a code (count + 1), so any
 // byte, length or distance can be written, whatever the data.
-func (c *codes) build(f *codeFreqs) {
+func (c *codes) build(f *codeFreqs, w *huffWork) {
 	var lit [numLit]int
 	var dist [numDist]int
 	for i, n := range f.lit {
@@ -46,8 +46,8 @@ func (c *codes) build(f *codeFreqs) {
 	for i, n := range f.dist {
 		dist[i] = n + 1
 	}
-	assign(c.lit[:], huffLengths(lit[:], 15))
-	assign(c.dist[:], huffLengths(dist[:], 15))
+	assign(c.lit[:], huffLengths(lit[:], 15, w))
+	assign(c.dist[:], huffLengths(dist[:], 15, w))
 	for l := 3; l <= maxMatch; l++ {
 		lc := lenCode[l]
 		h := c.lit[257+int(lc)]
@@ -55,32 +55,37 @@ func (c *codes) build(f *codeFreqs) {
 	}
 }
 
+// huffWork is huffLengths's work space. Weights fit in int32 (they count
+// symbols of at most MaxPrepared bytes), node and symbol numbers in int16.
+type huffWork struct {
+	nodes        [2 * numLit]huffNode
+	order, inner [numLit]int16
+	depth        [2 * numLit]uint16
+}
+
+type huffNode struct {
+	w           int32
+	left, right int16 // children, -1 for a leaf
+}
+
 // huffLengths returns Huffman code lengths for freq (all > 0, at most
 // numLit symbols), none longer than maxLen (at most 15): a Huffman tree,
 // then the lengths over maxLen cut and the code made complete again by
 // lengthening the longest shorter codes (the Kraft sum stays exactly 1).
-// Its work space is on the stack: it runs for every templated part.
-func huffLengths(freq []int, maxLen int) []uint8 {
+// Its work space is w (it runs three times for every templated part).
+func huffLengths(freq []int, maxLen int, w *huffWork) []uint8 {
 	n := len(freq)
-	// Weights fit in int32: they count symbols of at most MaxPrepared
-	// bytes.
-	type node struct {
-		w           int32
-		left, right int32 // children, -1 for a leaf
-	}
-	var nodesA [2 * numLit]node
-	var orderA, innerA [numLit]int
-	nodes := nodesA[:0]
-	order := orderA[:n]
+	nodes := w.nodes[:0]
+	order := w.order[:n]
 	for i := range order {
-		order[i] = i
-		nodes = append(nodes, node{w: int32(freq[i]), left: -1, right: -1})
+		order[i] = int16(i)
+		nodes = append(nodes, huffNode{w: int32(freq[i]), left: -1, right: -1})
 	}
 	// Leaves sorted by weight (symbol as tie-break: deterministic), then
 	// the two-queue construction.
-	slices.SortStableFunc(order, func(a, b int) int { return freq[a] - freq[b] })
-	leaves, inner := order, innerA[:0]
-	pop := func() int {
+	slices.SortStableFunc(order, func(a, b int16) int { return freq[a] - freq[b] })
+	leaves, inner := order, w.inner[:0]
+	pop := func() int16 {
 		if len(inner) == 0 || (len(leaves) > 0 && nodes[leaves[0]].w <= nodes[inner[0]].w) {
 			x := leaves[0]
 			leaves = leaves[1:]
@@ -92,11 +97,11 @@ func huffLengths(freq []int, maxLen int) []uint8 {
 	}
 	for len(leaves)+len(inner) > 1 {
 		a, b := pop(), pop()
-		nodes = append(nodes, node{w: nodes[a].w + nodes[b].w, left: int32(a), right: int32(b)})
-		inner = append(inner, len(nodes)-1)
+		nodes = append(nodes, huffNode{w: nodes[a].w + nodes[b].w, left: a, right: b})
+		inner = append(inner, int16(len(nodes)-1))
 	}
-	var depthA [2 * numLit]int32
-	depth := depthA[:len(nodes)]
+	depth := w.depth[:len(nodes)]
+	clear(depth)
 	lengths := make([]uint8, n)
 	for i := len(nodes) - 1; i >= 0; i-- {
 		if nd := nodes[i]; nd.left >= 0 {
@@ -128,11 +133,11 @@ func huffLengths(freq []int, maxLen int) []uint8 {
 		total--
 	}
 	// Shortest codes to the most frequent symbols.
-	byFreq := orderA[:n] // order is used up
+	byFreq := w.order[:n] // order is used up
 	for i := range byFreq {
-		byFreq[i] = i
+		byFreq[i] = int16(i)
 	}
-	slices.SortStableFunc(byFreq, func(a, b int) int { return freq[b] - freq[a] })
+	slices.SortStableFunc(byFreq, func(a, b int16) int { return freq[b] - freq[a] })
 	k := 0
 	for l := 1; l <= maxLen; l++ {
 		for range count[l] {
@@ -172,7 +177,7 @@ var clOrder = [19]int{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14,
 // writeHeader writes the dynamic block's code description (after the
 // 3-bit block header): the code lengths of both alphabets, run-length
 // coded with the code length code.
-func (c *codes) writeHeader(w *bitWriter) {
+func (c *codes) writeHeader(w *bitWriter, hw *huffWork) {
 	lengths := make([]uint8, 0, numLit+numDist)
 	for _, h := range c.lit {
 		lengths = append(lengths, h.len)
@@ -241,7 +246,7 @@ func (c *codes) writeHeader(w *bitWriter) {
 	for i, s := range used {
 		fs[i] = clFreq[s]
 	}
-	ls := huffLengths(fs, 7)
+	ls := huffLengths(fs, 7, hw)
 	var clLen [19]uint8
 	for i, s := range used {
 		clLen[s] = ls[i]

@@ -169,9 +169,9 @@ func Prepare(texts [][]byte) *Prepared {
 	// Pass 2: one Huffman code for the part, fitted to its texts, with a
 	// code for every symbol (the printed values may hold any byte).
 	p := &Prepared{texts: make([]prepText, len(texts))}
-	p.codes.build(&freq)
+	p.codes.build(&freq, &tables.huff)
 	var bw bitWriter
-	p.codes.writeHeader(&bw)
+	p.codes.writeHeader(&bw, &tables.huff)
 	p.header, p.headerBits = bw.bytes(), bw.nbits()
 	// The pieces' bits are slices of one buffer, capped so that none
 	// grows into the next; a new buffer once one is full.
@@ -227,10 +227,12 @@ type token struct {
 	n      uint16
 }
 
-// chainTables are Prepare's hash chains.
+// chainTables are Prepare's hash chains, and the work space of its
+// Huffman codes.
 type chainTables struct {
 	head [1 << hashBits]int32
 	prev [window]int32
+	huff huffWork
 }
 
 var chainPool = sync.Pool{New: func() any { return new(chainTables) }}

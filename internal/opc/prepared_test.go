@@ -115,7 +115,7 @@ func TestHuffLengthsLimited(t *testing.T) {
 		a, b = b, a+b
 	}
 	for _, max := range []int{7, 15} {
-		ls := huffLengths(f, max)
+		ls := huffLengths(f, max, new(huffWork))
 		kraft := 0
 		for _, l := range ls {
 			if l == 0 || int(l) > max {
