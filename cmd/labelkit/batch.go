@@ -127,8 +127,10 @@ func (a *app) outcome(ctx context.Context, d *outDir, in input, err error) outco
 // waiting for the disk (fsync, link) at once. Rendering is bound to the CPU
 // and runs on at most one worker per core; fsync is bound to the disk and
 // takes milliseconds on some file systems: letting several outputs wait for
-// it while the cores render the next inputs keeps the cores busy.
-const syncDepth = 64
+// it while the cores render the next inputs keeps the cores busy. Each
+// group sync flushes the device once: fewer, larger groups cost less (see
+// BENCH.md), and a group still waits at most syncWindow.
+const syncDepth = 256
 
 // work is one input's CPU-bound part: decode, validate, render. It returns
 // the outcome, or a pending output file that runBatch then commits.
