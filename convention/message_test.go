@@ -2,16 +2,16 @@ package convention
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/esante/labelkit/internal/gosrc"
 )
 
 // keyArg is, for each function that takes a problem message's French
@@ -33,53 +33,11 @@ func TestEnglish(t *testing.T) {
 	}
 	files = append(files, "../extract.go")
 	fset := token.NewFileSet()
-	var parsed []*ast.File
-	consts := map[string]string{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parsed = append(parsed, f)
+	parsed, err := gosrc.Parse(fset, files)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var eval func(e ast.Expr) (string, bool)
-	eval = func(e ast.Expr) (string, bool) {
-		switch e := e.(type) {
-		case *ast.BasicLit:
-			if e.Kind != token.STRING {
-				return "", false
-			}
-			s, err := strconv.Unquote(e.Value)
-			return s, err == nil
-		case *ast.BinaryExpr:
-			x, ok1 := eval(e.X)
-			y, ok2 := eval(e.Y)
-			return x + y, ok1 && ok2 && e.Op == token.ADD
-		case *ast.Ident:
-			s, ok := consts[e.Name]
-			return s, ok
-		}
-		return "", false
-	}
-	for _, f := range parsed {
-		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
-				for _, spec := range g.Specs {
-					vs := spec.(*ast.ValueSpec)
-					for i, n := range vs.Names {
-						if i < len(vs.Values) {
-							if s, ok := eval(vs.Values[i]); ok {
-								consts[n.Name] = s
-							}
-						}
-					}
-				}
-			}
-		}
-	}
+	eval := gosrc.Strings(parsed)
 	used := map[string]bool{"%v": true, "": true}
 	for _, f := range fields {
 		if f.what != "" {

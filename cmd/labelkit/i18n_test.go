@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"io/fs"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/esante/labelkit/convention"
+	"github.com/esante/labelkit/internal/gosrc"
 	"github.com/esante/labelkit/render"
 )
 
@@ -56,59 +56,11 @@ func sourceMessages(t *testing.T) (keys map[string][]string, untranslated []stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	var parsed []*ast.File
-	consts := map[string]string{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parsed = append(parsed, f)
+	parsed, err := gosrc.Parse(fset, files)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// Package-level string constants, for keys built with them.
-	var eval func(e ast.Expr) (string, bool)
-	eval = func(e ast.Expr) (string, bool) {
-		switch e := e.(type) {
-		case *ast.BasicLit:
-			if e.Kind != token.STRING {
-				return "", false
-			}
-			s, err := strconv.Unquote(e.Value)
-			return s, err == nil
-		case *ast.ParenExpr:
-			return eval(e.X)
-		case *ast.BinaryExpr:
-			if e.Op != token.ADD {
-				return "", false
-			}
-			x, ok1 := eval(e.X)
-			y, ok2 := eval(e.Y)
-			return x + y, ok1 && ok2
-		case *ast.Ident:
-			s, ok := consts[e.Name]
-			return s, ok
-		}
-		return "", false
-	}
-	for _, f := range parsed {
-		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
-				for _, spec := range g.Specs {
-					vs := spec.(*ast.ValueSpec)
-					for i, n := range vs.Names {
-						if i < len(vs.Values) {
-							if s, ok := eval(vs.Values[i]); ok {
-								consts[n.Name] = s
-							}
-						}
-					}
-				}
-			}
-		}
-	}
+	eval := gosrc.Strings(parsed)
 	keys = map[string][]string{}
 	for _, f := range parsed {
 		ast.Inspect(f, func(n ast.Node) bool {
