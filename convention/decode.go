@@ -269,29 +269,14 @@ func parseTOML(src []byte) (map[string]any, *Problem) {
 }
 
 // readInput reads r whole, at most MaxInputSize+1 bytes (enough to know the
-// input is too large). A file (anything with Stat, as *os.File and most
-// fs.File) is read into a buffer of its size, in one read and the one that
-// finds its end, rather than io.ReadAll's reads from 512 bytes up.
+// input is too large); a file (anything with Stat, as *os.File and most
+// fs.File) in a buffer of its size.
 func readInput(r io.Reader) ([]byte, error) {
-	size := 512
+	size := int64(-1)
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(min(fi.Size(), MaxInputSize)) + 1
+			size = fi.Size()
 		}
 	}
-	b := make([]byte, 0, size)
-	for len(b) <= MaxInputSize {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := r.Read(b[len(b):min(cap(b), MaxInputSize+1)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return b, err
-		}
-	}
-	return b, nil
+	return untyped.ReadAll(r, size, MaxInputSize)
 }

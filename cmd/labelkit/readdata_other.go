@@ -3,8 +3,9 @@
 package main
 
 import (
-	"io"
 	"os"
+
+	"github.com/esante/labelkit/internal/untyped"
 )
 
 // readData reads the data file at path, at most maxDataSize+1 bytes.
@@ -14,5 +15,9 @@ func readData(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxDataSize+1))
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return untyped.ReadAll(f, size, maxDataSize)
 }

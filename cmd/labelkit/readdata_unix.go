@@ -3,8 +3,11 @@
 package main
 
 import (
+	"io"
 	"os"
 	"syscall"
+
+	"github.com/esante/labelkit/internal/untyped"
 )
 
 // readData reads the data file at path, at most maxDataSize+1 bytes, with
@@ -21,30 +24,31 @@ func readData(path string) ([]byte, error) {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := 512
+	size := int64(-1)
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
-		size = int(min(st.Size, maxDataSize)) + 1 // +1: the read that finds the end
+		size = st.Size
 	}
-	b := make([]byte, 0, size)
-	for len(b) <= maxDataSize {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		var n int
-		err := retryEINTR(func() (err error) {
-			n, err = syscall.Read(fd, b[len(b):min(cap(b), maxDataSize+1)])
-			return err
-		})
-		if err != nil {
-			return nil, &os.PathError{Op: "read", Path: path, Err: err}
-		}
-		if n == 0 {
-			break
-		}
-		b = b[:len(b)+n]
+	b, err := untyped.ReadAll(fdReader(fd), size, maxDataSize)
+	if err != nil {
+		return nil, &os.PathError{Op: "read", Path: path, Err: err}
 	}
 	return b, nil
+}
+
+// fdReader reads a file descriptor with read(2).
+type fdReader int
+
+func (fd fdReader) Read(b []byte) (int, error) {
+	var n int
+	err := retryEINTR(func() (err error) {
+		n, err = syscall.Read(int(fd), b)
+		return err
+	})
+	if n == 0 && err == nil && len(b) > 0 {
+		return 0, io.EOF
+	}
+	return max(n, 0), err
 }
 
 // retryEINTR calls f again while it is interrupted by a signal.
